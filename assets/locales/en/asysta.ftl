@@ -1,0 +1,79 @@
+# Asysta: English (the second locale).
+
+app-title = Asysta
+app-subtitle = Family assistant's case records
+language-switch = Polski
+lock-button = Lock
+
+## First start: create the workspace.
+setup-title = New workspace
+setup-intro = Data is encrypted on this computer. The passphrase cannot be recovered — remember it or keep it safe.
+field-assistant-name = Assistant's full name
+field-centre-name = Centre name (OPS/GOPS/MOPS)
+field-passphrase = Passphrase
+field-passphrase-repeat = Repeat passphrase
+setup-submit = Create workspace
+passphrase-strength-too-short = Passphrase strength: too short
+passphrase-strength-weak = Passphrase strength: weak
+passphrase-strength-fair = Passphrase strength: fair
+passphrase-strength-strong = Passphrase strength: strong
+
+## Later starts: unlock.
+unlock-title = Unlock workspace
+unlock-intro = Enter the passphrase to open the encrypted data.
+unlock-submit = Unlock
+
+## Families.
+families-title = Families
+family-count = { $count ->
+    [one] { $count } family
+   *[other] { $count } families
+}
+member-count = { $count ->
+    [one] { $count } person
+   *[other] { $count } people
+}
+families-empty = No families yet.
+family-add-title = Add a family
+field-family-name = Family name (surname)
+field-family-address = Address
+field-first-member-first-name = First person's first name
+field-first-member-last-name = First person's surname (if different)
+family-add-submit = Add family
+family-added = Family { $name } added.
+family-history-button = History
+column-family = Family
+column-address = Address
+column-members = People
+
+## History (the audit trail of one record).
+history-title = History of changes: { $name }
+history-close = Close
+history-entry = { $time } · { $author } · device { $device } · #{ $seq }
+change-workspace-created = Workspace created
+change-family-created = Family record opened
+change-family-updated = Family details changed
+change-family-deleted = Family record deleted
+change-member-added = Person added
+change-member-deleted = Person removed
+
+## Field errors, shown next to the field.
+field-error-required = This field is required.
+field-error-too-long = Too long: at most { $limit } characters.
+field-error-passphrase-too-short = The passphrase must have at least { $limit } characters.
+field-error-passphrase-mismatch = The passphrases differ.
+
+## Errors.
+error-wrong-passphrase = Wrong passphrase
+error-key-file-missing = The key file beside the database is missing. Without it the data cannot be decrypted; restore the key file from a backup.
+error-key-file-damaged = The key file is damaged. Nothing was changed; restore the key file from a backup.
+error-database-missing = The database file beside the key file is missing. Restore it from a backup; nothing was changed.
+error-database-too-new = The database was written by a newer version of Asysta. Update the app; the database was not changed.
+error-database-damaged = The database is damaged or does not match the key file. Nothing was changed.
+error-workspace-exists = A workspace already exists in this directory; it was not overwritten.
+error-workspace-missing = There is no workspace in this directory. Create one first (asysta init).
+error-locked = The workspace is locked.
+error-not-found = Record not found.
+error-invalid = Correct the marked fields.
+error-storage = Reading or writing data on disk failed.
+error-internal = An unexpected error occurred.

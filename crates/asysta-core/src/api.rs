@@ -1,0 +1,148 @@
+//! The typed contract between the UI and the desktop shell: request and
+//! reply types of every command, and the error every command can return.
+//! Both sides compile this module, so a renamed field is a compile error,
+//! not a runtime surprise.
+
+use crate::event::Event;
+use crate::family::FamilySummary;
+use crate::validation::FieldError;
+use crate::workspace::WorkspaceInfo;
+use serde::{Deserialize, Serialize};
+
+/// What the app finds in its data directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum WorkspaceStatus {
+    /// No workspace yet: the first-start screen.
+    Absent,
+    /// A workspace exists and waits for its passphrase.
+    Locked,
+    /// The workspace is open.
+    Unlocked { info: WorkspaceInfo },
+}
+
+/// A record's history: its events, oldest first.
+pub type History = Vec<Event>;
+
+/// The kinds of failure a user can be told about. Stable names: the UI and
+/// the CLI map each to a Fluent message `error-<kind>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The passphrase does not open the key file.
+    WrongPassphrase,
+    /// The database exists but its key file does not.
+    KeyFileMissing,
+    /// The key file cannot be read as a key file.
+    KeyFileDamaged,
+    /// The key file exists but its database does not.
+    DatabaseMissing,
+    /// The database was written by a newer version of Asysta.
+    DatabaseTooNew,
+    /// The database cannot be read although the key is right.
+    DatabaseDamaged,
+    /// A workspace already exists where a new one was to be created.
+    WorkspaceExists,
+    /// There is no workspace in the data directory.
+    WorkspaceMissing,
+    /// The workspace must be unlocked first.
+    Locked,
+    /// The record does not exist.
+    NotFound,
+    /// Some fields were refused; see [`ApiError::fields`].
+    Invalid,
+    /// Reading or writing the data directory failed.
+    Storage,
+    /// An unexpected failure (a bug).
+    Internal,
+}
+
+impl ErrorKind {
+    /// The Fluent message id that explains this error to the user.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ErrorKind::WrongPassphrase => "error-wrong-passphrase",
+            ErrorKind::KeyFileMissing => "error-key-file-missing",
+            ErrorKind::KeyFileDamaged => "error-key-file-damaged",
+            ErrorKind::DatabaseMissing => "error-database-missing",
+            ErrorKind::DatabaseTooNew => "error-database-too-new",
+            ErrorKind::DatabaseDamaged => "error-database-damaged",
+            ErrorKind::WorkspaceExists => "error-workspace-exists",
+            ErrorKind::WorkspaceMissing => "error-workspace-missing",
+            ErrorKind::Locked => "error-locked",
+            ErrorKind::NotFound => "error-not-found",
+            ErrorKind::Invalid => "error-invalid",
+            ErrorKind::Storage => "error-storage",
+            ErrorKind::Internal => "error-internal",
+        }
+    }
+}
+
+/// The error every command returns. It never carries personal data: the
+/// text of a SQLite or IO error can quote a record, so only the kind and the
+/// refused fields cross the IPC boundary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    pub fn new(kind: ErrorKind) -> Self {
+        ApiError { kind, fields: Vec::new() }
+    }
+
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        ApiError { kind: ErrorKind::Invalid, fields }
+    }
+}
+
+impl From<ErrorKind> for ApiError {
+    fn from(kind: ErrorKind) -> Self {
+        ApiError::new(kind)
+    }
+}
+
+/// Listing of families as the family screen shows it.
+pub type FamilyList = Vec<FamilySummary>;
+
+/// The desktop shell's command names and their arguments. Arguments are
+/// passed as a JSON object whose keys are the snake_case names below.
+pub mod command {
+    /// `() -> WorkspaceStatus`
+    pub const WORKSPACE_STATUS: &str = "workspace_status";
+    /// `{ form: NewWorkspaceForm } -> WorkspaceStatus`
+    pub const CREATE_WORKSPACE: &str = "create_workspace";
+    /// `{ passphrase: String } -> WorkspaceStatus`
+    pub const UNLOCK: &str = "unlock";
+    /// `() -> WorkspaceStatus` (always `Locked`)
+    pub const LOCK: &str = "lock";
+    /// `() -> FamilyList`
+    pub const LIST_FAMILIES: &str = "list_families";
+    /// `{ form: NewFamilyForm } -> EntityId`
+    pub const ADD_FAMILY: &str = "add_family";
+    /// `{ entity_id: EntityId } -> History`
+    pub const HISTORY: &str = "history";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validation::FieldErrorCode;
+
+    #[test]
+    fn api_error_json_is_stable() {
+        let e = ApiError::invalid(vec![FieldError::new("name", FieldErrorCode::Required)]);
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"kind":"invalid","fields":[{"field":"name","code":"required"}]}"#
+        );
+        assert_eq!(serde_json::to_string(&ApiError::new(ErrorKind::WrongPassphrase)).unwrap(), r#"{"kind":"wrong_passphrase"}"#);
+    }
+
+    #[test]
+    fn workspace_status_json_is_tagged() {
+        assert_eq!(serde_json::to_string(&WorkspaceStatus::Locked).unwrap(), r#"{"state":"locked"}"#);
+    }
+}

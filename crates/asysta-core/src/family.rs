@@ -1,0 +1,90 @@
+//! Families and their members.
+
+use crate::ids::EntityId;
+use crate::validation::{Checker, FieldError};
+use crate::workspace::MAX_NAME_CHARS;
+use serde::{Deserialize, Serialize};
+
+/// The longest address accepted, in characters.
+pub const MAX_ADDRESS_CHARS: u32 = 300;
+
+/// The add-family form as typed: the family and its first member.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFamilyForm {
+    pub name: String,
+    pub address: String,
+    pub first_member_first_name: String,
+    pub first_member_last_name: String,
+}
+
+/// A checked, normalized new family.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewFamily {
+    pub name: String,
+    pub address: String,
+    pub first_member: NewMember,
+}
+
+/// A checked, normalized new member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMember {
+    pub first_name: String,
+    pub last_name: String,
+}
+
+/// Checks the add-family form. The first member's surname defaults to the
+/// family's name when left empty, as is usual for a family record.
+pub fn validate_new_family(form: &NewFamilyForm) -> Result<NewFamily, Vec<FieldError>> {
+    let mut c = Checker::default();
+    let name = c.required_text("name", &form.name, MAX_NAME_CHARS);
+    let address = c.required_text("address", &form.address, MAX_ADDRESS_CHARS);
+    let first_name = c.required_text("first_member_first_name", &form.first_member_first_name, MAX_NAME_CHARS);
+    let last_name = if form.first_member_last_name.trim().is_empty() {
+        name.clone()
+    } else {
+        c.required_text("first_member_last_name", &form.first_member_last_name, MAX_NAME_CHARS)
+    };
+    c.finish(NewFamily { name, address, first_member: NewMember { first_name, last_name } })
+}
+
+/// One line of the family list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilySummary {
+    pub id: EntityId,
+    pub name: String,
+    pub address: String,
+    pub member_count: u32,
+    /// The number of events applied to the family record.
+    pub rev: u64,
+    /// When the family was taken on (HLC wall time, Unix ms).
+    pub created_at_ms: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validation::FieldErrorCode;
+
+    fn form(name: &str, address: &str, first: &str, last: &str) -> NewFamilyForm {
+        NewFamilyForm {
+            name: name.into(),
+            address: address.into(),
+            first_member_first_name: first.into(),
+            first_member_last_name: last.into(),
+        }
+    }
+
+    #[test]
+    fn the_first_member_takes_the_family_name_when_none_is_given() {
+        let family = validate_new_family(&form("Wiśniewscy", "ul. Polna 3, Łódź", "Jan", "")).unwrap();
+        assert_eq!(family.first_member, NewMember { first_name: "Jan".into(), last_name: "Wiśniewscy".into() });
+    }
+
+    #[test]
+    fn missing_fields_are_reported_by_name() {
+        let errors = validate_new_family(&form("", "", "", "")).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "address", "first_member_first_name"]);
+        assert!(errors.iter().all(|e| e.code == FieldErrorCode::Required));
+    }
+}

@@ -1,0 +1,22 @@
+//! Asysta's domain: the types and rules shared by the store, the CLI, the
+//! desktop shell and the wasm UI.
+//!
+//! This crate never touches the file system, the network, the clock or a
+//! random number generator: "now" and random bytes are parameters. CI builds
+//! it for `wasm32-unknown-unknown` and checks it depends on neither rusqlite
+//! nor tauri.
+
+pub mod api;
+pub mod collation;
+pub mod event;
+pub mod family;
+pub mod hlc;
+pub mod ids;
+pub mod passphrase;
+pub mod validation;
+pub mod workspace;
+
+pub use event::{Author, Change, EntityType, Event, EVENT_SCHEMA_VERSION};
+pub use hlc::Hlc;
+pub use ids::{DeviceId, EntityId, EventId, UserId};
+pub use validation::{FieldError, FieldErrorCode};

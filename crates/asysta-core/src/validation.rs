@@ -1,0 +1,113 @@
+//! Field-level validation errors. The UI shows each next to its field, in
+//! Polish, through the Fluent message `field-error-<code>`.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a field's value was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    /// The field is empty (or only whitespace).
+    Required,
+    /// The field is longer than the limit.
+    TooLong,
+    /// The passphrase is shorter than [`crate::passphrase::MIN_PASSPHRASE_CHARS`].
+    PassphraseTooShort,
+    /// The repeated passphrase differs from the first.
+    PassphraseMismatch,
+}
+
+impl FieldErrorCode {
+    /// The Fluent message id that explains this error.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            FieldErrorCode::Required => "field-error-required",
+            FieldErrorCode::TooLong => "field-error-too-long",
+            FieldErrorCode::PassphraseTooShort => "field-error-passphrase-too-short",
+            FieldErrorCode::PassphraseMismatch => "field-error-passphrase-mismatch",
+        }
+    }
+}
+
+/// One refused field: its name (as the form calls it) and the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: FieldErrorCode,
+    /// The limit for `too_long` (characters) or `passphrase_too_short`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: FieldErrorCode) -> Self {
+        FieldError { field: field.to_owned(), code, limit: None }
+    }
+
+    pub fn with_limit(field: &str, code: FieldErrorCode, limit: u32) -> Self {
+        FieldError { field: field.to_owned(), code, limit: Some(limit) }
+    }
+}
+
+/// Collects field errors while a form is checked.
+#[derive(Debug, Default)]
+pub struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    /// Trims `value` and checks it is present and at most `max_chars` long.
+    pub fn required_text(&mut self, field: &str, value: &str, max_chars: u32) -> String {
+        let trimmed = normalize_whitespace(value);
+        if trimmed.is_empty() {
+            self.errors.push(FieldError::new(field, FieldErrorCode::Required));
+        } else if trimmed.chars().count() > max_chars as usize {
+            self.errors.push(FieldError::with_limit(field, FieldErrorCode::TooLong, max_chars));
+        }
+        trimmed
+    }
+
+    pub fn push(&mut self, error: FieldError) {
+        self.errors.push(error);
+    }
+
+    /// `Ok(value)` when no field was refused.
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+/// Trims the ends and collapses inner runs of whitespace to one space.
+pub fn normalize_whitespace(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_collapses_whitespace() {
+        let mut c = Checker::default();
+        assert_eq!(c.required_text("name", "  Nowak \t Kowalska ", 10), "Nowak Kowalska");
+        assert_eq!(c.finish(()), Err(vec![FieldError::with_limit("name", FieldErrorCode::TooLong, 10)]));
+    }
+
+    #[test]
+    fn whitespace_only_is_missing() {
+        let mut c = Checker::default();
+        c.required_text("address", " \n ", 10);
+        assert_eq!(c.finish(()), Err(vec![FieldError::new("address", FieldErrorCode::Required)]));
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes() {
+        let mut c = Checker::default();
+        c.required_text("name", "ŻŻŻŻŻ", 5);
+        assert!(c.finish(()).is_ok());
+    }
+}

@@ -1,0 +1,189 @@
+//! Translations. The Fluent files live in `assets/locales/<lang>/asysta.ftl`
+//! and are compiled into the binary. Polish is the default and the fallback;
+//! English is the second locale. Plural forms follow CLDR (Polish has one,
+//! few, many and other), which is why this is Fluent and not format strings.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use std::fmt;
+use unic_langid::{langid, LanguageIdentifier};
+
+const PL_FTL: &str = include_str!("../../../assets/locales/pl/asysta.ftl");
+const EN_FTL: &str = include_str!("../../../assets/locales/en/asysta.ftl");
+
+/// A language the app speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    #[default]
+    Pl,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Pl, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Pl => "pl",
+            Locale::En => "en",
+        }
+    }
+
+    /// Picks a locale from a code such as `en`, `en_GB.UTF-8` or `pl-PL`;
+    /// anything else is Polish.
+    pub fn from_code(code: &str) -> Locale {
+        if code.to_ascii_lowercase().starts_with("en") {
+            Locale::En
+        } else {
+            Locale::Pl
+        }
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Locale::Pl => langid!("pl"),
+            Locale::En => langid!("en"),
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Locale::Pl => PL_FTL,
+            Locale::En => EN_FTL,
+        }
+    }
+}
+
+impl fmt::Display for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Translates message ids for one locale, falling back to Polish.
+pub struct Translator {
+    locale: Locale,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<FluentBundle<FluentResource>>,
+}
+
+impl fmt::Debug for Translator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Translator").field("locale", &self.locale).finish()
+    }
+}
+
+/// A message argument: text or a number (numbers pick the plural form).
+#[derive(Clone, Debug)]
+pub enum Arg<'a> {
+    Str(&'a str),
+    Num(f64),
+}
+
+impl Translator {
+    pub fn new(locale: Locale) -> Translator {
+        let fallback = (locale != Locale::Pl).then(|| build_bundle(Locale::Pl));
+        Translator { locale, bundle: build_bundle(locale), fallback }
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// The message `id` without arguments.
+    pub fn tr(&self, id: &str) -> String {
+        self.tr_args(id, &[])
+    }
+
+    /// The message `id` with named arguments. A missing message shows its
+    /// id, so a gap is visible rather than silent.
+    pub fn tr_args(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Str(s) => FluentValue::from(*s),
+                Arg::Num(n) => FluentValue::from(*n),
+            };
+            fluent_args.set(*name, value);
+        }
+        for bundle in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+            }
+        }
+        id.to_owned()
+    }
+
+    /// Whether the message exists in this locale (not counting fallback).
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+}
+
+fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(locale.source().to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("assets/locales/{locale}/asysta.ftl does not parse: {errors:?}"));
+    let mut bundle = FluentBundle::new(vec![locale.langid()]);
+    // Unicode isolation marks around arguments confuse plain-text outputs
+    // (the CLI, test assertions); the UI has no bidirectional text.
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).expect("message ids in an .ftl file are unique");
+    bundle
+}
+
+/// Every message id of a locale, for completeness checks.
+pub fn message_ids(locale: Locale) -> Vec<String> {
+    let resource = FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_locales_have_the_same_messages() {
+        let mut pl = message_ids(Locale::Pl);
+        let mut en = message_ids(Locale::En);
+        pl.sort();
+        en.sort();
+        assert_eq!(pl, en);
+        assert!(!pl.is_empty());
+    }
+
+    #[test]
+    fn polish_plurals_follow_cldr() {
+        let t = Translator::new(Locale::Pl);
+        let count = |n: f64| t.tr_args("family-count", &[("count", Arg::Num(n))]);
+        assert_eq!(count(1.0), "1 rodzina");
+        assert_eq!(count(2.0), "2 rodziny");
+        assert_eq!(count(5.0), "5 rodzin");
+        assert_eq!(count(22.0), "22 rodziny");
+        assert_eq!(count(12.0), "12 rodzin");
+    }
+
+    #[test]
+    fn english_is_the_second_locale() {
+        let t = Translator::new(Locale::En);
+        assert_eq!(t.tr_args("family-count", &[("count", Arg::Num(1.0))]), "1 family");
+        assert_eq!(t.tr("error-wrong-passphrase"), "Wrong passphrase");
+    }
+
+    #[test]
+    fn wrong_passphrase_message_is_polish_by_default() {
+        assert_eq!(Translator::new(Locale::default()).tr("error-wrong-passphrase"), "Nieprawidłowe hasło");
+    }
+
+    #[test]
+    fn locale_codes_are_read_loosely() {
+        assert_eq!(Locale::from_code("en_GB.UTF-8"), Locale::En);
+        assert_eq!(Locale::from_code("pl_PL.UTF-8"), Locale::Pl);
+        assert_eq!(Locale::from_code("C.UTF-8"), Locale::Pl);
+    }
+}

@@ -1,0 +1,30 @@
+//! Asysta's encrypted store.
+//!
+//! One SQLCipher database per workspace. Every change is appended to the
+//! event log and applied to the projection tables in the same transaction
+//! (see `log` and `projection`). The database key is random and kept
+//! wrapped by the passphrase in the key file (see `keyfile`).
+
+mod connection;
+mod environment;
+mod error;
+mod fsutil;
+pub mod keyfile;
+mod log;
+pub mod migrations;
+pub mod paths;
+mod projection;
+mod queries;
+mod secret;
+mod workspace;
+
+pub use environment::{Environment, SystemEnvironment};
+pub use error::{Result, StoreError};
+pub use keyfile::KdfParams;
+pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
+pub use queries::Stats;
+pub use secret::Passphrase;
+pub use workspace::Store;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,69 @@
+//! The projections: the tables the app reads, derived from the event log.
+//!
+//! [`apply`] is the only code that writes them, both when an event is
+//! appended and when the log is replayed by [`rebuild`], so a rebuild gives
+//! exactly the state the app had.
+
+use crate::error::{Result, StoreError};
+use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
+use asysta_core::{Change, Event};
+use rusqlite::{params, Connection};
+
+/// The projection tables, children first (for clearing).
+pub const PROJECTION_TABLES: &[&str] = &["members", "families", "workspace"];
+
+/// Applies one event to the projections.
+pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
+    let id = event.entity_id.to_string();
+    let at = event.hlc.wall_ms as i64;
+    let changed = match &event.change {
+        Change::WorkspaceCreated { assistant_name, centre_name } => conn
+            .prepare_cached("INSERT INTO workspace (id, assistant_name, centre_name, rev) VALUES (?1, ?2, ?3, 1)")?
+            .execute(params![id, assistant_name, centre_name])?,
+        Change::FamilyCreated { name, address } => conn
+            .prepare_cached(
+                "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms) \
+                 VALUES (?1, ?2, ?3, 1, ?4, ?4)",
+            )?
+            .execute(params![id, name, address, at])?,
+        Change::FamilyUpdated { name, address } => conn
+            .prepare_cached(
+                "UPDATE families SET name = COALESCE(?2, name), address = COALESCE(?3, address), \
+                 rev = rev + 1, updated_at_ms = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id, name, address, at])?,
+        Change::FamilyDeleted {} => conn
+            .prepare_cached("UPDATE families SET deleted = 1, rev = rev + 1, updated_at_ms = ?2 WHERE id = ?1")?
+            .execute(params![id, at])?,
+        Change::MemberAdded { family_id, first_name, last_name } => conn
+            .prepare_cached(
+                "INSERT INTO members (id, family_id, first_name, last_name, rev) VALUES (?1, ?2, ?3, ?4, 1)",
+            )?
+            .execute(params![id, family_id.to_string(), first_name, last_name])?,
+        Change::MemberDeleted {} => conn
+            .prepare_cached("UPDATE members SET deleted = 1, rev = rev + 1 WHERE id = ?1")?
+            .execute(params![id])?,
+    };
+    if changed != 1 {
+        return Err(StoreError::CorruptLog(format!(
+            "{} applies to {} {}, which does not exist",
+            event.change.kind(),
+            event.entity_type,
+            event.entity_id
+        )));
+    }
+    Ok(())
+}
+
+/// Clears every projection and replays the log in HLC order.
+pub fn rebuild(conn: &Connection) -> Result<()> {
+    for table in PROJECTION_TABLES {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    let mut stmt = conn.prepare(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY {EVENT_ORDER}"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        apply(conn, &event_from_row(row)??)?;
+    }
+    Ok(())
+}

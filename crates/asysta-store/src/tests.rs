@@ -1,0 +1,434 @@
+//! Store tests on real SQLCipher files in temporary folders.
+
+use crate::environment::Environment;
+use crate::keyfile::KdfParams;
+use crate::migrations::{self, LATEST_VERSION};
+use crate::{Passphrase, Result, Store, StoreError, WorkspacePaths};
+use asysta_core::family::{validate_new_family, NewFamilyForm};
+use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::{Change, EntityType};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A pinned clock and a deterministic byte stream.
+pub(crate) struct TestEnvironment {
+    now: std::cell::Cell<u64>,
+    state: u64,
+}
+
+impl TestEnvironment {
+    pub(crate) fn new(seed: u64) -> Box<TestEnvironment> {
+        Box::new(TestEnvironment { now: std::cell::Cell::new(1_764_000_000_000), state: seed | 1 })
+    }
+}
+
+// Cell is not Sync, but the store only needs Send.
+impl Environment for TestEnvironment {
+    fn now_ms(&self) -> u64 {
+        let now = self.now.get();
+        self.now.set(now + 1);
+        now
+    }
+
+    fn fill_random(&mut self, buf: &mut [u8]) -> Result<()> {
+        for b in buf {
+            self.state ^= self.state << 13;
+            self.state ^= self.state >> 7;
+            self.state ^= self.state << 17;
+            *b = self.state as u8;
+        }
+        Ok(())
+    }
+}
+
+const PASS: &str = "zielony rower 2025";
+
+fn info() -> WorkspaceInfo {
+    WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "MOPS Łódź".into() }
+}
+
+fn create(dir: &Path) -> Store {
+    create_seeded(dir, 7)
+}
+
+fn create_seeded(dir: &Path, seed: u64) -> Store {
+    Store::create(dir, &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
+        .unwrap()
+}
+
+fn open(dir: &Path, pass: &str) -> Result<Store> {
+    Store::open(dir, &Passphrase::new(pass), TestEnvironment::new(9))
+}
+
+fn family(name: &str, first: &str) -> asysta_core::family::NewFamily {
+    validate_new_family(&NewFamilyForm {
+        name: name.into(),
+        address: format!("ul. Ogrodowa 1, {name}owo"),
+        first_member_first_name: first.into(),
+        first_member_last_name: String::new(),
+    })
+    .unwrap()
+}
+
+/// Every file of the workspace folder with its bytes.
+fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(WorkspacePaths::new(dir).workspace_dir).unwrap() {
+        let path = entry.unwrap().path();
+        out.insert(path.clone(), std::fs::read(&path).unwrap());
+    }
+    out
+}
+
+/// Every row of every projection table, as text.
+fn projection_state(store: &Store) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for table in crate::projection::PROJECTION_TABLES {
+        let mut stmt = store.conn.prepare(&format!("SELECT * FROM {table} ORDER BY id")).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| row.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap();
+        for row in rows {
+            let mut row = row.unwrap();
+            row.insert(0, table.to_string());
+            out.push(row);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_created_workspace_reopens_with_its_families() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    store.add_family(&family("Żak", "Jan")).unwrap();
+    drop(store);
+    let store = open(dir.path(), PASS).unwrap();
+    assert_eq!(store.info().unwrap(), info());
+    let families = store.list_families().unwrap();
+    assert_eq!(families.len(), 1);
+    assert_eq!(families[0].name, "Żak");
+    assert_eq!(families[0].member_count, 1);
+    store.check_integrity().unwrap();
+}
+
+#[test]
+fn the_database_file_is_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    store.add_family(&family("Szczepańska", "Wiktoria")).unwrap();
+    let paths = store.paths().clone();
+    drop(store);
+    let bytes = std::fs::read(&paths.database).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"), "the header is plaintext");
+    let needle = "Szczepańska".as_bytes();
+    assert!(!bytes.windows(needle.len()).any(|w| w == needle), "a name is readable in the file");
+    let key = std::fs::read_to_string(&paths.key_file).unwrap();
+    assert!(!key.contains("Szczepańska"));
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(create(dir.path()));
+    let before = snapshot_files(dir.path());
+    let err = open(dir.path(), "inne hasło 2025").unwrap_err();
+    assert!(matches!(err, StoreError::WrongPassphrase), "{err:?}");
+    assert_eq!(snapshot_files(dir.path()), before);
+}
+
+#[test]
+fn a_missing_key_file_is_reported_and_the_database_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = create(dir.path()).paths().clone();
+    std::fs::remove_file(&paths.key_file).unwrap();
+    let before = snapshot_files(dir.path());
+    assert!(matches!(open(dir.path(), PASS), Err(StoreError::KeyFileMissing(_))));
+    assert_eq!(snapshot_files(dir.path()), before);
+    // Creating a workspace over the orphaned database is refused too.
+    let err = Store::create(dir.path(), &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(1))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::WorkspaceExists(_)), "{err:?}");
+    assert_eq!(snapshot_files(dir.path()), before);
+}
+
+#[test]
+fn a_damaged_key_file_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = create(dir.path()).paths().clone();
+    std::fs::write(&paths.key_file, b"{\"format\": \"asysta-key\", trunc").unwrap();
+    let before = snapshot_files(dir.path());
+    assert!(matches!(open(dir.path(), PASS), Err(StoreError::KeyFileDamaged { .. })));
+    assert_eq!(snapshot_files(dir.path()), before);
+}
+
+#[test]
+fn a_missing_database_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = create(dir.path()).paths().clone();
+    std::fs::remove_file(&paths.database).unwrap();
+    assert!(matches!(open(dir.path(), PASS), Err(StoreError::DatabaseMissing(_))));
+}
+
+#[test]
+fn a_damaged_database_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = create(dir.path()).paths().clone();
+    let mut bytes = std::fs::read(&paths.database).unwrap();
+    for b in &mut bytes[..1024] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&paths.database, &bytes).unwrap();
+    let before = snapshot_files(dir.path());
+    let err = open(dir.path(), PASS).unwrap_err();
+    assert!(matches!(err, StoreError::DatabaseDamaged(_)), "{err:?}");
+    assert_eq!(snapshot_files(dir.path()), before);
+}
+
+#[test]
+fn a_key_file_from_another_workspace_is_reported_as_a_mismatch() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let pa = create(a.path()).paths().clone();
+    let pb = create_seeded(b.path(), 8).paths().clone();
+    std::fs::copy(&pb.key_file, &pa.key_file).unwrap();
+    let err = open(a.path(), PASS).unwrap_err();
+    assert!(matches!(err, StoreError::DatabaseDamaged(_)), "{err:?}");
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = create(dir.path());
+    store.conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+    drop(store);
+    let before = snapshot_files(dir.path());
+    let err = open(dir.path(), PASS).unwrap_err();
+    assert!(
+        matches!(err, StoreError::DatabaseTooNew { found, supported } if found == LATEST_VERSION + 1 && supported == LATEST_VERSION),
+        "{err:?}"
+    );
+    assert_eq!(snapshot_files(dir.path()), before);
+}
+
+#[test]
+fn creating_over_an_existing_workspace_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    store.add_family(&family("Nowak", "Ewa")).unwrap();
+    drop(store);
+    let before = snapshot_files(dir.path());
+    let err = Store::create(dir.path(), &info(), &Passphrase::new("inne hasło 2025"), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(3))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::WorkspaceExists(_)));
+    assert_eq!(snapshot_files(dir.path()), before);
+    assert_eq!(open(dir.path(), PASS).unwrap().list_families().unwrap().len(), 1);
+}
+
+#[test]
+fn a_failed_create_leaves_no_staging_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    // A file where the workspace folder should go makes the final rename fail.
+    std::fs::write(data.join("workspace"), b"not a folder").unwrap();
+    assert!(Store::create(&data, &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(3)).is_err());
+    let names: Vec<_> = std::fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["workspace"]);
+}
+
+#[test]
+fn the_passphrase_changes_without_touching_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = create(dir.path()).paths().clone();
+    let db_before = std::fs::read(&paths.database).unwrap();
+    let new = "nowe długie hasło 7";
+    Store::change_passphrase(dir.path(), &Passphrase::new(PASS), &Passphrase::new(new), KdfParams::INSECURE_FOR_TESTS, &mut *TestEnvironment::new(5))
+        .unwrap();
+    assert_eq!(std::fs::read(&paths.database).unwrap(), db_before);
+    assert!(matches!(open(dir.path(), PASS), Err(StoreError::WrongPassphrase)));
+    assert_eq!(open(dir.path(), new).unwrap().info().unwrap(), info());
+    let wrong = Store::change_passphrase(dir.path(), &Passphrase::new(PASS), &Passphrase::new(new), KdfParams::INSECURE_FOR_TESTS, &mut *TestEnvironment::new(5));
+    assert!(matches!(wrong, Err(StoreError::WrongPassphrase)));
+}
+
+#[test]
+fn families_are_listed_in_polish_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    for name in ["Żak", "Zając", "Łukasiewicz", "Lis", "Śliwa", "Sowa", "Adamczyk", "ądel"] {
+        store.add_family(&family(name, "Ola")).unwrap();
+    }
+    let names: Vec<_> = store.list_families().unwrap().into_iter().map(|f| f.name).collect();
+    assert_eq!(names, ["Adamczyk", "ądel", "Lis", "Łukasiewicz", "Sowa", "Śliwa", "Zając", "Żak"]);
+}
+
+#[test]
+fn every_change_is_an_event_with_gap_free_sequence_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    store.add_family(&family("Kowalscy", "Jan")).unwrap();
+    store.add_family(&family("Nowakowie", "Ewa")).unwrap();
+    let events = store.all_events().unwrap();
+    let kinds: Vec<_> = events.iter().map(|e| e.change.kind()).collect();
+    assert_eq!(kinds, ["workspace.created", "family.created", "member.added", "family.created", "member.added"]);
+    let seqs: Vec<_> = events.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, [1, 2, 3, 4, 5]);
+    assert!(events.iter().all(|e| e.device_id == store.device_id()));
+    assert!(events.windows(2).all(|w| w[0].hlc < w[1].hlc), "HLC timestamps must increase");
+    assert!(events.iter().all(|e| e.author.name == "Anna Łęcka"));
+    assert!(events.iter().all(|e| e.event_id.0.get_version_num() == 7 && e.entity_id.0.get_version_num() == 7));
+    assert_eq!(store.clock().unwrap(), events.last().unwrap().hlc);
+}
+
+#[test]
+fn the_log_refuses_updates_deletes_and_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = create(dir.path());
+    let update = store.conn.execute("UPDATE events SET author_name = 'x'", []);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = store.conn.execute("DELETE FROM events", []);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+    let gap = store.conn.execute(
+        "INSERT INTO events SELECT device_id, seq + 5, event_id || 'x', entity_type, entity_id, base_rev, \
+         hlc_wall_ms, hlc_counter, schema_version, author_id, author_name, kind, change_json FROM events",
+        [],
+    );
+    assert!(gap.unwrap_err().to_string().contains("gap-free"));
+}
+
+#[test]
+fn history_shows_the_events_of_one_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let id = store.add_family(&family("Wiśniewscy", "Zofia")).unwrap();
+    store
+        .commit_changes(vec![crate::log::PendingChange {
+            entity_id: id,
+            base_rev: 1,
+            change: Change::FamilyUpdated { name: None, address: Some("ul. Nowa 5".into()) },
+        }])
+        .unwrap();
+    let history = store.history(id).unwrap();
+    let kinds: Vec<_> = history.iter().map(|e| e.change.kind()).collect();
+    assert_eq!(kinds, ["family.created", "family.updated"]);
+    assert_eq!(history[1].base_rev, 1);
+    assert_eq!(store.list_families().unwrap()[0].rev, 2);
+    assert_eq!(store.list_families().unwrap()[0].address, "ul. Nowa 5");
+    let missing = asysta_core::EntityId(uuid::Uuid::from_u128(5));
+    assert!(matches!(store.history(missing), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn rebuilding_the_projections_gives_the_same_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let mut ids = Vec::new();
+    for (i, name) in ["Kamińscy", "Lewandowscy", "Zielińscy", "Szymańscy"].iter().enumerate() {
+        ids.push(store.add_family(&family(name, &format!("Osoba{i}"))).unwrap());
+    }
+    store
+        .commit_changes(vec![
+            crate::log::PendingChange {
+                entity_id: ids[0],
+                base_rev: 1,
+                change: Change::FamilyUpdated { name: Some("Kamińscy-Nowak".into()), address: None },
+            },
+            crate::log::PendingChange { entity_id: ids[1], base_rev: 1, change: Change::FamilyDeleted {} },
+        ])
+        .unwrap();
+    let before = projection_state(&store);
+    assert!(before.len() > 8);
+    store.rebuild_projections().unwrap();
+    assert_eq!(projection_state(&store), before);
+    assert_eq!(store.list_families().unwrap().len(), 3, "the tombstoned family stays hidden");
+}
+
+#[test]
+fn stats_count_entities_and_events_per_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    store.add_family(&family("Kowalscy", "Jan")).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.entities[EntityType::Family.as_str()], 1);
+    assert_eq!(stats.entities[EntityType::Member.as_str()], 1);
+    assert_eq!(stats.entities[EntityType::Workspace.as_str()], 1);
+    assert_eq!(stats.events.total, 3);
+    assert_eq!(stats.events.per_device[&store.device_id().to_string()], 3);
+}
+
+#[test]
+fn migrations_upgrade_a_database_from_the_first_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = create(dir.path());
+    let key = crate::keyfile::KeyFile::read(&store.paths().key_file).unwrap().open(&Passphrase::new(PASS)).unwrap();
+    let db = dir.path().join("v1.db");
+    let mut conn = crate::connection::open_encrypted(&db, &key, true).unwrap();
+    migrations::migrate_to(&mut conn, 1).unwrap();
+    conn.execute("INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms) VALUES ('f', 'Nowak', 'ul. A', 1, 0, 0)", [])
+        .unwrap();
+    migrations::migrate_to(&mut conn, LATEST_VERSION).unwrap();
+    assert_eq!(migrations::user_version(&conn).unwrap(), LATEST_VERSION);
+    let name: String = conn.query_row("SELECT name FROM families WHERE id = 'f'", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Nowak");
+}
+
+#[test]
+fn a_failing_migration_rolls_back_and_keeps_the_old_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = create(dir.path());
+    let key = crate::keyfile::KeyFile::read(&store.paths().key_file).unwrap().open(&Passphrase::new(PASS)).unwrap();
+    let mut conn = crate::connection::open_encrypted(&dir.path().join("m.db"), &key, true).unwrap();
+    let broken = [migrations::MIGRATIONS[0], "CREATE TABLE extra (x INTEGER); SELECT no_such_function();"];
+    assert!(migrations::apply_migrations(&mut conn, &broken, 2).is_err());
+    assert_eq!(migrations::user_version(&conn).unwrap(), 1);
+    let extra: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'extra'", [], |r| r.get(0)).unwrap();
+    assert_eq!(extra, 0, "the failed step's table must be rolled back");
+}
+
+/// The child half of the crash test: runs only when the parent sets the
+/// variable, and dies by `abort()` in the middle of a write.
+#[test]
+fn crash_child() {
+    let Some(dir) = std::env::var_os("ASYSTA_CRASH_CHILD_DIR") else { return };
+    let mut store = open(Path::new(&dir), PASS).unwrap();
+    crate::log::CRASH_AFTER_EVENT_INSERT.with(|c| c.set(true));
+    let _ = store.add_family(&family("Przerwani", "Ala"));
+    unreachable!("the write should have aborted the process");
+}
+
+#[test]
+fn a_crash_in_the_middle_of_a_write_leaves_the_database_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    store.add_family(&family("Przed", "Ola")).unwrap();
+    let before_events = store.all_events().unwrap();
+    let before_state = projection_state(&store);
+    drop(store);
+
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "tests::crash_child", "--nocapture", "--test-threads=1"])
+        .env("ASYSTA_CRASH_CHILD_DIR", dir.path())
+        .stderr(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "the child must have crashed");
+
+    let mut store = open(dir.path(), PASS).unwrap();
+    store.check_integrity().unwrap();
+    assert_eq!(store.all_events().unwrap(), before_events, "no half-written event survives");
+    assert_eq!(projection_state(&store), before_state);
+    // The device's sequence continues without a gap.
+    store.add_family(&family("Po", "Ela")).unwrap();
+    let seqs: Vec<_> = store.all_events().unwrap().iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+    store.rebuild_projections().unwrap();
+    assert_eq!(store.list_families().unwrap().len(), 2);
+}

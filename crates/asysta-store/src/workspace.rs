@@ -1,0 +1,319 @@
+//! The open workspace: creating, unlocking, and the operations on it.
+
+use crate::connection::{configure, open_encrypted};
+use crate::environment::{random_array, Environment};
+use crate::error::{Result, StoreError};
+use crate::fsutil::sync_dir;
+use crate::keyfile::{KdfParams, KeyFile};
+use crate::log::{self, PendingChange};
+use crate::migrations::{self, LATEST_VERSION};
+use crate::paths::WorkspacePaths;
+use crate::secret::{DatabaseKey, Passphrase};
+use asysta_core::family::{FamilySummary, NewFamily};
+use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::{Author, Change, DeviceId, EntityId, Event, Hlc, UserId};
+use rusqlite::{Connection, OptionalExtension};
+use std::path::Path;
+use uuid::Uuid;
+
+/// An unlocked workspace.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) env: Box<dyn Environment>,
+    pub(crate) device_id: DeviceId,
+    pub(crate) author: Author,
+    pub(crate) workspace_id: EntityId,
+    paths: WorkspacePaths,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("device_id", &self.device_id).field("paths", &self.paths).finish()
+    }
+}
+
+/// What a data directory holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    Absent,
+    Present,
+}
+
+impl Store {
+    /// Whether the data directory holds a workspace (cheap; reads no data).
+    pub fn presence(data_dir: &Path) -> Presence {
+        if WorkspacePaths::new(data_dir).exists() {
+            Presence::Present
+        } else {
+            Presence::Absent
+        }
+    }
+
+    /// Creates a new workspace in `data_dir`. Refuses, touching nothing, if
+    /// one exists. The workspace is built in a temporary folder and renamed
+    /// into place, so it appears whole or not at all.
+    pub fn create(
+        data_dir: &Path,
+        info: &WorkspaceInfo,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+        mut env: Box<dyn Environment>,
+    ) -> Result<Store> {
+        let paths = WorkspacePaths::new(data_dir);
+        if paths.exists() || paths.workspace_dir.exists() {
+            return Err(StoreError::WorkspaceExists(paths.workspace_dir));
+        }
+        std::fs::create_dir_all(data_dir).map_err(StoreError::io(data_dir))?;
+        let staging_name = format!(".workspace-new-{}", Uuid::from_bytes(random_array(env.as_mut())?).simple());
+        let staging = WorkspacePaths {
+            workspace_dir: data_dir.join(&staging_name),
+            database: data_dir.join(&staging_name).join(crate::paths::DATABASE_FILE),
+            key_file: data_dir.join(&staging_name).join(crate::paths::KEY_FILE),
+            data_dir: data_dir.to_owned(),
+        };
+        let result = Self::build_workspace(&staging, info, passphrase, kdf, env.as_mut());
+        let result = result.and_then(|()| {
+            std::fs::rename(&staging.workspace_dir, &paths.workspace_dir).map_err(|e| {
+                if paths.workspace_dir.exists() {
+                    StoreError::WorkspaceExists(paths.workspace_dir.clone())
+                } else {
+                    StoreError::Io { path: paths.workspace_dir.clone(), source: e }
+                }
+            })
+        });
+        if let Err(e) = result {
+            let _ = std::fs::remove_dir_all(&staging.workspace_dir);
+            return Err(e);
+        }
+        sync_dir(data_dir);
+        Self::open(data_dir, passphrase, env)
+    }
+
+    fn build_workspace(
+        staging: &WorkspacePaths,
+        info: &WorkspaceInfo,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+        env: &mut dyn Environment,
+    ) -> Result<()> {
+        std::fs::create_dir(&staging.workspace_dir).map_err(StoreError::io(&staging.workspace_dir))?;
+        let key = DatabaseKey::from_bytes(random_array(env)?);
+        let now = env.now_ms();
+        let workspace_id = Uuid::from(asysta_core::ids::uuid_v7(now, random_array(env)?));
+        let key_file = KeyFile::seal(workspace_id, &key, passphrase, kdf, random_array(env)?, random_array(env)?)?;
+
+        let mut conn = open_encrypted(&staging.database, &key, true)?;
+        configure(&conn)?;
+        migrations::migrate_to(&mut conn, LATEST_VERSION)?;
+        let device_id = DeviceId::new_v7(now, random_array(env)?);
+        let author = Author { user_id: UserId::new_v7(now, random_array(env)?), name: info.assistant_name.clone() };
+        {
+            let tx = conn.transaction()?;
+            let meta = [
+                ("workspace_id", workspace_id.to_string()),
+                ("device_id", device_id.to_string()),
+                ("user_id", author.user_id.to_string()),
+                ("user_name", author.name.clone()),
+                ("hlc_wall_ms", "0".to_owned()),
+                ("hlc_counter", "0".to_owned()),
+            ];
+            for (k, v) in meta {
+                tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", (k, v))?;
+            }
+            let change = Change::WorkspaceCreated {
+                assistant_name: info.assistant_name.clone(),
+                centre_name: info.centre_name.clone(),
+            };
+            let ids = log::Identity { device_id, author: &author };
+            log::append(
+                &tx,
+                &ids,
+                env,
+                vec![PendingChange { entity_id: EntityId(workspace_id), base_rev: 0, change }],
+            )?;
+            tx.commit()?;
+        }
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.close().map_err(|(_, e)| e)?;
+        key_file.write(&staging.key_file)?;
+        Ok(())
+    }
+
+    /// Unlocks the workspace in `data_dir`. Every failure leaves the files
+    /// exactly as they were: the passphrase is checked against the key file
+    /// before the database is opened, and the schema version before any
+    /// write.
+    pub fn open(data_dir: &Path, passphrase: &Passphrase, env: Box<dyn Environment>) -> Result<Store> {
+        let paths = WorkspacePaths::new(data_dir);
+        match (paths.database.exists(), paths.key_file.exists()) {
+            (false, false) => return Err(StoreError::WorkspaceMissing(data_dir.to_owned())),
+            (true, false) => return Err(StoreError::KeyFileMissing(paths.key_file)),
+            (false, true) => return Err(StoreError::DatabaseMissing(paths.database)),
+            (true, true) => {}
+        }
+        let key_file = KeyFile::read(&paths.key_file)?;
+        let key = key_file.open(passphrase).map_err(|e| match e {
+            StoreError::KeyFileDamaged { reason, .. } => {
+                StoreError::KeyFileDamaged { path: paths.key_file.clone(), reason }
+            }
+            other => other,
+        })?;
+        let mut conn = open_encrypted(&paths.database, &key, false)?;
+        let version = migrations::check_not_too_new(&conn)?;
+        if version == 0 {
+            return Err(StoreError::DatabaseDamaged("the database has no schema".into()));
+        }
+        configure(&conn)?;
+        migrations::migrate_to(&mut conn, LATEST_VERSION)?;
+        let meta = |k: &str| -> Result<String> {
+            conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |row| row.get(0))
+                .optional()?
+                .ok_or_else(|| StoreError::DatabaseDamaged(format!("meta key {k} missing")))
+        };
+        let parse = |k: &str| -> Result<Uuid> {
+            meta(k)?.parse().map_err(|_| StoreError::DatabaseDamaged(format!("meta key {k} is not a uuid")))
+        };
+        let workspace_id = parse("workspace_id")?;
+        if workspace_id != key_file.workspace_id {
+            return Err(StoreError::DatabaseDamaged("the key file belongs to another workspace".into()));
+        }
+        let device_id = DeviceId(parse("device_id")?);
+        let author = Author { user_id: UserId(parse("user_id")?), name: meta("user_name")? };
+        Ok(Store { conn, env, device_id, author, workspace_id: EntityId(workspace_id), paths })
+    }
+
+    /// Re-seals the database key under a new passphrase. The data is not
+    /// re-encrypted; only the key file is rewritten (atomically).
+    pub fn change_passphrase(
+        data_dir: &Path,
+        old: &Passphrase,
+        new: &Passphrase,
+        kdf: KdfParams,
+        env: &mut dyn Environment,
+    ) -> Result<()> {
+        let paths = WorkspacePaths::new(data_dir);
+        if !paths.key_file.exists() {
+            return Err(StoreError::WorkspaceMissing(data_dir.to_owned()));
+        }
+        asysta_core::workspace::validate_passphrase("new_passphrase", new.expose())
+            .map_err(|e| StoreError::Invalid(vec![e]))?;
+        let file = KeyFile::read(&paths.key_file)?;
+        let key = file.open(old)?;
+        let next = file.rewrap(&key, new, kdf, random_array(env)?, random_array(env)?)?;
+        next.write(&paths.key_file)
+    }
+
+    pub fn paths(&self) -> &WorkspacePaths {
+        &self.paths
+    }
+
+    pub fn device_id(&self) -> DeviceId {
+        self.device_id
+    }
+
+    pub fn workspace_id(&self) -> EntityId {
+        self.workspace_id
+    }
+
+    /// Who works in the workspace and for which centre.
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        Ok(self.conn.query_row("SELECT assistant_name, centre_name FROM workspace LIMIT 1", [], |row| {
+            Ok(WorkspaceInfo { assistant_name: row.get(0)?, centre_name: row.get(1)? })
+        })?)
+    }
+
+    /// Adds a family with its first member: two events, one transaction.
+    pub fn add_family(&mut self, family: &NewFamily) -> Result<EntityId> {
+        self.add_families(std::slice::from_ref(family)).map(|ids| ids[0])
+    }
+
+    /// Adds many families in one transaction (used by `asysta demo`).
+    pub fn add_families(&mut self, families: &[NewFamily]) -> Result<Vec<EntityId>> {
+        let mut ids = Vec::with_capacity(families.len());
+        let mut changes = Vec::with_capacity(families.len() * 2);
+        for family in families {
+            let now = self.env.now_ms();
+            let family_id = EntityId::new_v7(now, random_array(self.env.as_mut())?);
+            let member_id = EntityId::new_v7(now, random_array(self.env.as_mut())?);
+            changes.push(PendingChange {
+                entity_id: family_id,
+                base_rev: 0,
+                change: Change::FamilyCreated { name: family.name.clone(), address: family.address.clone() },
+            });
+            changes.push(PendingChange {
+                entity_id: member_id,
+                base_rev: 0,
+                change: Change::MemberAdded {
+                    family_id,
+                    first_name: family.first_member.first_name.clone(),
+                    last_name: family.first_member.last_name.clone(),
+                },
+            });
+            ids.push(family_id);
+        }
+        self.commit_changes(changes)?;
+        Ok(ids)
+    }
+
+    /// Appends changes to the log and applies them, all in one transaction.
+    pub(crate) fn commit_changes(&mut self, changes: Vec<PendingChange>) -> Result<Vec<Event>> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let ids = log::Identity { device_id: self.device_id, author: &self.author };
+        let events = log::append(&tx, &ids, self.env.as_mut(), changes)?;
+        tx.commit()?;
+        Ok(events)
+    }
+
+    /// The families in Polish alphabetical order.
+    pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
+        crate::queries::list_families(&self.conn)
+    }
+
+    /// The events of one record, oldest first.
+    pub fn history(&self, entity_id: EntityId) -> Result<Vec<Event>> {
+        let events = crate::queries::events_of(&self.conn, entity_id)?;
+        if events.is_empty() {
+            return Err(StoreError::NotFound(entity_id.to_string()));
+        }
+        Ok(events)
+    }
+
+    /// Every event in the log, in HLC order.
+    pub fn all_events(&self) -> Result<Vec<Event>> {
+        crate::queries::all_events(&self.conn)
+    }
+
+    /// Counts per entity type and events per device.
+    pub fn stats(&self) -> Result<crate::queries::Stats> {
+        crate::queries::stats(&self.conn)
+    }
+
+    /// Drops the projection tables' rows and replays the whole log.
+    pub fn rebuild_projections(&mut self) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        crate::projection::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The last HLC timestamp this device issued.
+    pub fn clock(&self) -> Result<Hlc> {
+        log::load_clock(&self.conn)
+    }
+
+    /// Runs SQLite's integrity check; `Ok(())` when the file is sound.
+    pub fn check_integrity(&self) -> Result<()> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::DatabaseDamaged(result))
+        }
+    }
+
+    /// Direct access for tests and benchmarks in this crate's family.
+    #[doc(hidden)]
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
