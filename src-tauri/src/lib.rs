@@ -1,1 +1,56 @@
+//! The desktop shell: a Tauri window around the Yew UI, over the store.
+//! Commands are thin adapters (commands.rs) over [`session::Session`].
 
+mod commands;
+pub mod session;
+
+use session::Session;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::{Builder, Runtime};
+
+/// Registers the session and the commands on a builder (the real one, or
+/// `tauri::test::mock_builder()` in tests).
+pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
+    builder.manage(Mutex::new(Session::new(data_dir))).invoke_handler(tauri::generate_handler![
+        commands::workspace_status,
+        commands::create_workspace,
+        commands::unlock,
+        commands::lock,
+        commands::list_families,
+        commands::add_family,
+        commands::history,
+    ])
+}
+
+/// Runs the app on `data_dir` until its window closes.
+pub fn run(data_dir: PathBuf) -> Result<(), tauri::Error> {
+    build(tauri::Builder::default(), data_dir).run(tauri::generate_context!("tauri.conf.json"))
+}
+
+/// `--data-dir DIR` (or `--data-dir=DIR`) from the command line.
+pub fn data_dir_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_dir_argument_is_found_in_either_form() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(data_dir_argument(args(&["app", "--data-dir", "/x"])), Some(PathBuf::from("/x")));
+        assert_eq!(data_dir_argument(args(&["app", "--data-dir=/y"])), Some(PathBuf::from("/y")));
+        assert_eq!(data_dir_argument(args(&["app"])), None);
+    }
+}

@@ -1,1 +1,246 @@
-fn main() {}
+//! Project automation, in Rust so it runs wherever cargo does.
+//!
+//!     cargo xtask setup    install what the build needs (idempotent)
+//!     cargo xtask ui       build the Yew UI into dist/
+//!     cargo xtask run      set up, build, and launch the app (release)
+//!     cargo xtask test     set up, build the UI, run every test
+//!     cargo xtask bench    run the benchmarks (release)
+//!
+//! `setup` installs Debian packages (as root, or through sudo), the
+//! wasm-bindgen CLI and tauri-driver. Every step first checks whether its
+//! result is already there.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Must equal the `wasm-bindgen` version pinned in ui/Cargo.toml.
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const TAURI_DRIVER_VERSION: &str = "2.1.0";
+const APP_PACKAGE: &str = "asysta-app";
+const UI_PACKAGE: &str = "asysta-ui";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Debian packages: the WebKitGTK stack for Tauri, Xvfb and the WebDriver
+/// for end-to-end tests, Debian's rustc with its std source and wasm-ld for
+/// the wasm build (rustup's wasm32 target cannot be downloaded here), perl
+/// and make for SQLCipher's vendored OpenSSL.
+const APT_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "perl",
+    "make",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "librsvg2-dev",
+    "libsoup-3.0-dev",
+    "libayatana-appindicator3-dev",
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "rustc-web",
+    "rust-web-src",
+    "lld-19",
+];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = args.split_first().map(|(t, r)| (t.as_str(), r)).unwrap_or(("help", &[]));
+    let result = match task {
+        "setup" => setup(),
+        "ui" => build_ui(),
+        "run" => setup().and_then(|()| build_ui()).and_then(|()| run_app(rest)),
+        "test" => setup().and_then(|()| build_ui()).and_then(|()| test(rest)),
+        "bench" => setup().and_then(|()| build_ui()).and_then(|()| bench(rest)),
+        "check-core" => check_core(),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|ui|run|test|bench|check-core> [args]");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
+}
+
+fn cargo() -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+fn run(cmd: &mut Command) -> Result {
+    eprintln!("xtask: running {cmd:?}");
+    let status = cmd.status().map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{cmd:?} failed with {status}"))
+    }
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn cargo_bin(name: &str) -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_default();
+    home.join("bin").join(name)
+}
+
+// ---- setup -------------------------------------------------------------
+
+fn setup() -> Result {
+    install_apt_packages()?;
+    install_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION)?;
+    install_cargo_tool("tauri-driver", "tauri-driver", TAURI_DRIVER_VERSION)?;
+    Ok(())
+}
+
+fn install_apt_packages() -> Result {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| {
+            output(Command::new("dpkg-query").args(["-W", "-f=${Status}", p]))
+                .is_none_or(|s| !s.contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if Command::new("apt-get").arg("--version").output().is_err() {
+        return Err(format!("missing system packages and no apt-get to install them: {}", missing.join(" ")));
+    }
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut c = if is_root { Command::new("apt-get") } else { Command::new("sudo") };
+        if !is_root {
+            c.arg("apt-get");
+        }
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update", "-q"]))?;
+    let mut install = apt(&["install", "-y", "-q", "--no-install-recommends"]);
+    install.args(&missing);
+    run(&mut install)
+}
+
+fn install_cargo_tool(binary: &str, package: &str, version: &str) -> Result {
+    let installed = output(Command::new(cargo_bin(binary)).arg("--version"))
+        .or_else(|| output(Command::new(binary).arg("--version")))
+        .unwrap_or_default();
+    if installed.split_whitespace().any(|w| w == version) {
+        return Ok(());
+    }
+    // `--locked` is left out on purpose: one locked dependency of
+    // wasm-bindgen-cli is not on this registry mirror.
+    run(cargo().args(["install", package, "--version", version]))
+}
+
+// ---- the UI ----------------------------------------------------------
+
+/// Builds the Yew UI for wasm32 and writes dist/ for Tauri to embed.
+/// Uses rustup's wasm32 target when installed; otherwise Debian's rustc
+/// with -Zbuild-std. Either way in its own target directory, so the native
+/// build and the wasm build never invalidate each other.
+fn build_ui() -> Result {
+    let root = root();
+    let target_dir = root.join("target").join("wasm");
+    let mut build = cargo();
+    build.args(["build", "--release", "-p", UI_PACKAGE, "--target", WASM_TARGET, "--target-dir"]).arg(&target_dir);
+    apply_wasm_toolchain(&mut build);
+    run(&mut build)?;
+
+    let dist = root.join("dist");
+    let staging = root.join("target").join("dist-staging");
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging).map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+    let wasm = target_dir.join(WASM_TARGET).join("release").join("asysta-ui.wasm");
+    let wasm = if wasm.exists() { wasm } else { wasm.with_file_name("asysta_ui.wasm") };
+    let bindgen = if cargo_bin("wasm-bindgen").exists() { cargo_bin("wasm-bindgen") } else { "wasm-bindgen".into() };
+    run(Command::new(bindgen)
+        .args(["--target", "web", "--no-typescript", "--out-name", "asysta_ui", "--out-dir"])
+        .arg(&staging)
+        .arg(&wasm))?;
+    for file in ["index.html", "style.css"] {
+        std::fs::copy(root.join("ui").join(file), staging.join(file))
+            .map_err(|e| format!("cannot copy ui/{file}: {e}"))?;
+    }
+    // Replace dist/ only once the new one is complete.
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::rename(&staging, &dist).map_err(|e| format!("cannot move the UI into dist/: {e}"))
+}
+
+fn apply_wasm_toolchain(cmd: &mut Command) {
+    let rustup_has_target = output(Command::new("rustup").args(["target", "list", "--installed"]))
+        .is_some_and(|list| list.lines().any(|l| l.trim() == WASM_TARGET));
+    if rustup_has_target {
+        return;
+    }
+    cmd.env("RUSTC", "/usr/bin/rustc")
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", "/usr/bin/wasm-ld-19")
+        .arg("-Zbuild-std=std,panic_abort");
+}
+
+/// The core must stay pure: it builds for wasm32 and depends on neither
+/// rusqlite nor tauri.
+fn check_core() -> Result {
+    let mut build = cargo();
+    build.args(["build", "-p", "asysta-core", "--target", WASM_TARGET, "--target-dir"]).arg(root().join("target/wasm"));
+    apply_wasm_toolchain(&mut build);
+    run(&mut build)?;
+    for forbidden in ["rusqlite", "tauri"] {
+        let tree = cargo()
+            .args(["tree", "-q", "-p", "asysta-core", "-i", forbidden, "-e", "normal,build"])
+            .output()
+            .map_err(|e| e.to_string())?;
+        let text = String::from_utf8_lossy(&tree.stdout);
+        if !text.trim().is_empty() {
+            return Err(format!("asysta-core depends on {forbidden}:\n{text}"));
+        }
+    }
+    eprintln!("xtask: asysta-core builds for {WASM_TARGET} and depends on neither rusqlite nor tauri");
+    Ok(())
+}
+
+// ---- run, test, bench ------------------------------------------------------
+
+fn run_app(args: &[String]) -> Result {
+    run(cargo()
+        .args(["run", "--release", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bin", APP_PACKAGE, "--"])
+        .args(args))
+}
+
+/// Every test, in one debug build with the UI embedded: unit tests, store
+/// tests on real SQLCipher files, the CLI tests, and the end-to-end tests
+/// that drive the real window through tauri-driver under Xvfb.
+fn test(args: &[String]) -> Result {
+    check_core()?;
+    let mut cmd = cargo();
+    cmd.args(["test", "--workspace", "--features", &format!("{APP_PACKAGE}/custom-protocol")]).args(args);
+    let path = std::env::var("PATH").unwrap_or_default();
+    cmd.env("PATH", format!("{}:{path}", cargo_bin("").display()));
+    run(&mut cmd)
+}
+
+fn bench(args: &[String]) -> Result {
+    run(cargo().args(["bench", "-p", "asysta-store"]).args(args))?;
+    run(cargo().args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "cold_start"]).args(args))
+}

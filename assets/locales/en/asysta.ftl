@@ -4,6 +4,8 @@ app-title = Asysta
 app-subtitle = Family assistant's case records
 language-switch = Polski
 lock-button = Lock
+loading = Loading…
+retry = Try again
 
 ## First start: create the workspace.
 setup-title = New workspace

@@ -4,6 +4,8 @@ app-title = Asysta
 app-subtitle = Dokumentacja pracy asystenta rodziny
 language-switch = English
 lock-button = Zablokuj
+loading = Wczytywanie…
+retry = Spróbuj ponownie
 
 ## First start: create the workspace.
 setup-title = Nowy obszar roboczy

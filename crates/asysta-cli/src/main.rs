@@ -1,1 +1,120 @@
-fn main() {}
+//! `asysta`: the command-line face of the same encrypted store the desktop
+//! app uses. Output is for people unless `--json` asks for machines; errors
+//! are one line on stderr (in Polish unless `ASYSTA_LANG`/`LANG` say
+//! English) and a non-zero exit code.
+
+mod commands;
+mod passphrase;
+
+use asysta_i18n::{Locale, Translator};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "asysta", version, about = "Asysta: family assistant's case records (encrypted, offline)")]
+pub struct Cli {
+    /// The data directory (default: ASYSTA_DATA_DIR, else the platform's app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new encrypted workspace (passphrase from ASYSTA_PASSPHRASE or a prompt).
+    Init {
+        /// The assistant's full name.
+        #[arg(long)]
+        assistant: String,
+        /// The social-aid centre's name.
+        #[arg(long)]
+        centre: String,
+    },
+    /// Families: add and list.
+    Family {
+        #[command(subcommand)]
+        command: FamilyCommand,
+    },
+    /// The events of one record (its audit trail), oldest first.
+    History {
+        /// The record's id (a UUID, as `family list` shows it).
+        entity_id: String,
+        /// Print the events as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill the workspace with realistic synthetic data (deterministic for a seed).
+    Demo {
+        /// How many families to add.
+        #[arg(long, default_value_t = 15)]
+        families: usize,
+        /// The seed; the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Counts per entity type and events per device.
+    Stats {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the passphrase (old from ASYSTA_PASSPHRASE, new from ASYSTA_NEW_PASSPHRASE, or prompts).
+    Passwd,
+}
+
+#[derive(Debug, Subcommand)]
+enum FamilyCommand {
+    /// Add a family (optionally with its first member).
+    Add {
+        /// The family's name (surname).
+        #[arg(long)]
+        name: String,
+        /// The family's address.
+        #[arg(long)]
+        address: String,
+        /// The first member's first name.
+        #[arg(long, value_name = "NAME")]
+        member_first_name: Option<String>,
+        /// The first member's surname (default: the family's name).
+        #[arg(long, value_name = "NAME")]
+        member_last_name: Option<String>,
+        /// Print the new family's id as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the families in Polish alphabetical order.
+    List {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let translator = Translator::new(cli_locale());
+    let mut out = String::new();
+    let result = commands::run(cli, &translator, &mut out);
+    // A closed pipe (`asysta family list | head`) is not an error.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("asysta: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `ASYSTA_LANG`, else `LC_ALL`/`LC_MESSAGES`/`LANG`; Polish by default.
+fn cli_locale() -> Locale {
+    ["ASYSTA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| Locale::from_code(&v))
+        .unwrap_or_default()
+}

@@ -138,7 +138,10 @@ mod tests {
             serde_json::to_string(&e).unwrap(),
             r#"{"kind":"invalid","fields":[{"field":"name","code":"required"}]}"#
         );
-        assert_eq!(serde_json::to_string(&ApiError::new(ErrorKind::WrongPassphrase)).unwrap(), r#"{"kind":"wrong_passphrase"}"#);
+        assert_eq!(
+            serde_json::to_string(&ApiError::new(ErrorKind::WrongPassphrase)).unwrap(),
+            r#"{"kind":"wrong_passphrase"}"#
+        );
     }
 
     #[test]

@@ -8,8 +8,8 @@ use std::cmp::Ordering;
 
 const POLISH_ALPHABET: &str = "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż";
 const POLISH_ALPHABET_WITH_Q: [char; 35] = [
-    'a', 'ą', 'b', 'c', 'ć', 'd', 'e', 'ę', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'ł', 'm', 'n', 'ń', 'o', 'ó', 'p',
-    'q', 'r', 's', 'ś', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'ź', 'ż',
+    'a', 'ą', 'b', 'c', 'ć', 'd', 'e', 'ę', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'ł', 'm', 'n', 'ń', 'o', 'ó', 'p', 'q',
+    'r', 's', 'ś', 't', 'u', 'v', 'w', 'x', 'y', 'z', 'ź', 'ż',
 ];
 
 /// Weight classes: separators sort first, then digits, then letters, then

@@ -126,10 +126,7 @@ impl Change {
 
     /// Whether this change creates its entity (its `base_rev` must be 0).
     pub fn is_creation(&self) -> bool {
-        matches!(
-            self,
-            Change::WorkspaceCreated { .. } | Change::FamilyCreated { .. } | Change::MemberAdded { .. }
-        )
+        matches!(self, Change::WorkspaceCreated { .. } | Change::FamilyCreated { .. } | Change::MemberAdded { .. })
     }
 
     /// Whether this change is a tombstone.
@@ -199,9 +196,7 @@ mod tests {
         check_wire(Change::FamilyDeleted {}, r#"{"type":"family.deleted"}"#);
         check_wire(
             Change::MemberAdded {
-                family_id: EntityId(id(9)),
-                first_name: "Łucja".into(),
-                last_name: "Żółć".into(),
+                family_id: EntityId(id(9)), first_name: "Łucja".into(), last_name: "Żółć".into()
             },
             r#"{"type":"member.added","family_id":"00000000-0000-0000-0000-000000000009","first_name":"Łucja","last_name":"Żółć"}"#,
         );
@@ -210,11 +205,9 @@ mod tests {
 
     #[test]
     fn kind_matches_the_serde_tag() {
-        for change in [
-            Change::FamilyDeleted {},
-            Change::MemberDeleted {},
-            Change::FamilyUpdated { name: None, address: None },
-        ] {
+        for change in
+            [Change::FamilyDeleted {}, Change::MemberDeleted {}, Change::FamilyUpdated { name: None, address: None }]
+        {
             let json = serde_json::to_value(&change).unwrap();
             assert_eq!(json["type"], change.kind());
         }

@@ -22,7 +22,8 @@ pub struct NewFamilyForm {
 pub struct NewFamily {
     pub name: String,
     pub address: String,
-    pub first_member: NewMember,
+    /// The first member, when a name was given.
+    pub first_member: Option<NewMember>,
 }
 
 /// A checked, normalized new member.
@@ -32,19 +33,27 @@ pub struct NewMember {
     pub last_name: String,
 }
 
-/// Checks the add-family form. The first member's surname defaults to the
-/// family's name when left empty, as is usual for a family record.
+/// Checks the add-family form. The first member is optional; when only a
+/// first name is given, the surname defaults to the family's name, as is
+/// usual for a family record. A surname without a first name is refused.
 pub fn validate_new_family(form: &NewFamilyForm) -> Result<NewFamily, Vec<FieldError>> {
     let mut c = Checker::default();
     let name = c.required_text("name", &form.name, MAX_NAME_CHARS);
     let address = c.required_text("address", &form.address, MAX_ADDRESS_CHARS);
-    let first_name = c.required_text("first_member_first_name", &form.first_member_first_name, MAX_NAME_CHARS);
-    let last_name = if form.first_member_last_name.trim().is_empty() {
-        name.clone()
+    let has_first = !form.first_member_first_name.trim().is_empty();
+    let has_last = !form.first_member_last_name.trim().is_empty();
+    let first_member = if has_first || has_last {
+        let first_name = c.required_text("first_member_first_name", &form.first_member_first_name, MAX_NAME_CHARS);
+        let last_name = if has_last {
+            c.required_text("first_member_last_name", &form.first_member_last_name, MAX_NAME_CHARS)
+        } else {
+            name.clone()
+        };
+        Some(NewMember { first_name, last_name })
     } else {
-        c.required_text("first_member_last_name", &form.first_member_last_name, MAX_NAME_CHARS)
+        None
     };
-    c.finish(NewFamily { name, address, first_member: NewMember { first_name, last_name } })
+    c.finish(NewFamily { name, address, first_member })
 }
 
 /// One line of the family list.
@@ -77,12 +86,18 @@ mod tests {
     #[test]
     fn the_first_member_takes_the_family_name_when_none_is_given() {
         let family = validate_new_family(&form("Wiśniewscy", "ul. Polna 3, Łódź", "Jan", "")).unwrap();
-        assert_eq!(family.first_member, NewMember { first_name: "Jan".into(), last_name: "Wiśniewscy".into() });
+        assert_eq!(family.first_member, Some(NewMember { first_name: "Jan".into(), last_name: "Wiśniewscy".into() }));
+    }
+
+    #[test]
+    fn the_first_member_is_optional() {
+        let family = validate_new_family(&form("Wiśniewscy", "ul. Polna 3, Łódź", " ", "")).unwrap();
+        assert_eq!(family.first_member, None);
     }
 
     #[test]
     fn missing_fields_are_reported_by_name() {
-        let errors = validate_new_family(&form("", "", "", "")).unwrap_err();
+        let errors = validate_new_family(&form("", "", "", "Nowak")).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["name", "address", "first_member_first_name"]);
         assert!(errors.iter().all(|e| e.code == FieldErrorCode::Required));

@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod collation;
+pub mod demo;
 pub mod event;
 pub mod family;
 pub mod hlc;

@@ -1,1 +1,147 @@
-fn main() {}
+//! Store benchmarks: `cargo bench -p asysta-store` (release build).
+//!
+//! Prints a Markdown table for docs/BENCHMARKS.md:
+//! - unlock time with the production Argon2id parameters;
+//! - 10,000 families through the event log vs raw inserts into the same
+//!   table, in the same run, each in one transaction (the ratio is the cost
+//!   of the log);
+//! - adding one family per transaction, as the app does (p50/p99);
+//! - the family list query with 10,000 families (p50/p99).
+
+use asysta_core::workspace::WorkspaceInfo;
+use asysta_store::{KdfParams, Passphrase, Store, SystemEnvironment};
+use std::time::{Duration, Instant};
+
+const FAMILIES: usize = 10_000;
+const PASS: &str = "benchmark passphrase 1";
+
+fn main() {
+    // `cargo bench` passes --bench; nothing else is accepted.
+    println!("| measurement | result |\n|---|---|");
+    unlock();
+    log_vs_raw();
+    single_adds();
+    list_query();
+}
+
+fn info() -> WorkspaceInfo {
+    WorkspaceInfo { assistant_name: "Anna Nowak".into(), centre_name: "MOPS Łódź".into() }
+}
+
+fn create(dir: &std::path::Path, kdf: KdfParams) -> Store {
+    Store::create(dir, &info(), &Passphrase::new(PASS), kdf, Box::new(SystemEnvironment)).unwrap()
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> Duration {
+    samples.sort();
+    let rank = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[rank]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn unlock() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(create(dir.path(), KdfParams::DEFAULT));
+    let mut samples: Vec<Duration> = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            let store = Store::open(dir.path(), &Passphrase::new(PASS), Box::new(SystemEnvironment)).unwrap();
+            let elapsed = start.elapsed();
+            drop(store);
+            elapsed
+        })
+        .collect();
+    let p = KdfParams::DEFAULT;
+    println!(
+        "| unlock (Argon2id m={} MiB, t={}, p={}), 10 runs | p50 {}, max {} |",
+        p.memory_kib / 1024,
+        p.iterations,
+        p.parallelism,
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 1.0))
+    );
+}
+
+fn log_vs_raw() {
+    let families = asysta_core::demo::families(1, FAMILIES);
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    let start = Instant::now();
+    store.add_families(&families).unwrap();
+    let through_log = start.elapsed();
+
+    let raw_dir = tempfile::tempdir().unwrap();
+    let raw_store = create(raw_dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    let conn = raw_store.connection();
+    let start = Instant::now();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    {
+        let mut family = conn
+            .prepare(
+                "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms) \
+                 VALUES (?1, ?2, ?3, 1, 0, 0)",
+            )
+            .unwrap();
+        let mut member = conn
+            .prepare("INSERT INTO members (id, family_id, first_name, last_name, rev) VALUES (?1, ?2, ?3, ?4, 1)")
+            .unwrap();
+        for (i, f) in families.iter().enumerate() {
+            let id = format!("f{i:08}");
+            family.execute((&id, &f.name, &f.address)).unwrap();
+            let m = f.first_member.as_ref().unwrap();
+            member.execute((format!("m{i:08}"), &id, &m.first_name, &m.last_name)).unwrap();
+        }
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    let raw = start.elapsed();
+    println!(
+        "| {FAMILIES} families + first members, one transaction: through the event log | {} ({:.1} µs/family) |",
+        ms(through_log),
+        through_log.as_secs_f64() * 1e6 / FAMILIES as f64
+    );
+    println!("| same, raw INSERTs into the same tables | {} |", ms(raw));
+    println!("| ratio event log / raw | {:.2}× |", through_log.as_secs_f64() / raw.as_secs_f64());
+}
+
+fn single_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    let families = asysta_core::demo::families(2, 300);
+    let mut samples: Vec<Duration> = families
+        .iter()
+        .map(|f| {
+            let start = Instant::now();
+            store.add_family(f).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| add one family (own transaction, synchronous=FULL), 300 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
+}
+
+fn list_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    store.add_families(&asysta_core::demo::families(3, FAMILIES)).unwrap();
+    let mut samples: Vec<Duration> = (0..200)
+        .map(|_| {
+            let start = Instant::now();
+            let list = store.list_families().unwrap();
+            let elapsed = start.elapsed();
+            assert_eq!(list.len(), FAMILIES);
+            elapsed
+        })
+        .collect();
+    println!(
+        "| family list query, {FAMILIES} families, Polish collation, 200 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
+}

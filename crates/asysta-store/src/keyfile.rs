@@ -238,7 +238,9 @@ mod tests {
     fn rewrap_changes_the_passphrase_but_not_the_key() {
         let file = sealed("stare hasło 1");
         let key = file.open(&Passphrase::new("stare hasło 1")).unwrap();
-        let next = file.rewrap(&key, &Passphrase::new("nowe hasło 22"), KdfParams::INSECURE_FOR_TESTS, [3; 16], [4; 24]).unwrap();
+        let next = file
+            .rewrap(&key, &Passphrase::new("nowe hasło 22"), KdfParams::INSECURE_FOR_TESTS, [3; 16], [4; 24])
+            .unwrap();
         assert_eq!(next.wraps.len(), 1);
         assert_eq!(next.open(&Passphrase::new("nowe hasło 22")).unwrap().bytes(), &[42; 32]);
         assert!(matches!(next.open(&Passphrase::new("stare hasło 1")), Err(StoreError::WrongPassphrase)));

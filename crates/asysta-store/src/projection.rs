@@ -40,9 +40,9 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 "INSERT INTO members (id, family_id, first_name, last_name, rev) VALUES (?1, ?2, ?3, ?4, 1)",
             )?
             .execute(params![id, family_id.to_string(), first_name, last_name])?,
-        Change::MemberDeleted {} => conn
-            .prepare_cached("UPDATE members SET deleted = 1, rev = rev + 1 WHERE id = ?1")?
-            .execute(params![id])?,
+        Change::MemberDeleted {} => {
+            conn.prepare_cached("UPDATE members SET deleted = 1, rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
+        }
     };
     if changed != 1 {
         return Err(StoreError::CorruptLog(format!(

@@ -40,8 +40,8 @@ pub fn list_families(conn: &Connection) -> Result<Vec<FamilySummary>> {
 }
 
 pub fn events_of(conn: &Connection, entity_id: EntityId) -> Result<Vec<Event>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE entity_id = ?1 ORDER BY {EVENT_ORDER}"))?;
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE entity_id = ?1 ORDER BY {EVENT_ORDER}"))?;
     let rows = stmt.query_map([entity_id.to_string()], event_from_row)?;
     rows.map(|r| r?).collect()
 }

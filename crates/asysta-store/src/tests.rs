@@ -151,8 +151,14 @@ fn a_missing_key_file_is_reported_and_the_database_kept() {
     assert!(matches!(open(dir.path(), PASS), Err(StoreError::KeyFileMissing(_))));
     assert_eq!(snapshot_files(dir.path()), before);
     // Creating a workspace over the orphaned database is refused too.
-    let err = Store::create(dir.path(), &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(1))
-        .unwrap_err();
+    let err = Store::create(
+        dir.path(),
+        &info(),
+        &Passphrase::new(PASS),
+        KdfParams::INSECURE_FOR_TESTS,
+        TestEnvironment::new(1),
+    )
+    .unwrap_err();
     assert!(matches!(err, StoreError::WorkspaceExists(_)), "{err:?}");
     assert_eq!(snapshot_files(dir.path()), before);
 }
@@ -223,8 +229,14 @@ fn creating_over_an_existing_workspace_changes_nothing() {
     store.add_family(&family("Nowak", "Ewa")).unwrap();
     drop(store);
     let before = snapshot_files(dir.path());
-    let err = Store::create(dir.path(), &info(), &Passphrase::new("inne hasło 2025"), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(3))
-        .unwrap_err();
+    let err = Store::create(
+        dir.path(),
+        &info(),
+        &Passphrase::new("inne hasło 2025"),
+        KdfParams::INSECURE_FOR_TESTS,
+        TestEnvironment::new(3),
+    )
+    .unwrap_err();
     assert!(matches!(err, StoreError::WorkspaceExists(_)));
     assert_eq!(snapshot_files(dir.path()), before);
     assert_eq!(open(dir.path(), PASS).unwrap().list_families().unwrap().len(), 1);
@@ -237,7 +249,14 @@ fn a_failed_create_leaves_no_staging_folder() {
     std::fs::create_dir(&data).unwrap();
     // A file where the workspace folder should go makes the final rename fail.
     std::fs::write(data.join("workspace"), b"not a folder").unwrap();
-    assert!(Store::create(&data, &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(3)).is_err());
+    assert!(Store::create(
+        &data,
+        &info(),
+        &Passphrase::new(PASS),
+        KdfParams::INSECURE_FOR_TESTS,
+        TestEnvironment::new(3)
+    )
+    .is_err());
     let names: Vec<_> = std::fs::read_dir(&data).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["workspace"]);
 }
@@ -248,12 +267,24 @@ fn the_passphrase_changes_without_touching_the_database() {
     let paths = create(dir.path()).paths().clone();
     let db_before = std::fs::read(&paths.database).unwrap();
     let new = "nowe długie hasło 7";
-    Store::change_passphrase(dir.path(), &Passphrase::new(PASS), &Passphrase::new(new), KdfParams::INSECURE_FOR_TESTS, &mut *TestEnvironment::new(5))
-        .unwrap();
+    Store::change_passphrase(
+        dir.path(),
+        &Passphrase::new(PASS),
+        &Passphrase::new(new),
+        KdfParams::INSECURE_FOR_TESTS,
+        &mut *TestEnvironment::new(5),
+    )
+    .unwrap();
     assert_eq!(std::fs::read(&paths.database).unwrap(), db_before);
     assert!(matches!(open(dir.path(), PASS), Err(StoreError::WrongPassphrase)));
     assert_eq!(open(dir.path(), new).unwrap().info().unwrap(), info());
-    let wrong = Store::change_passphrase(dir.path(), &Passphrase::new(PASS), &Passphrase::new(new), KdfParams::INSECURE_FOR_TESTS, &mut *TestEnvironment::new(5));
+    let wrong = Store::change_passphrase(
+        dir.path(),
+        &Passphrase::new(PASS),
+        &Passphrase::new(new),
+        KdfParams::INSECURE_FOR_TESTS,
+        &mut *TestEnvironment::new(5),
+    );
     assert!(matches!(wrong, Err(StoreError::WrongPassphrase)));
 }
 
@@ -396,7 +427,9 @@ fn a_failing_migration_rolls_back_and_keeps_the_old_version() {
 /// variable, and dies by `abort()` in the middle of a write.
 #[test]
 fn crash_child() {
-    let Some(dir) = std::env::var_os("ASYSTA_CRASH_CHILD_DIR") else { return };
+    let Some(dir) = std::env::var_os("ASYSTA_CRASH_CHILD_DIR") else {
+        return;
+    };
     let mut store = open(Path::new(&dir), PASS).unwrap();
     crate::log::CRASH_AFTER_EVENT_INSERT.with(|c| c.set(true));
     let _ = store.add_family(&family("Przerwani", "Ala"));

@@ -222,7 +222,8 @@ impl Store {
         })?)
     }
 
-    /// Adds a family with its first member: two events, one transaction.
+    /// Adds a family with its first member (if any): one event each, one
+    /// transaction.
     pub fn add_family(&mut self, family: &NewFamily) -> Result<EntityId> {
         self.add_families(std::slice::from_ref(family)).map(|ids| ids[0])
     }
@@ -234,21 +235,22 @@ impl Store {
         for family in families {
             let now = self.env.now_ms();
             let family_id = EntityId::new_v7(now, random_array(self.env.as_mut())?);
-            let member_id = EntityId::new_v7(now, random_array(self.env.as_mut())?);
             changes.push(PendingChange {
                 entity_id: family_id,
                 base_rev: 0,
                 change: Change::FamilyCreated { name: family.name.clone(), address: family.address.clone() },
             });
-            changes.push(PendingChange {
-                entity_id: member_id,
-                base_rev: 0,
-                change: Change::MemberAdded {
-                    family_id,
-                    first_name: family.first_member.first_name.clone(),
-                    last_name: family.first_member.last_name.clone(),
-                },
-            });
+            if let Some(member) = &family.first_member {
+                changes.push(PendingChange {
+                    entity_id: EntityId::new_v7(now, random_array(self.env.as_mut())?),
+                    base_rev: 0,
+                    change: Change::MemberAdded {
+                        family_id,
+                        first_name: member.first_name.clone(),
+                        last_name: member.last_name.clone(),
+                    },
+                });
+            }
             ids.push(family_id);
         }
         self.commit_changes(changes)?;

@@ -1,0 +1,184 @@
+//! The subcommands. Each opens the store, does one thing, prints.
+
+use crate::passphrase::{self, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
+use crate::{Cli, Command, FamilyCommand};
+use asysta_core::api::ApiError;
+use asysta_core::family::{validate_new_family, NewFamilyForm};
+use asysta_core::workspace::{validate_passphrase, WorkspaceInfo};
+use asysta_core::{EntityId, FieldError};
+use asysta_i18n::{Arg, Translator};
+use asysta_store::{resolve_data_dir, KdfParams, Store, StoreError, SystemEnvironment};
+use std::path::{Path, PathBuf};
+
+/// Families are added to the log in batches of this size by `demo`.
+const DEMO_BATCH: usize = 500;
+
+/// Runs one command; what it prints on stdout is written to `out`.
+pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
+    let data_dir = resolve_data_dir(cli.data_dir).ok_or("no data directory: pass --data-dir or set ASYSTA_DATA_DIR")?;
+    let fail = |e: StoreError| describe(&ApiError::from(e), t);
+    match cli.command {
+        Command::Init { assistant, centre } => init(&data_dir, &assistant, &centre, t, out),
+        Command::Family {
+            command: FamilyCommand::Add { name, address, member_first_name, member_last_name, json },
+        } => {
+            let form = NewFamilyForm {
+                name,
+                address,
+                first_member_first_name: member_first_name.unwrap_or_default(),
+                first_member_last_name: member_last_name.unwrap_or_default(),
+            };
+            let family = validate_new_family(&form).map_err(|fields| describe(&ApiError::invalid(fields), t))?;
+            let id = open(&data_dir, t)?.add_family(&family).map_err(fail)?;
+            if json {
+                print_json(out, &serde_json::json!({ "id": id }))
+            } else {
+                line(out, format_args!("{id}"));
+                Ok(())
+            }
+        }
+        Command::Family { command: FamilyCommand::List { json } } => {
+            let families = open(&data_dir, t)?.list_families().map_err(fail)?;
+            if json {
+                return print_json(out, &families);
+            }
+            for f in &families {
+                line(out, format_args!("{}\t{}\t{}\t{}", f.id, f.name, f.address, f.member_count));
+            }
+            eprintln!("{}", t.tr_args("family-count", &[("count", Arg::Num(families.len() as f64))]));
+            Ok(())
+        }
+        Command::History { entity_id, json } => {
+            let id: EntityId = entity_id.trim().parse().map_err(|_| format!("not a record id: {entity_id:?}"))?;
+            let events = open(&data_dir, t)?.history(id).map_err(fail)?;
+            if json {
+                return print_json(out, &events);
+            }
+            for e in &events {
+                line(
+                    out,
+                    format_args!(
+                        "{}\t{}\t{}\t{}:{}\t{}",
+                        format_time(e.hlc.wall_ms),
+                        e.change.kind(),
+                        e.author.name,
+                        e.device_id,
+                        e.seq,
+                        serde_json::to_string(&e.change).map_err(|e| e.to_string())?
+                    ),
+                );
+            }
+            Ok(())
+        }
+        Command::Demo { families, seed } => {
+            let mut store = open(&data_dir, t)?;
+            let all = asysta_core::demo::families(seed, families);
+            for batch in all.chunks(DEMO_BATCH) {
+                store.add_families(batch).map_err(fail)?;
+            }
+            eprintln!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))]));
+            Ok(())
+        }
+        Command::Stats { json } => {
+            let stats = open(&data_dir, t)?.stats().map_err(fail)?;
+            if json {
+                return print_json(out, &stats);
+            }
+            for (entity, n) in &stats.entities {
+                line(out, format_args!("{entity}\t{n}"));
+            }
+            line(out, format_args!("events\t{}", stats.events.total));
+            for (device, n) in &stats.events.per_device {
+                line(out, format_args!("device {device}\t{n}"));
+            }
+            Ok(())
+        }
+        Command::Passwd => {
+            let old = passphrase::read(PASSPHRASE_ENV, "Current passphrase", false)?;
+            let new = passphrase::read(NEW_PASSPHRASE_ENV, "New passphrase", true)?;
+            Store::change_passphrase(&data_dir, &old, &new, KdfParams::DEFAULT, &mut SystemEnvironment).map_err(fail)
+        }
+    }
+}
+
+fn init(data_dir: &Path, assistant: &str, centre: &str, t: &Translator, out: &mut String) -> Result<(), String> {
+    let form = asysta_core::workspace::NewWorkspaceForm {
+        assistant_name: assistant.to_owned(),
+        centre_name: centre.to_owned(),
+        passphrase: String::new(),
+        passphrase_repeat: String::new(),
+    };
+    // Check the names before asking for a passphrase.
+    let names_only: Vec<FieldError> = match asysta_core::workspace::validate_new_workspace(&form) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.into_iter().filter(|e| !e.field.starts_with("passphrase")).collect(),
+    };
+    if !names_only.is_empty() {
+        return Err(describe(&ApiError::invalid(names_only), t));
+    }
+    if Store::presence(data_dir) == asysta_store::Presence::Present {
+        return Err(describe(&ApiError::from(StoreError::WorkspaceExists(data_dir.to_owned())), t));
+    }
+    let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", true)?;
+    validate_passphrase("passphrase", pass.expose()).map_err(|e| describe(&ApiError::invalid(vec![e]), t))?;
+    let info = WorkspaceInfo {
+        assistant_name: asysta_core::validation::normalize_whitespace(assistant),
+        centre_name: asysta_core::validation::normalize_whitespace(centre),
+    };
+    let store = Store::create(data_dir, &info, &pass, KdfParams::DEFAULT, Box::new(SystemEnvironment))
+        .map_err(|e| describe(&ApiError::from(e), t))?;
+    line(out, format_args!("{}", store.workspace_id()));
+    Ok(())
+}
+
+fn open(data_dir: &PathBuf, t: &Translator) -> Result<Store, String> {
+    if Store::presence(data_dir) == asysta_store::Presence::Absent {
+        return Err(describe(&ApiError::from(StoreError::WorkspaceMissing(data_dir.clone())), t));
+    }
+    let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", false)?;
+    Store::open(data_dir, &pass, Box::new(SystemEnvironment)).map_err(|e| describe(&ApiError::from(e), t))
+}
+
+fn print_json<T: serde::Serialize>(out: &mut String, value: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    line(out, format_args!("{text}"));
+    Ok(())
+}
+
+fn line(out: &mut String, text: std::fmt::Arguments<'_>) {
+    use std::fmt::Write;
+    let _ = writeln!(out, "{text}");
+}
+
+/// A Unix-ms time as `2026-11-23 20:17:20 UTC`.
+fn format_time(ms: u64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms as i64)
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_else(|| ms.to_string())
+}
+
+/// One line: the error's message, then each refused field and why.
+fn describe(error: &ApiError, t: &Translator) -> String {
+    let mut line = t.tr(error.kind.message_id());
+    for field in &error.fields {
+        let reason = match field.limit {
+            Some(limit) => t.tr_args(field.code.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
+            None => t.tr(field.code.message_id()),
+        };
+        line.push_str(&format!(" {}: {}", cli_flag(&field.field), reason));
+    }
+    line
+}
+
+/// The CLI flag that fills a form field, so the message names what to fix.
+fn cli_flag(field: &str) -> String {
+    match field {
+        "assistant_name" => "--assistant".into(),
+        "centre_name" => "--centre".into(),
+        "first_member_first_name" => "--member-first-name".into(),
+        "first_member_last_name" => "--member-last-name".into(),
+        "passphrase" => PASSPHRASE_ENV.into(),
+        "new_passphrase" => NEW_PASSPHRASE_ENV.into(),
+        other => format!("--{other}"),
+    }
+}

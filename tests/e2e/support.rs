@@ -1,0 +1,246 @@
+//! The end-to-end harness: a private Xvfb display, a private tauri-driver,
+//! and a minimal W3C WebDriver client over HTTP. Every process is killed in
+//! `Drop`, so a failing test leaves nothing behind.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long to wait for the window and for an element to appear.
+const PATIENCE: Duration = Duration::from_secs(30);
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// The app binary built by this same `cargo test` run.
+pub fn app_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_asysta-app"))
+}
+
+/// A killed-on-drop child process.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// An X display and a tauri-driver that launches the app on it.
+pub struct Desktop {
+    port: u16,
+    // Dropped in declaration order: the driver before the display.
+    _driver: Guard,
+    _xvfb: Guard,
+    /// HOME and XDG folders of the test's own: WebKit keeps local storage
+    /// there, so no test sees another's (or the user's) settings.
+    _profile: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|h| h.join("bin/tauri-driver"));
+    in_cargo_home.filter(|p| p.exists()).unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+impl Desktop {
+    pub fn start() -> Desktop {
+        let mut xvfb = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb must be installed (cargo xtask setup)");
+        let mut line = String::new();
+        BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).expect("Xvfb prints its display");
+        let display = format!(":{}", line.trim());
+        let xvfb = Guard(xvfb);
+
+        let port = free_port();
+        let native_port = free_port();
+        let profile = tempfile::tempdir().expect("a temporary profile folder");
+        let driver = Command::new(tauri_driver())
+            .env("HOME", profile.path())
+            .env("XDG_DATA_HOME", profile.path().join("data"))
+            .env("XDG_CONFIG_HOME", profile.path().join("config"))
+            .env("XDG_CACHE_HOME", profile.path().join("cache"))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .env("LANG", "pl_PL.UTF-8")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (cargo xtask setup)");
+        let desktop = Desktop { port, _driver: Guard(driver), _xvfb: xvfb, _profile: profile };
+        let deadline = Instant::now() + PATIENCE;
+        while ureq::get(&desktop.url("/status")).call().is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        desktop
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// Launches the app on `data_dir` and connects to its window.
+    pub fn launch(&self, data_dir: &Path) -> App<'_> {
+        let caps = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "tauri:options": {
+                        "application": app_binary(),
+                        "args": ["--data-dir", data_dir],
+                    }
+                }
+            }
+        });
+        let reply = post(&self.url("/session"), caps);
+        let id = reply["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_owned();
+        App { desktop: self, id, closed: false }
+    }
+}
+
+fn post(url: &str, body: Value) -> Value {
+    match ureq::post(url).send_json(body) {
+        Ok(r) => r.into_json::<Value>().expect("JSON reply")["value"].clone(),
+        Err(ureq::Error::Status(code, r)) => {
+            let text = r.into_string().unwrap_or_default();
+            panic!("WebDriver {url} answered {code}: {text}")
+        }
+        Err(e) => panic!("WebDriver {url}: {e}"),
+    }
+}
+
+fn try_post(url: &str, body: Value) -> Result<Value, String> {
+    match ureq::post(url).send_json(body) {
+        Ok(r) => Ok(r.into_json::<Value>().map_err(|e| e.to_string())?["value"].clone()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// One running app window.
+pub struct App<'a> {
+    desktop: &'a Desktop,
+    id: String,
+    closed: bool,
+}
+
+/// An element of the page.
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+impl App<'_> {
+    fn url(&self, path: &str) -> String {
+        self.desktop.url(&format!("/session/{}{path}", self.id))
+    }
+
+    /// Waits for the first element matching `css`.
+    #[track_caller]
+    pub fn find(&self, css: &str) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = try_post(&self.url("/element"), json!({"using": "css selector", "value": css}));
+            if let Ok(value) = found {
+                if let Some(id) = value[ELEMENT_KEY].as_str() {
+                    return Element(id.to_owned());
+                }
+            }
+            assert!(Instant::now() < deadline, "no element {css:?} appeared; page text: {}", self.page_text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Every element matching `css` now (no waiting).
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        let value = post(&self.url("/elements"), json!({"using": "css selector", "value": css}));
+        value
+            .as_array()
+            .map(|a| a.iter().filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_owned()))).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn text(&self, element: &Element) -> String {
+        let url = self.url(&format!("/element/{}/text", element.0));
+        ureq::get(&url)
+            .call()
+            .ok()
+            .and_then(|r| r.into_json::<Value>().ok())
+            .map_or_else(String::new, |v| v["value"].as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Waits until the element matching `css` shows exactly `expected`.
+    #[track_caller]
+    pub fn wait_for_text(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let texts: Vec<String> = self.find_all(css).iter().map(|e| self.text(e)).collect();
+            if texts.iter().any(|t| t.trim() == expected) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css:?} never showed {expected:?}; it shows {texts:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The texts of every element matching `css`, once at least `n` exist.
+    #[track_caller]
+    pub fn texts_when(&self, css: &str, n: usize) -> Vec<String> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let elements = self.find_all(css);
+            if elements.len() >= n {
+                return elements.iter().map(|e| self.text(e).trim().to_owned()).collect();
+            }
+            assert!(Instant::now() < deadline, "fewer than {n} of {css:?} appeared");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, css: &str) {
+        let e = self.find(css);
+        post(&self.url(&format!("/element/{}/click", e.0)), json!({}));
+    }
+
+    /// Clears the field matching `css` and types `text` into it.
+    pub fn fill(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        post(&self.url(&format!("/element/{}/clear", e.0)), json!({}));
+        post(&self.url(&format!("/element/{}/value", e.0)), json!({"text": text}));
+    }
+
+    pub fn page_text(&self) -> String {
+        try_post(&self.url("/execute/sync"), json!({"script": "return document.body.innerText", "args": []}))
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// Closes the window (the app exits).
+    pub fn quit(mut self) {
+        self.close();
+    }
+
+    fn close(&mut self) {
+        if !self.closed {
+            self.closed = true;
+            let _ = ureq::delete(&self.desktop.url(&format!("/session/{}", self.id))).call();
+        }
+    }
+}
+
+impl Drop for App<'_> {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
