@@ -18,14 +18,23 @@ pub fn app_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_asysta-app"))
 }
 
-/// A killed-on-drop child process.
+/// A child process killed on drop, together with its own children
+/// (tauri-driver starts WebKitWebDriver, which starts the app): each guarded
+/// child leads its own process group, and the whole group is killed.
 struct Guard(Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// Makes the command's process the leader of a new process group.
+fn own_group(cmd: &mut Command) -> &mut Command {
+    std::os::unix::process::CommandExt::process_group(cmd, 0)
 }
 
 /// An X display and a tauri-driver that launches the app on it.
@@ -53,7 +62,7 @@ fn tauri_driver() -> PathBuf {
 
 impl Desktop {
     pub fn start() -> Desktop {
-        let mut xvfb = Command::new("Xvfb")
+        let mut xvfb = own_group(&mut Command::new("Xvfb"))
             .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -67,7 +76,7 @@ impl Desktop {
         let port = free_port();
         let native_port = free_port();
         let profile = tempfile::tempdir().expect("a temporary profile folder");
-        let driver = Command::new(tauri_driver())
+        let driver = own_group(&mut Command::new(tauri_driver()))
             .env("HOME", profile.path())
             .env("XDG_DATA_HOME", profile.path().join("data"))
             .env("XDG_CONFIG_HOME", profile.path().join("config"))

@@ -1,0 +1,139 @@
+//! The root component: asks the shell for the workspace's status, shows the
+//! matching screen, and provides the translator.
+
+use crate::components::header::Header;
+use crate::i18n::{apply_locale, other_locale, stored_locale, I18n};
+use crate::ipc;
+use crate::screens::families::FamiliesScreen;
+use crate::screens::setup::SetupScreen;
+use crate::screens::unlock::UnlockScreen;
+use asysta_core::api::{ErrorKind, WorkspaceStatus};
+use asysta_core::workspace::WorkspaceInfo;
+use asysta_i18n::{Locale, Translator};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Which screen is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Waiting for the first status.
+    Loading,
+    /// The status could not be read.
+    Failed(ErrorKind),
+    Setup,
+    Unlock,
+    Families(WorkspaceInfo),
+}
+
+impl Screen {
+    /// The screen for a workspace status.
+    pub fn for_status(status: WorkspaceStatus) -> Screen {
+        match status {
+            WorkspaceStatus::Absent => Screen::Setup,
+            WorkspaceStatus::Locked => Screen::Unlock,
+            WorkspaceStatus::Unlocked { info } => Screen::Families(info),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppState {
+    pub locale: Locale,
+    pub screen: Screen,
+    /// Bumped to ask the shell for the status again.
+    pub status_request: u32,
+}
+
+impl AppState {
+    pub fn new(locale: Locale) -> AppState {
+        AppState { locale, screen: Screen::Loading, status_request: 0 }
+    }
+}
+
+pub enum AppAction {
+    Status(WorkspaceStatus),
+    StatusFailed(ErrorKind),
+    Retry,
+    SwitchLocale,
+}
+
+impl Reducible for AppState {
+    type Action = AppAction;
+
+    fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            AppAction::Status(status) => next.screen = Screen::for_status(status),
+            AppAction::StatusFailed(kind) => next.screen = Screen::Failed(kind),
+            AppAction::Retry => {
+                next.screen = Screen::Loading;
+                next.status_request = next.status_request.wrapping_add(1);
+            }
+            AppAction::SwitchLocale => next.locale = other_locale(next.locale),
+        }
+        Rc::new(next)
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::new(stored_locale()));
+    let translator = use_memo(state.locale, |&locale| Translator::new(locale));
+    let i18n = I18n::new(translator, state.dispatcher().to_callback().reform(|()| AppAction::SwitchLocale));
+
+    use_effect_with(state.locale, |&locale| apply_locale(locale));
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.status_request, move |_| {
+            spawn_local(async move {
+                match ipc::workspace_status().await {
+                    Ok(status) => dispatcher.dispatch(AppAction::Status(status)),
+                    Err(error) => dispatcher.dispatch(AppAction::StatusFailed(error.kind)),
+                }
+            });
+        });
+    }
+
+    let on_status = state.dispatcher().to_callback().reform(AppAction::Status);
+    let screen = match &state.screen {
+        Screen::Loading => html! {
+            <div id="loading" class="page">
+                <Header />
+                <main class="content narrow">
+                    <p class="loading">{ i18n.tr("loading") }</p>
+                </main>
+            </div>
+        },
+        Screen::Failed(kind) => {
+            let retry = state.dispatcher().to_callback().reform(|_: MouseEvent| AppAction::Retry);
+            html! {
+                <div id="start-failed" class="page">
+                    <Header />
+                    <main class="content narrow">
+                        <section class="panel">
+                            <p id="app-error" class="form-error" role="alert">{ i18n.error(*kind) }</p>
+                            <div class="actions">
+                                <button type="button" id="retry" class="primary" onclick={retry}>
+                                    { i18n.tr("retry") }
+                                </button>
+                            </div>
+                        </section>
+                    </main>
+                </div>
+            }
+        }
+        Screen::Setup => html! { <SetupScreen {on_status} /> },
+        Screen::Unlock => html! { <UnlockScreen {on_status} /> },
+        Screen::Families(info) => html! { <FamiliesScreen info={info.clone()} {on_status} /> },
+    };
+
+    html! {
+        <ContextProvider<I18n> context={i18n}>
+            { screen }
+        </ContextProvider<I18n>>
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+use super::*;
+use crate::test_support::{has_id, render, text_of};
+use asysta_core::passphrase::Strength;
+use asysta_core::{Change, FieldErrorCode};
+
+fn reduce(state: AppState, action: AppAction) -> AppState {
+    (*Rc::new(state).reduce(action)).clone()
+}
+
+#[test]
+fn each_status_has_its_screen() {
+    let info = WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "GOPS".into() };
+    let start = AppState::new(Locale::Pl);
+    assert_eq!(start.screen, Screen::Loading);
+    assert_eq!(reduce(start.clone(), AppAction::Status(WorkspaceStatus::Absent)).screen, Screen::Setup);
+    assert_eq!(reduce(start.clone(), AppAction::Status(WorkspaceStatus::Locked)).screen, Screen::Unlock);
+    assert_eq!(
+        reduce(start, AppAction::Status(WorkspaceStatus::Unlocked { info: info.clone() })).screen,
+        Screen::Families(info)
+    );
+}
+
+#[test]
+fn a_failed_start_can_be_retried() {
+    let failed = reduce(AppState::new(Locale::Pl), AppAction::StatusFailed(ErrorKind::Storage));
+    assert_eq!(failed.screen, Screen::Failed(ErrorKind::Storage));
+    let retried = reduce(failed, AppAction::Retry);
+    assert_eq!(retried.screen, Screen::Loading);
+    assert_eq!(retried.status_request, 1, "the status is fetched again");
+}
+
+#[test]
+fn the_language_switch_toggles_and_keeps_the_screen() {
+    let state = reduce(AppState::new(Locale::Pl), AppAction::Status(WorkspaceStatus::Locked));
+    let english = reduce(state, AppAction::SwitchLocale);
+    assert_eq!((english.locale, &english.screen), (Locale::En, &Screen::Unlock));
+    assert_eq!(reduce(english, AppAction::SwitchLocale).locale, Locale::Pl);
+}
+
+#[test]
+fn the_app_starts_in_polish_while_it_asks_for_the_status() {
+    let html = render::<App>(|| ());
+    assert!(has_id(&html, "loading"));
+    assert_eq!(text_of(&html, "language-switch"), "English");
+    assert_eq!(text_of(&html, "app-title"), "Asysta");
+}
+
+/// Messages whose ids the UI computes at run time must exist in both
+/// languages (a missing one would show its id).
+#[test]
+fn every_computed_message_exists_in_both_languages() {
+    let kinds = [
+        ErrorKind::WrongPassphrase,
+        ErrorKind::KeyFileMissing,
+        ErrorKind::KeyFileDamaged,
+        ErrorKind::DatabaseMissing,
+        ErrorKind::DatabaseTooNew,
+        ErrorKind::DatabaseDamaged,
+        ErrorKind::WorkspaceExists,
+        ErrorKind::WorkspaceMissing,
+        ErrorKind::Locked,
+        ErrorKind::NotFound,
+        ErrorKind::Invalid,
+        ErrorKind::Storage,
+        ErrorKind::Internal,
+    ];
+    let codes = [
+        FieldErrorCode::Required,
+        FieldErrorCode::TooLong,
+        FieldErrorCode::PassphraseTooShort,
+        FieldErrorCode::PassphraseMismatch,
+    ];
+    let strengths = [Strength::TooShort, Strength::Weak, Strength::Fair, Strength::Strong];
+    let entity = "00000000-0000-0000-0000-000000000001".parse().unwrap();
+    let changes = [
+        Change::WorkspaceCreated { assistant_name: String::new(), centre_name: String::new() },
+        Change::FamilyCreated { name: String::new(), address: String::new() },
+        Change::FamilyUpdated { name: None, address: None },
+        Change::FamilyDeleted {},
+        Change::MemberAdded { family_id: entity, first_name: String::new(), last_name: String::new() },
+        Change::MemberDeleted {},
+    ];
+    let mut ids: Vec<String> = kinds.iter().map(|k| k.message_id().to_owned()).collect();
+    ids.extend(codes.iter().map(|c| c.message_id().to_owned()));
+    ids.extend(strengths.iter().map(|s| s.message_id().to_owned()));
+    ids.extend(changes.iter().map(crate::format::change_message_id));
+    for locale in Locale::ALL {
+        let translator = Translator::new(locale);
+        for id in &ids {
+            assert!(translator.has(id), "{id} is missing in {locale}");
+        }
+    }
+}

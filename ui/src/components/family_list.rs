@@ -1,0 +1,67 @@
+//! The list of families: a count, then a table or the empty state.
+
+use crate::i18n::use_i18n;
+use asysta_core::family::FamilySummary;
+use asysta_core::EntityId;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FamilyListProps {
+    /// In the order to show (the backend sorts in Polish order).
+    pub families: Rc<Vec<FamilySummary>>,
+    /// Opens the history of a family: its id and name.
+    pub on_history: Callback<(EntityId, String)>,
+}
+
+#[component]
+pub fn FamilyList(props: &FamilyListProps) -> Html {
+    let i18n = use_i18n();
+    let count = html! {
+        <p id="family-count" class="count" aria-live="polite">{ i18n.count("family-count", props.families.len()) }</p>
+    };
+    if props.families.is_empty() {
+        return html! {
+            <>
+                { count }
+                <p id="families-empty" class="empty">{ i18n.tr("families-empty") }</p>
+            </>
+        };
+    }
+    let rows = props.families.iter().map(|family| {
+        let on_history = {
+            let on_history = props.on_history.clone();
+            let target = (family.id, family.name.clone());
+            Callback::from(move |_: MouseEvent| on_history.emit(target.clone()))
+        };
+        let label = i18n.tr_args("history-title", &[("name", asysta_i18n::Arg::Str(&family.name))]);
+        html! {
+            <tr class="family-row" key={family.id.to_string()} data-id={family.id.to_string()}>
+                <td class="family-name">{ family.name.clone() }</td>
+                <td class="family-address">{ family.address.clone() }</td>
+                <td class="family-members">{ i18n.count("member-count", family.member_count as usize) }</td>
+                <td class="family-actions">
+                    <button type="button" class="family-history secondary" aria-label={label} onclick={on_history}>
+                        { i18n.tr("family-history-button") }
+                    </button>
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            { count }
+            <table id="families-table" class="families-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ i18n.tr("column-family") }</th>
+                        <th scope="col">{ i18n.tr("column-address") }</th>
+                        <th scope="col">{ i18n.tr("column-members") }</th>
+                        <th scope="col"><span class="visually-hidden">{ i18n.tr("family-history-button") }</span></th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </>
+    }
+}

@@ -1,0 +1,59 @@
+//! Pure formatting helpers for the views.
+
+use asysta_core::{Change, DeviceId};
+
+/// "YYYY-MM-DD HH:MM" for a Unix time in milliseconds, shifted by a UTC
+/// offset in minutes (east of Greenwich is positive).
+pub fn format_timestamp(unix_ms: u64, utc_offset_minutes: i64) -> String {
+    let minutes = (unix_ms / 60_000) as i64 + utc_offset_minutes;
+    let days = minutes.div_euclid(24 * 60);
+    let minute_of_day = minutes.rem_euclid(24 * 60);
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
+}
+
+/// The time as the user's computer shows it (UTC in host tests).
+pub fn local_timestamp(unix_ms: u64) -> String {
+    format_timestamp(unix_ms, local_offset_minutes(unix_ms))
+}
+
+/// The first eight characters of a device id: enough to tell laptops apart.
+pub fn short_device_id(device: DeviceId) -> String {
+    device.to_string().chars().take(8).collect()
+}
+
+/// The Fluent message that describes a change, e.g. `change-family-created`.
+pub fn change_message_id(change: &Change) -> String {
+    format!("change-{}", change.kind().replace('.', "-"))
+}
+
+/// The browser's UTC offset at `unix_ms` (daylight saving time included).
+#[cfg(target_arch = "wasm32")]
+fn local_offset_minutes(unix_ms: u64) -> i64 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms as f64));
+    // getTimezoneOffset() is UTC minus local time, in minutes.
+    -(date.get_timezone_offset() as i64)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn local_offset_minutes(_unix_ms: u64) -> i64 {
+    0
+}
+
+/// (year, month, day) of a day counted from 1970-01-01, in the proleptic
+/// Gregorian calendar (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests;
