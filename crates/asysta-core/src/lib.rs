@@ -6,6 +6,7 @@
 //! it for `wasm32-unknown-unknown` and checks it depends on neither rusqlite
 //! nor tauri.
 
+pub mod alerts;
 pub mod api;
 pub mod collation;
 pub mod demo;
@@ -13,8 +14,14 @@ pub mod event;
 pub mod family;
 pub mod hlc;
 pub mod ids;
+pub mod member;
 pub mod passphrase;
+pub mod pesel;
+pub mod plan;
+pub mod record;
+pub mod search;
 pub mod validation;
+pub mod visit;
 pub mod workspace;
 
 pub use event::{Author, Change, EntityType, Event, EVENT_SCHEMA_VERSION};

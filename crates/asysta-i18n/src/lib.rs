@@ -7,8 +7,20 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use std::fmt;
 use unic_langid::{langid, LanguageIdentifier};
 
-const PL_FTL: &str = include_str!("../../../assets/locales/pl/asysta.ftl");
-const EN_FTL: &str = include_str!("../../../assets/locales/en/asysta.ftl");
+/// The Fluent files of one locale, one per area of the app. Message ids are
+/// unique across all files of a locale.
+macro_rules! locale_files {
+    ($lang:literal) => {
+        &[
+            include_str!(concat!("../../../assets/locales/", $lang, "/asysta.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/people.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/plan.ftl")),
+        ]
+    };
+}
+
+const PL_FTL: &[&str] = locale_files!("pl");
+const EN_FTL: &[&str] = locale_files!("en");
 
 /// A language the app speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -45,7 +57,7 @@ impl Locale {
         }
     }
 
-    fn source(self) -> &'static str {
+    fn sources(self) -> &'static [&'static str] {
         match self {
             Locale::Pl => PL_FTL,
             Locale::En => EN_FTL,
@@ -121,26 +133,29 @@ impl Translator {
 }
 
 fn build_bundle(locale: Locale) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(locale.source().to_owned())
-        .unwrap_or_else(|(_, errors)| panic!("assets/locales/{locale}/asysta.ftl does not parse: {errors:?}"));
     let mut bundle = FluentBundle::new(vec![locale.langid()]);
     // Unicode isolation marks around arguments confuse plain-text outputs
     // (the CLI, test assertions); the UI has no bidirectional text.
     bundle.set_use_isolating(false);
-    bundle.add_resource(resource).expect("message ids in an .ftl file are unique");
+    for source in locale.sources() {
+        let resource = FluentResource::try_new((*source).to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("an .ftl file of {locale} does not parse: {errors:?}"));
+        bundle.add_resource(resource).expect("message ids are unique across a locale's .ftl files");
+    }
     bundle
 }
 
 /// Every message id of a locale, for completeness checks.
 pub fn message_ids(locale: Locale) -> Vec<String> {
-    let resource = FluentResource::try_new(locale.source().to_owned()).unwrap_or_else(|(r, _)| r);
-    resource
-        .entries()
-        .filter_map(|e| match e {
+    let mut ids = Vec::new();
+    for source in locale.sources() {
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        ids.extend(resource.entries().filter_map(|e| match e {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -178,6 +193,17 @@ mod tests {
     #[test]
     fn wrong_passphrase_message_is_polish_by_default() {
         assert_eq!(Translator::new(Locale::default()).tr("error-wrong-passphrase"), "Nieprawidłowe hasło");
+    }
+
+    #[test]
+    fn message_ids_are_unique_within_a_locale() {
+        for locale in Locale::ALL {
+            let mut ids = message_ids(locale);
+            let total = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), total, "a message id repeats in {locale}");
+        }
     }
 
     #[test]

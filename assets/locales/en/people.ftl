@@ -1,0 +1,1 @@
+# People: members, PESEL, duplicates (owned by the people domain).

@@ -1,0 +1,1 @@
+# The work plan and the visit diary.
