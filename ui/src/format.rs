@@ -24,7 +24,7 @@ pub fn short_device_id(device: DeviceId) -> String {
 
 /// The Fluent message that describes a change, e.g. `change-family-created`.
 pub fn change_message_id(change: &Change) -> String {
-    format!("change-{}", change.kind().replace('.', "-"))
+    change.message_id()
 }
 
 /// The browser's UTC offset at `unix_ms` (daylight saving time included).

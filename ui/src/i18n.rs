@@ -56,8 +56,8 @@ impl I18n {
     /// The text of a refused field, with `$limit` when the error has one.
     pub fn field_error(&self, error: &FieldError) -> String {
         match error.limit {
-            Some(limit) => self.tr_args(error.code.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
-            None => self.tr(error.code.message_id()),
+            Some(limit) => self.tr_args(error.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
+            None => self.tr(error.message_id()),
         }
     }
 

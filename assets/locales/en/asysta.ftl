@@ -58,12 +58,22 @@ change-family-updated = Family details changed
 change-family-deleted = Family record deleted
 change-member-added = Person added
 change-member-deleted = Person removed
+change-workspace-settings-set = Centre settings changed
+change-family-details-set = Case details changed
+change-family-status-changed = Family status changed
+change-note-added = Note added
 
 ## Field errors, shown next to the field.
 field-error-required = This field is required.
 field-error-too-long = Too long: at most { $limit } characters.
 field-error-passphrase-too-short = The passphrase must have at least { $limit } characters.
 field-error-passphrase-mismatch = The passphrases differ.
+field-error-invalid-date = Invalid date (YYYY-MM-DD).
+field-error-invalid-time = Invalid time (HH:MM).
+field-error-end-before-start = The end must be after the start.
+field-error-date-in-future = The date cannot be in the future.
+field-error-not-in-list = Choose one of the available values.
+field-error-pesel = Invalid PESEL number.
 
 ## Errors.
 error-wrong-passphrase = Wrong passphrase
@@ -79,3 +89,13 @@ error-not-found = Record not found.
 error-invalid = Correct the marked fields.
 error-storage = Reading or writing data on disk failed.
 error-internal = An unexpected error occurred.
+
+## The case record.
+family-status-active = active
+family-status-closed = closed
+family-status-monitoring = monitoring
+family-status-archived = archived
+case-signature-format = A case signature such as “III Nsm 123/25”.
+caseload-warning = You have { $active } of { $cap } allowed active families.
+error-caseload-full = The cap on active families per assistant is reached. Close the work with another family or ask the centre to change the cap.
+error-status-change = This status change is not allowed.

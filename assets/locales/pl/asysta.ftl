@@ -60,12 +60,22 @@ change-family-updated = Zmieniono dane rodziny
 change-family-deleted = Usunięto kartę rodziny
 change-member-added = Dodano osobę
 change-member-deleted = Usunięto osobę
+change-workspace-settings-set = Zmieniono ustawienia ośrodka
+change-family-details-set = Zmieniono dane sprawy
+change-family-status-changed = Zmieniono status rodziny
+change-note-added = Dodano notatkę
 
 ## Field errors, shown next to the field.
 field-error-required = To pole jest wymagane.
 field-error-too-long = Za długie: najwyżej { $limit } znaków.
 field-error-passphrase-too-short = Hasło musi mieć co najmniej { $limit } znaków.
 field-error-passphrase-mismatch = Hasła nie są takie same.
+field-error-invalid-date = Nieprawidłowa data (RRRR-MM-DD).
+field-error-invalid-time = Nieprawidłowa godzina (GG:MM).
+field-error-end-before-start = Koniec musi być później niż początek.
+field-error-date-in-future = Data nie może być z przyszłości.
+field-error-not-in-list = Wybierz jedną z dostępnych wartości.
+field-error-pesel = Nieprawidłowy numer PESEL.
 
 ## Errors.
 error-wrong-passphrase = Nieprawidłowe hasło
@@ -81,3 +91,13 @@ error-not-found = Nie znaleziono rekordu.
 error-invalid = Popraw zaznaczone pola.
 error-storage = Nie udało się odczytać lub zapisać danych na dysku.
 error-internal = Wystąpił nieoczekiwany błąd.
+
+## The case record.
+family-status-active = aktywna
+family-status-closed = zakończona
+family-status-monitoring = monitorowana
+family-status-archived = w archiwum
+case-signature-format = Sygnatura w postaci „III Nsm 123/25”.
+caseload-warning = Masz { $active } z { $cap } dozwolonych aktywnych rodzin.
+error-caseload-full = Osiągnięto limit aktywnych rodzin na asystenta. Zakończ pracę z inną rodziną albo poproś ośrodek o zmianę limitu.
+error-status-change = Tej zmiany statusu nie można wykonać.

@@ -4,11 +4,12 @@ use crate::passphrase::{self, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
 use crate::{Cli, Command, FamilyCommand};
 use asysta_core::api::ApiError;
 use asysta_core::family::{validate_new_family, NewFamilyForm};
+use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{validate_passphrase, WorkspaceInfo};
 use asysta_core::{EntityId, FieldError};
 use asysta_i18n::{Arg, Translator};
 use asysta_store::{resolve_data_dir, KdfParams, Store, StoreError, SystemEnvironment};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Families are added to the log in batches of this size by `demo`.
 const DEMO_BATCH: usize = 500;
@@ -72,9 +73,17 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
         }
         Command::Demo { families, seed } => {
             let mut store = open(&data_dir, t)?;
-            let all = asysta_core::demo::families(seed, families);
+            // Up to the caseload cap the families are active; the rest are
+            // past cases: closed, monitored or archived.
+            let active = store.list_families_with_status(Some(FamilyStatus::Active)).map_err(fail)?.len();
+            let room = (store.settings().map_err(fail)?.caseload_cap as usize).saturating_sub(active);
+            let all: Vec<_> = asysta_core::demo::families(seed, families)
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| (f, asysta_core::demo::status_for(i, room)))
+                .collect();
             for batch in all.chunks(DEMO_BATCH) {
-                store.add_families(batch).map_err(fail)?;
+                store.add_families_with_status(batch).map_err(fail)?;
             }
             eprintln!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))]));
             Ok(())
@@ -131,9 +140,9 @@ fn init(data_dir: &Path, assistant: &str, centre: &str, t: &Translator, out: &mu
     Ok(())
 }
 
-fn open(data_dir: &PathBuf, t: &Translator) -> Result<Store, String> {
+fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
     if Store::presence(data_dir) == asysta_store::Presence::Absent {
-        return Err(describe(&ApiError::from(StoreError::WorkspaceMissing(data_dir.clone())), t));
+        return Err(describe(&ApiError::from(StoreError::WorkspaceMissing(data_dir.to_owned())), t));
     }
     let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", false)?;
     Store::open(data_dir, &pass, Box::new(SystemEnvironment)).map_err(|e| describe(&ApiError::from(e), t))
@@ -162,8 +171,8 @@ fn describe(error: &ApiError, t: &Translator) -> String {
     let mut line = t.tr(error.kind.message_id());
     for field in &error.fields {
         let reason = match field.limit {
-            Some(limit) => t.tr_args(field.code.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
-            None => t.tr(field.code.message_id()),
+            Some(limit) => t.tr_args(field.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
+            None => t.tr(field.message_id()),
         };
         line.push_str(&format!(" {}: {}", cli_flag(&field.field), reason));
     }

@@ -51,6 +51,10 @@ pub enum ErrorKind {
     NotFound,
     /// Some fields were refused; see [`ApiError::fields`].
     Invalid,
+    /// Taking on one more active family would exceed the caseload cap.
+    CaseloadFull,
+    /// The family's status cannot move that way.
+    StatusChange,
     /// Reading or writing the data directory failed.
     Storage,
     /// An unexpected failure (a bug).
@@ -72,6 +76,8 @@ impl ErrorKind {
             ErrorKind::Locked => "error-locked",
             ErrorKind::NotFound => "error-not-found",
             ErrorKind::Invalid => "error-invalid",
+            ErrorKind::CaseloadFull => "error-caseload-full",
+            ErrorKind::StatusChange => "error-status-change",
             ErrorKind::Storage => "error-storage",
             ErrorKind::Internal => "error-internal",
         }

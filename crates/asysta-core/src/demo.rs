@@ -5,6 +5,7 @@
 //! (and no OS randomness) is involved.
 
 use crate::family::{NewFamily, NewMember};
+use crate::record::FamilyStatus;
 
 /// A small deterministic pseudo-random stream (SplitMix64).
 #[derive(Clone, Debug)]
@@ -259,6 +260,20 @@ pub fn families(seed: u64, count: usize) -> Vec<NewFamily> {
             NewFamily { name: surname.0.to_owned(), address: address(&mut rng), first_member: Some(first) }
         })
         .collect()
+}
+
+/// The status of the `index`-th demo family when `room` more active
+/// families fit under the caseload cap: the first `room` are active, the
+/// rest past cases in a fixed mix of closed, monitored and archived.
+pub fn status_for(index: usize, room: usize) -> FamilyStatus {
+    if index < room {
+        return FamilyStatus::Active;
+    }
+    match (index - room) % 4 {
+        0 => FamilyStatus::Closed,
+        1 => FamilyStatus::Monitoring,
+        _ => FamilyStatus::Archived,
+    }
 }
 
 #[cfg(test)]

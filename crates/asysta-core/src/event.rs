@@ -9,6 +9,8 @@
 
 use crate::hlc::Hlc;
 use crate::ids::{DeviceId, EntityId, EventId, UserId};
+use crate::record::{CaseDetails, FamilyStatus};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -47,16 +49,18 @@ pub enum EntityType {
     Workspace,
     Family,
     Member,
+    Note,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 3] = [EntityType::Workspace, EntityType::Family, EntityType::Member];
+    pub const ALL: [EntityType; 4] = [EntityType::Workspace, EntityType::Family, EntityType::Member, EntityType::Note];
 
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Workspace => "workspace",
             EntityType::Family => "family",
             EntityType::Member => "member",
+            EntityType::Note => "note",
         }
     }
 
@@ -78,6 +82,9 @@ pub enum Change {
     /// The workspace was set up on this device.
     #[serde(rename = "workspace.created")]
     WorkspaceCreated { assistant_name: String, centre_name: String },
+    /// The centre's settings for this workspace.
+    #[serde(rename = "workspace.settings_set")]
+    WorkspaceSettingsSet { caseload_cap: u32, no_visit_days: u32 },
     /// A family was taken into the assistant's care.
     #[serde(rename = "family.created")]
     FamilyCreated { name: String, address: String },
@@ -92,23 +99,42 @@ pub enum Change {
     /// A tombstone: the family record was removed (its events stay).
     #[serde(rename = "family.deleted")]
     FamilyDeleted {},
+    /// The family's case details, replaced as a whole.
+    #[serde(rename = "family.details_set")]
+    FamilyDetailsSet { details: Box<CaseDetails> },
+    /// The family's status moved (closing, monitoring, archiving, re-opening).
+    #[serde(rename = "family.status_changed")]
+    FamilyStatusChanged {
+        status: FamilyStatus,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on: Option<NaiveDate>,
+    },
     /// A person was added to a family.
     #[serde(rename = "member.added")]
     MemberAdded { family_id: EntityId, first_name: String, last_name: String },
     /// A tombstone for a member.
     #[serde(rename = "member.deleted")]
     MemberDeleted {},
+    /// A note on a family. Restricted notes are kept out of every export and
+    /// printout by default.
+    #[serde(rename = "note.added")]
+    NoteAdded { family_id: EntityId, text: String, restricted: bool },
 }
 
 impl Change {
     /// The entity type every change of this kind applies to.
     pub fn entity_type(&self) -> EntityType {
         match self {
-            Change::WorkspaceCreated { .. } => EntityType::Workspace,
-            Change::FamilyCreated { .. } | Change::FamilyUpdated { .. } | Change::FamilyDeleted {} => {
-                EntityType::Family
-            }
+            Change::WorkspaceCreated { .. } | Change::WorkspaceSettingsSet { .. } => EntityType::Workspace,
+            Change::FamilyCreated { .. }
+            | Change::FamilyUpdated { .. }
+            | Change::FamilyDeleted {}
+            | Change::FamilyDetailsSet { .. }
+            | Change::FamilyStatusChanged { .. } => EntityType::Family,
             Change::MemberAdded { .. } | Change::MemberDeleted {} => EntityType::Member,
+            Change::NoteAdded { .. } => EntityType::Note,
         }
     }
 
@@ -116,12 +142,22 @@ impl Change {
     pub fn kind(&self) -> &'static str {
         match self {
             Change::WorkspaceCreated { .. } => "workspace.created",
+            Change::WorkspaceSettingsSet { .. } => "workspace.settings_set",
+            Change::FamilyDetailsSet { .. } => "family.details_set",
+            Change::FamilyStatusChanged { .. } => "family.status_changed",
+            Change::NoteAdded { .. } => "note.added",
             Change::FamilyCreated { .. } => "family.created",
             Change::FamilyUpdated { .. } => "family.updated",
             Change::FamilyDeleted {} => "family.deleted",
             Change::MemberAdded { .. } => "member.added",
             Change::MemberDeleted {} => "member.deleted",
         }
+    }
+
+    /// The Fluent message that describes the change in a history, e.g.
+    /// `change-family-status-changed`.
+    pub fn message_id(&self) -> String {
+        format!("change-{}", self.kind().replace(['.', '_'], "-"))
     }
 
     /// Whether this change creates its entity (its `base_rev` must be 0).
@@ -201,6 +237,32 @@ mod tests {
             r#"{"type":"member.added","family_id":"00000000-0000-0000-0000-000000000009","first_name":"Łucja","last_name":"Żółć"}"#,
         );
         check_wire(Change::MemberDeleted {}, r#"{"type":"member.deleted"}"#);
+        check_wire(
+            Change::WorkspaceSettingsSet { caseload_cap: 15, no_visit_days: 14 },
+            r#"{"type":"workspace.settings_set","caseload_cap":15,"no_visit_days":14}"#,
+        );
+        check_wire(
+            Change::FamilyStatusChanged {
+                status: FamilyStatus::Closed,
+                reason: "cel osiągnięty".into(),
+                on: NaiveDate::from_ymd_opt(2026, 11, 2),
+            },
+            r#"{"type":"family.status_changed","status":"closed","reason":"cel osiągnięty","on":"2026-11-02"}"#,
+        );
+        check_wire(
+            Change::FamilyDetailsSet {
+                details: Box::new(CaseDetails { phones: vec!["600 100 200".into()], ..Default::default() }),
+            },
+            concat!(
+                r#"{"type":"family.details_set","details":{"phones":["600 100 200"],"social_worker":null,"#,
+                r#""basis":null,"start_date":null,"consent_date":null,"foster_care":[],"za_zyciem":null,"#,
+                r#""niebieska_karta":null}}"#
+            ),
+        );
+        check_wire(
+            Change::NoteAdded { family_id: EntityId(id(9)), text: "Notatka".into(), restricted: true },
+            r#"{"type":"note.added","family_id":"00000000-0000-0000-0000-000000000009","text":"Notatka","restricted":true}"#,
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Families and their members.
 
 use crate::ids::EntityId;
+use crate::record::FamilyStatus;
 use crate::validation::{Checker, FieldError};
 use crate::workspace::MAX_NAME_CHARS;
 use serde::{Deserialize, Serialize};
@@ -67,6 +68,7 @@ pub struct FamilySummary {
     pub rev: u64,
     /// When the family was taken on (HLC wall time, Unix ms).
     pub created_at_ms: u64,
+    pub status: FamilyStatus,
 }
 
 #[cfg(test)]

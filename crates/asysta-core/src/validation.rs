@@ -15,6 +15,18 @@ pub enum FieldErrorCode {
     PassphraseTooShort,
     /// The repeated passphrase differs from the first.
     PassphraseMismatch,
+    /// Not a date (expected `YYYY-MM-DD`).
+    InvalidDate,
+    /// Not a time (expected `HH:MM`).
+    InvalidTime,
+    /// An end (time or date) that is not after its start.
+    EndBeforeStart,
+    /// A date after today where only past dates make sense.
+    DateInFuture,
+    /// A value that is not among the allowed ones.
+    NotInList,
+    /// A PESEL number was refused; `detail` holds the reason's message id.
+    Pesel,
 }
 
 impl FieldErrorCode {
@@ -25,6 +37,12 @@ impl FieldErrorCode {
             FieldErrorCode::TooLong => "field-error-too-long",
             FieldErrorCode::PassphraseTooShort => "field-error-passphrase-too-short",
             FieldErrorCode::PassphraseMismatch => "field-error-passphrase-mismatch",
+            FieldErrorCode::InvalidDate => "field-error-invalid-date",
+            FieldErrorCode::InvalidTime => "field-error-invalid-time",
+            FieldErrorCode::EndBeforeStart => "field-error-end-before-start",
+            FieldErrorCode::DateInFuture => "field-error-date-in-future",
+            FieldErrorCode::NotInList => "field-error-not-in-list",
+            FieldErrorCode::Pesel => "field-error-pesel",
         }
     }
 }
@@ -37,15 +55,29 @@ pub struct FieldError {
     /// The limit for `too_long` (characters) or `passphrase_too_short`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// A more precise reason, as a Fluent message id (e.g. for `pesel`,
+    /// `pesel-error-bad-checksum`). When present, the UI shows it instead
+    /// of the code's general message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl FieldError {
     pub fn new(field: &str, code: FieldErrorCode) -> Self {
-        FieldError { field: field.to_owned(), code, limit: None }
+        FieldError { field: field.to_owned(), code, limit: None, detail: None }
     }
 
     pub fn with_limit(field: &str, code: FieldErrorCode, limit: u32) -> Self {
-        FieldError { field: field.to_owned(), code, limit: Some(limit) }
+        FieldError { field: field.to_owned(), code, limit: Some(limit), detail: None }
+    }
+
+    pub fn with_detail(field: &str, code: FieldErrorCode, detail: &str) -> Self {
+        FieldError { field: field.to_owned(), code, limit: None, detail: Some(detail.to_owned()) }
+    }
+
+    /// The Fluent message id that explains this error best.
+    pub fn message_id(&self) -> &str {
+        self.detail.as_deref().unwrap_or(self.code.message_id())
     }
 }
 

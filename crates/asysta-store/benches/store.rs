@@ -9,7 +9,7 @@
 //! - the family list query with 10,000 families (p50/p99).
 
 use asysta_core::workspace::WorkspaceInfo;
-use asysta_store::{KdfParams, Passphrase, Store, SystemEnvironment};
+use asysta_store::{KdfParams, Passphrase, Settings, Store, SystemEnvironment};
 use std::time::{Duration, Instant};
 
 const FAMILIES: usize = 10_000;
@@ -28,8 +28,12 @@ fn info() -> WorkspaceInfo {
     WorkspaceInfo { assistant_name: "Anna Nowak".into(), centre_name: "MOPS Łódź".into() }
 }
 
+/// A workspace whose caseload cap is lifted, so the benchmarks can load
+/// thousands of active families.
 fn create(dir: &std::path::Path, kdf: KdfParams) -> Store {
-    Store::create(dir, &info(), &Passphrase::new(PASS), kdf, Box::new(SystemEnvironment)).unwrap()
+    let mut store = Store::create(dir, &info(), &Passphrase::new(PASS), kdf, Box::new(SystemEnvironment)).unwrap();
+    store.set_settings(Settings { caseload_cap: 1_000_000, no_visit_days: 14 }).unwrap();
+    store
 }
 
 fn percentile(samples: &mut [Duration], p: f64) -> Duration {

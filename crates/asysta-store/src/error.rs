@@ -1,6 +1,7 @@
 //! The store's errors.
 
 use asysta_core::api::{ApiError, ErrorKind};
+use asysta_core::record::FamilyStatus;
 use asysta_core::FieldError;
 use std::path::PathBuf;
 
@@ -27,6 +28,10 @@ pub enum StoreError {
     NotFound(String),
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
+    #[error("the caseload cap is reached: {active} active families of {cap} allowed")]
+    CaseloadFull { active: u32, cap: u32 },
+    #[error("a family cannot move from {from:?} to {to:?}")]
+    StatusChange { from: FamilyStatus, to: FamilyStatus },
     #[error("file system error at {path}: {source}")]
     Io {
         path: PathBuf,
@@ -64,6 +69,8 @@ impl StoreError {
             StoreError::WorkspaceMissing(_) => ErrorKind::WorkspaceMissing,
             StoreError::NotFound(_) => ErrorKind::NotFound,
             StoreError::Invalid(_) => ErrorKind::Invalid,
+            StoreError::CaseloadFull { .. } => ErrorKind::CaseloadFull,
+            StoreError::StatusChange { .. } => ErrorKind::StatusChange,
             StoreError::Io { .. } => ErrorKind::Storage,
             StoreError::Sqlite(_) | StoreError::Json(_) | StoreError::Random(_) | StoreError::CorruptLog(_) => {
                 ErrorKind::Internal

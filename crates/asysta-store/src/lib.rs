@@ -22,7 +22,7 @@ pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
 pub use keyfile::KdfParams;
 pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
-pub use queries::Stats;
+pub use queries::{Settings, Stats};
 pub use secret::Passphrase;
 pub use workspace::{Presence, Store};
 

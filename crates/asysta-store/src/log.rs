@@ -39,7 +39,7 @@ pub fn append(
     changes: Vec<PendingChange>,
 ) -> Result<Vec<Event>> {
     let mut clock = load_clock(conn)?;
-    let mut seq: u64 = conn.query_row(
+    let last_seq: u64 = conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?1",
         [ids.device_id.to_string()],
         |row| row.get::<_, i64>(0),
@@ -50,10 +50,9 @@ pub fn append(
          hlc_counter, schema_version, author_id, author_name, kind, change_json) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
-    for pending in changes {
+    for (seq, pending) in (last_seq + 1..).zip(changes) {
         let now = env.now_ms();
         clock = Hlc::tick(clock, now);
-        seq += 1;
         let event = Event {
             event_id: EventId::new_v7(now, random_array(env)?),
             device_id: ids.device_id,

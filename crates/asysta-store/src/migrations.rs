@@ -9,7 +9,8 @@ use crate::error::{Result, StoreError};
 use rusqlite::Connection;
 
 /// The migrations, in order. Never edit a landed one; append a new one.
-pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_event_log.sql")];
+pub const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_event_log.sql"), include_str!("../migrations/0002_case_record.sql")];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -10,7 +10,7 @@ use asysta_core::{Change, Event};
 use rusqlite::{params, Connection};
 
 /// The projection tables, children first (for clearing).
-pub const PROJECTION_TABLES: &[&str] = &["members", "families", "workspace"];
+pub const PROJECTION_TABLES: &[&str] = &["notes", "members", "families", "workspace"];
 
 /// Applies one event to the projections.
 pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
@@ -20,6 +20,9 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
         Change::WorkspaceCreated { assistant_name, centre_name } => conn
             .prepare_cached("INSERT INTO workspace (id, assistant_name, centre_name, rev) VALUES (?1, ?2, ?3, 1)")?
             .execute(params![id, assistant_name, centre_name])?,
+        Change::WorkspaceSettingsSet { caseload_cap, no_visit_days } => conn
+            .prepare_cached("UPDATE workspace SET caseload_cap = ?2, no_visit_days = ?3, rev = rev + 1 WHERE id = ?1")?
+            .execute(params![id, caseload_cap, no_visit_days])?,
         Change::FamilyCreated { name, address } => conn
             .prepare_cached(
                 "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms) \
@@ -35,6 +38,21 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
         Change::FamilyDeleted {} => conn
             .prepare_cached("UPDATE families SET deleted = 1, rev = rev + 1, updated_at_ms = ?2 WHERE id = ?1")?
             .execute(params![id, at])?,
+        Change::FamilyDetailsSet { details } => conn
+            .prepare_cached("UPDATE families SET details_json = ?2, rev = rev + 1, updated_at_ms = ?3 WHERE id = ?1")?
+            .execute(params![id, serde_json::to_string(details)?, at])?,
+        Change::FamilyStatusChanged { status, reason, on: _ } => conn
+            .prepare_cached(
+                "UPDATE families SET status = ?2, status_reason = ?3, rev = rev + 1, updated_at_ms = ?4 \
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, status.as_str(), reason, at])?,
+        Change::NoteAdded { family_id, text, restricted } => conn
+            .prepare_cached(
+                "INSERT INTO notes (id, family_id, text, restricted, created_at_ms, author_name, rev) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+            )?
+            .execute(params![id, family_id.to_string(), text, restricted, at, event.author.name])?,
         Change::MemberAdded { family_id, first_name, last_name } => conn
             .prepare_cached(
                 "INSERT INTO members (id, family_id, first_name, last_name, rev) VALUES (?1, ?2, ?3, ?4, 1)",

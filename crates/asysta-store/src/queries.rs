@@ -3,18 +3,20 @@
 use crate::error::Result;
 use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
 use asysta_core::family::FamilySummary;
+use asysta_core::record::FamilyStatus;
 use asysta_core::{EntityId, EntityType, Event};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-pub fn list_families(conn: &Connection) -> Result<Vec<FamilySummary>> {
+/// Live families in Polish order; only those with `status` when given.
+pub fn list_families(conn: &Connection, status: Option<FamilyStatus>) -> Result<Vec<FamilySummary>> {
     let mut stmt = conn.prepare_cached(
         "SELECT f.id, f.name, f.address, f.rev, f.created_at_ms, \
-           (SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.deleted = 0) \
-         FROM families f WHERE f.deleted = 0 ORDER BY f.name COLLATE pl, f.id",
+           (SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.deleted = 0), f.status \
+         FROM families f WHERE f.deleted = 0 AND (?1 IS NULL OR f.status = ?1) ORDER BY f.name COLLATE pl, f.id",
     )?;
-    let rows = stmt.query_map([], |row| {
+    let rows = stmt.query_map([status.map(FamilyStatus::as_str)], |row| {
         Ok((
             row.get::<_, String>(0)?,
             row.get::<_, String>(1)?,
@@ -22,11 +24,12 @@ pub fn list_families(conn: &Connection) -> Result<Vec<FamilySummary>> {
             row.get::<_, i64>(3)?,
             row.get::<_, i64>(4)?,
             row.get::<_, i64>(5)?,
+            row.get::<_, String>(6)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, address, rev, created_at_ms, member_count) = row?;
+        let (id, name, address, rev, created_at_ms, member_count, status) = row?;
         out.push(FamilySummary {
             id: id.parse().map_err(|_| crate::StoreError::CorruptLog(format!("bad family id {id:?}")))?,
             name,
@@ -34,6 +37,8 @@ pub fn list_families(conn: &Connection) -> Result<Vec<FamilySummary>> {
             member_count: member_count as u32,
             rev: rev as u64,
             created_at_ms: created_at_ms as u64,
+            status: FamilyStatus::parse(&status)
+                .ok_or_else(|| crate::StoreError::CorruptLog(format!("bad family status {status:?}")))?,
         });
     }
     Ok(out)
@@ -75,6 +80,7 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
             EntityType::Workspace => count("SELECT count(*) FROM workspace")?,
             EntityType::Family => count("SELECT count(*) FROM families WHERE deleted = 0")?,
             EntityType::Member => count("SELECT count(*) FROM members WHERE deleted = 0")?,
+            EntityType::Note => count("SELECT count(*) FROM notes")?,
         };
         entities.insert(t.as_str().to_owned(), n);
     }
@@ -90,5 +96,34 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
             per_device: grouped("SELECT device_id, count(*) FROM events GROUP BY device_id")?,
             per_kind: grouped("SELECT kind, count(*) FROM events GROUP BY kind")?,
         },
+    })
+}
+
+/// The number of live families with status `active`.
+pub fn active_family_count(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("SELECT count(*) FROM families WHERE deleted = 0 AND status = 'active'", [], |row| {
+        row.get::<_, i64>(0)
+    })? as u32)
+}
+
+/// The centre's settings for this workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Settings {
+    pub caseload_cap: u32,
+    pub no_visit_days: u32,
+}
+
+pub fn settings(conn: &Connection) -> Result<Settings> {
+    Ok(conn.query_row("SELECT caseload_cap, no_visit_days FROM workspace LIMIT 1", [], |row| {
+        Ok(Settings { caseload_cap: row.get(0)?, no_visit_days: row.get(1)? })
+    })?)
+}
+
+/// The revision of a live record in `table`, or `NotFound`.
+pub fn live_rev(conn: &Connection, table: &str, id: EntityId) -> Result<u64> {
+    let sql = format!("SELECT rev FROM {table} WHERE id = ?1 AND deleted = 0");
+    conn.query_row(&sql, [id.to_string()], |row| row.get::<_, i64>(0)).map(|rev| rev as u64).map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => crate::StoreError::NotFound(id.to_string()),
+        other => other.into(),
     })
 }

@@ -465,3 +465,95 @@ fn a_crash_in_the_middle_of_a_write_leaves_the_database_consistent() {
     store.rebuild_projections().unwrap();
     assert_eq!(store.list_families().unwrap().len(), 2);
 }
+
+#[test]
+fn the_sixteenth_active_family_is_refused_and_nothing_is_written() {
+    use asysta_core::record::{CaseloadCheck, FamilyStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let mut ids = Vec::new();
+    for i in 0..15 {
+        ids.push(store.add_family(&family(&format!("Rodzina{i}"), "Jan")).unwrap());
+        if i == 13 {
+            assert_eq!(store.caseload().unwrap(), CaseloadCheck::Warn { active: 14, cap: 15 });
+        }
+    }
+    assert_eq!(store.caseload().unwrap(), CaseloadCheck::Warn { active: 15, cap: 15 });
+    let events_before = store.all_events().unwrap().len();
+    let err = store.add_family(&family("Szesnasta", "Ala")).unwrap_err();
+    assert!(matches!(err, StoreError::CaseloadFull { active: 15, cap: 15 }), "{err:?}");
+    assert_eq!(store.all_events().unwrap().len(), events_before, "the refused family left no event");
+    assert_eq!(store.list_families().unwrap().len(), 15);
+
+    // Closing one makes room; re-activating it while full is refused.
+    store.change_status(ids[0], FamilyStatus::Closed, "cele osiągnięte", None).unwrap();
+    store.add_family(&family("Szesnasta", "Ala")).unwrap();
+    let err = store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap_err();
+    assert!(matches!(err, StoreError::CaseloadFull { .. }), "{err:?}");
+
+    // The centre can change the cap; it is an event like any other.
+    store.set_settings(crate::Settings { caseload_cap: 16, no_visit_days: 14 }).unwrap();
+    store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap();
+    assert_eq!(store.list_families_with_status(Some(FamilyStatus::Active)).unwrap().len(), 16);
+}
+
+#[test]
+fn status_changes_follow_the_course_of_the_work() {
+    use asysta_core::record::FamilyStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let id = store.add_family(&family("Nowak", "Ewa")).unwrap();
+    let err = store.change_status(id, FamilyStatus::Archived, "", None).unwrap_err();
+    assert!(matches!(err, StoreError::StatusChange { .. }), "{err:?}");
+    store.change_status(id, FamilyStatus::Closed, "  przeprowadzka  ", None).unwrap();
+    store.change_status(id, FamilyStatus::Monitoring, "", None).unwrap();
+    let listed = store.list_families_with_status(Some(FamilyStatus::Monitoring)).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].status, FamilyStatus::Monitoring);
+    assert!(store.list_families_with_status(Some(FamilyStatus::Active)).unwrap().is_empty());
+    let kinds: Vec<_> = store.history(id).unwrap().iter().map(|e| (e.change.kind(), e.base_rev)).collect();
+    assert_eq!(
+        kinds,
+        [("family.created", 0), ("family.status_changed", 1), ("family.status_changed", 2)],
+        "each change is based on the revision before it"
+    );
+    let missing = asysta_core::EntityId(uuid::Uuid::from_u128(77));
+    assert!(matches!(store.change_status(missing, FamilyStatus::Closed, "", None), Err(StoreError::NotFound(_))));
+}
+
+#[test]
+fn case_details_notes_and_settings_survive_a_rebuild() {
+    use asysta_core::record::{CaseDetails, Contact, NiebieskaKarta, WorkBasis};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let id = store.add_family(&family("Kowalczyk", "Iga")).unwrap();
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let details = CaseDetails {
+        phones: vec!["600 100 200".into()],
+        social_worker: Some(Contact { name: "Ewa Sowa".into(), phone: "42 600 00 00".into(), email: String::new() }),
+        basis: Some(WorkBasis::CourtOrder {
+            court: "Sąd Rejonowy w Łęczycy".into(),
+            case_signature: "III Nsm 123/25".into(),
+            order_date: date("2025-10-01"),
+        }),
+        start_date: Some(date("2025-10-15")),
+        niebieska_karta: Some(NiebieskaKarta { started_on: date("2025-09-01"), team_contact: "ZI Łęczyca".into() }),
+        ..Default::default()
+    };
+    store.set_case_details(id, details.clone()).unwrap();
+    store.add_note(id, "Wizyta u pediatry umówiona.", false).unwrap();
+    store.add_note(id, "Informacja od zespołu interdyscyplinarnego.", true).unwrap();
+    assert!(matches!(store.add_note(id, "  ", false), Err(StoreError::Invalid(_))));
+    store.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 21 }).unwrap();
+
+    let before = projection_state(&store);
+    store.rebuild_projections().unwrap();
+    assert_eq!(projection_state(&store), before);
+    assert_eq!(store.settings().unwrap(), crate::Settings { caseload_cap: 12, no_visit_days: 21 });
+    let json: String = store
+        .conn
+        .query_row("SELECT details_json FROM families WHERE id = ?1", [id.to_string()], |r| r.get(0))
+        .unwrap();
+    assert_eq!(serde_json::from_str::<CaseDetails>(&json).unwrap(), details);
+    assert_eq!(store.stats().unwrap().entities["note"], 2);
+}

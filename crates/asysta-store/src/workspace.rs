@@ -8,8 +8,10 @@ use crate::keyfile::{KdfParams, KeyFile};
 use crate::log::{self, PendingChange};
 use crate::migrations::{self, LATEST_VERSION};
 use crate::paths::WorkspacePaths;
+use crate::queries::{self, Settings};
 use crate::secret::{DatabaseKey, Passphrase};
 use asysta_core::family::{FamilySummary, NewFamily};
+use asysta_core::record::{check_caseload, CaseDetails, CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{Author, Change, DeviceId, EntityId, Event, Hlc, UserId};
 use rusqlite::{Connection, OptionalExtension};
@@ -99,7 +101,7 @@ impl Store {
         std::fs::create_dir(&staging.workspace_dir).map_err(StoreError::io(&staging.workspace_dir))?;
         let key = DatabaseKey::from_bytes(random_array(env)?);
         let now = env.now_ms();
-        let workspace_id = Uuid::from(asysta_core::ids::uuid_v7(now, random_array(env)?));
+        let workspace_id = asysta_core::ids::uuid_v7(now, random_array(env)?);
         let key_file = KeyFile::seal(workspace_id, &key, passphrase, kdf, random_array(env)?, random_array(env)?)?;
 
         let mut conn = open_encrypted(&staging.database, &key, true)?;
@@ -228,11 +230,19 @@ impl Store {
         self.add_families(std::slice::from_ref(family)).map(|ids| ids[0])
     }
 
-    /// Adds many families in one transaction (used by `asysta demo`).
+    /// Adds many active families in one transaction.
     pub fn add_families(&mut self, families: &[NewFamily]) -> Result<Vec<EntityId>> {
+        let with_status: Vec<_> = families.iter().map(|f| (f.clone(), FamilyStatus::Active)).collect();
+        self.add_families_with_status(&with_status)
+    }
+
+    /// Adds families that end up in the given status (closed ones are
+    /// closed right after being created), in one transaction. Used to load
+    /// past cases (`asysta demo`) without breaking the caseload cap.
+    pub fn add_families_with_status(&mut self, families: &[(NewFamily, FamilyStatus)]) -> Result<Vec<EntityId>> {
         let mut ids = Vec::with_capacity(families.len());
         let mut changes = Vec::with_capacity(families.len() * 2);
-        for family in families {
+        for (family, status) in families {
             let now = self.env.now_ms();
             let family_id = EntityId::new_v7(now, random_array(self.env.as_mut())?);
             changes.push(PendingChange {
@@ -240,6 +250,19 @@ impl Store {
                 base_rev: 0,
                 change: Change::FamilyCreated { name: family.name.clone(), address: family.address.clone() },
             });
+            let path: &[FamilyStatus] = match status {
+                FamilyStatus::Active => &[],
+                FamilyStatus::Closed => &[FamilyStatus::Closed],
+                FamilyStatus::Monitoring => &[FamilyStatus::Closed, FamilyStatus::Monitoring],
+                FamilyStatus::Archived => &[FamilyStatus::Closed, FamilyStatus::Archived],
+            };
+            for (step, next) in path.iter().enumerate() {
+                changes.push(PendingChange {
+                    entity_id: family_id,
+                    base_rev: step as u64 + 1,
+                    change: Change::FamilyStatusChanged { status: *next, reason: String::new(), on: None },
+                });
+            }
             if let Some(member) = &family.first_member {
                 changes.push(PendingChange {
                     entity_id: EntityId::new_v7(now, random_array(self.env.as_mut())?),
@@ -258,17 +281,111 @@ impl Store {
     }
 
     /// Appends changes to the log and applies them, all in one transaction.
+    /// A commit that would raise the number of active families above the
+    /// caseload cap is rolled back whole.
     pub(crate) fn commit_changes(&mut self, changes: Vec<PendingChange>) -> Result<Vec<Event>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let active_before = queries::active_family_count(&tx)?;
         let ids = log::Identity { device_id: self.device_id, author: &self.author };
         let events = log::append(&tx, &ids, self.env.as_mut(), changes)?;
+        let active_after = queries::active_family_count(&tx)?;
+        let cap = queries::settings(&tx)?.caseload_cap;
+        if active_after > active_before {
+            if let CaseloadCheck::Refused { active, cap } = check_caseload(active_after, cap) {
+                return Err(StoreError::CaseloadFull { active: active - 1, cap });
+            }
+        }
         tx.commit()?;
         Ok(events)
     }
 
-    /// The families in Polish alphabetical order.
+    /// Every live family in Polish alphabetical order.
     pub fn list_families(&self) -> Result<Vec<FamilySummary>> {
-        crate::queries::list_families(&self.conn)
+        queries::list_families(&self.conn, None)
+    }
+
+    /// Live families with `status` (all when `None`), in Polish order.
+    pub fn list_families_with_status(&self, status: Option<FamilyStatus>) -> Result<Vec<FamilySummary>> {
+        queries::list_families(&self.conn, status)
+    }
+
+    /// The centre's settings (caseload cap, days without a visit).
+    pub fn settings(&self) -> Result<Settings> {
+        queries::settings(&self.conn)
+    }
+
+    /// Changes the centre's settings (an event, so it travels in bundles).
+    pub fn set_settings(&mut self, settings: Settings) -> Result<()> {
+        let base_rev = self.conn.query_row("SELECT rev FROM workspace LIMIT 1", [], |r| r.get::<_, i64>(0))? as u64;
+        self.commit_changes(vec![PendingChange {
+            entity_id: self.workspace_id,
+            base_rev,
+            change: Change::WorkspaceSettingsSet {
+                caseload_cap: settings.caseload_cap,
+                no_visit_days: settings.no_visit_days,
+            },
+        }])?;
+        Ok(())
+    }
+
+    /// Where the caseload stands now (for the UI's warning at 14 and 15).
+    pub fn caseload(&self) -> Result<CaseloadCheck> {
+        Ok(check_caseload(queries::active_family_count(&self.conn)?, self.settings()?.caseload_cap))
+    }
+
+    /// Replaces a family's case details.
+    pub fn set_case_details(&mut self, family_id: EntityId, details: CaseDetails) -> Result<()> {
+        let base_rev = queries::live_rev(&self.conn, "families", family_id)?;
+        self.commit_changes(vec![PendingChange {
+            entity_id: family_id,
+            base_rev,
+            change: Change::FamilyDetailsSet { details: Box::new(details) },
+        }])?;
+        Ok(())
+    }
+
+    /// Moves a family to `status`; refuses moves the course of the work does
+    /// not allow, and re-activation over the caseload cap.
+    pub fn change_status(
+        &mut self,
+        family_id: EntityId,
+        status: FamilyStatus,
+        reason: &str,
+        on: Option<chrono::NaiveDate>,
+    ) -> Result<()> {
+        let base_rev = queries::live_rev(&self.conn, "families", family_id)?;
+        let current: String =
+            self.conn.query_row("SELECT status FROM families WHERE id = ?1", [family_id.to_string()], |r| r.get(0))?;
+        let current = FamilyStatus::parse(&current).ok_or_else(|| StoreError::CorruptLog(current.clone()))?;
+        if !current.can_become(status) {
+            return Err(StoreError::StatusChange { from: current, to: status });
+        }
+        let reason = asysta_core::validation::normalize_whitespace(reason);
+        self.commit_changes(vec![PendingChange {
+            entity_id: family_id,
+            base_rev,
+            change: Change::FamilyStatusChanged { status, reason, on },
+        }])?;
+        Ok(())
+    }
+
+    /// Adds a note to a family; `restricted` notes stay out of exports.
+    pub fn add_note(&mut self, family_id: EntityId, text: &str, restricted: bool) -> Result<EntityId> {
+        queries::live_rev(&self.conn, "families", family_id)?;
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(StoreError::Invalid(vec![asysta_core::FieldError::new(
+                "text",
+                asysta_core::FieldErrorCode::Required,
+            )]));
+        }
+        let id = EntityId::new_v7(self.env.now_ms(), random_array(self.env.as_mut())?);
+        self.commit_changes(vec![PendingChange {
+            entity_id: id,
+            base_rev: 0,
+            change: Change::NoteAdded { family_id, text: text.to_owned(), restricted },
+        }])?;
+        Ok(id)
     }
 
     /// The events of one record, oldest first.

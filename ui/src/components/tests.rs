@@ -19,6 +19,7 @@ fn summary(id: &str, name: &str, members: u32) -> FamilySummary {
         member_count: members,
         rev: 1,
         created_at_ms: 0,
+        status: asysta_core::record::FamilyStatus::Active,
     }
 }
 

@@ -18,6 +18,7 @@ fn family(n: u8, name: &str) -> FamilySummary {
         member_count: 1,
         rev: 1,
         created_at_ms: 1_764_000_000_000,
+        status: asysta_core::record::FamilyStatus::Active,
     }
 }
 
