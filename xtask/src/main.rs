@@ -142,10 +142,11 @@ fn install_apt_packages() -> Result {
 }
 
 fn install_cargo_tool(binary: &str, package: &str, version: &str) -> Result {
-    let installed = output(Command::new(cargo_bin(binary)).arg("--version"))
-        .or_else(|| output(Command::new(binary).arg("--version")))
-        .unwrap_or_default();
-    if installed.split_whitespace().any(|w| w == version) {
+    // `cargo install --list` prints "tauri-driver v2.1.0:" (tauri-driver
+    // itself has no --version flag).
+    let listed = output(cargo().args(["install", "--list"])).unwrap_or_default();
+    let installed = listed.lines().any(|l| l.trim_end_matches(':') == format!("{package} v{version}"));
+    if installed && cargo_bin(binary).exists() {
         return Ok(());
     }
     // `--locked` is left out on purpose: one locked dependency of
