@@ -5,6 +5,9 @@
 
 use crate::event::Event;
 use crate::family::FamilySummary;
+use crate::ids::EntityId;
+use crate::member::{DuplicateReason, MemberDetails};
+use crate::record::CaseDetails;
 use crate::validation::FieldError;
 use crate::workspace::WorkspaceInfo;
 use serde::{Deserialize, Serialize};
@@ -19,6 +22,48 @@ pub enum WorkspaceStatus {
     Locked,
     /// The workspace is open.
     Unlocked { info: WorkspaceInfo },
+}
+
+/// A member as the case screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub id: EntityId,
+    pub rev: u64,
+    #[serde(flatten)]
+    pub details: MemberDetails,
+}
+
+/// A note on a family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub id: EntityId,
+    pub text: String,
+    /// Kept out of every export and printout by default.
+    pub restricted: bool,
+    pub created_at_ms: u64,
+    pub author_name: String,
+}
+
+/// A possible duplicate of a person being entered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateView {
+    pub member_id: EntityId,
+    pub family_id: EntityId,
+    pub family_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub reason: DuplicateReason,
+}
+
+/// The whole case of one family (`asysta family show`, the case screen).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyCase {
+    pub family: FamilySummary,
+    /// Why the status last changed (e.g. the reason for closing).
+    pub status_reason: String,
+    pub details: CaseDetails,
+    pub members: Vec<MemberView>,
+    pub notes: Vec<NoteView>,
 }
 
 /// A record's history: its events, oldest first.

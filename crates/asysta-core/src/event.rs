@@ -9,6 +9,7 @@
 
 use crate::hlc::Hlc;
 use crate::ids::{DeviceId, EntityId, EventId, UserId};
+use crate::member::MemberDetails;
 use crate::record::{CaseDetails, FamilyStatus};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -113,7 +114,17 @@ pub enum Change {
     },
     /// A person was added to a family.
     #[serde(rename = "member.added")]
-    MemberAdded { family_id: EntityId, first_name: String, last_name: String },
+    MemberAdded {
+        family_id: EntityId,
+        #[serde(flatten)]
+        details: MemberDetails,
+    },
+    /// A person's details were corrected or completed (replaced as a whole).
+    #[serde(rename = "member.updated")]
+    MemberUpdated {
+        #[serde(flatten)]
+        details: MemberDetails,
+    },
     /// A tombstone for a member.
     #[serde(rename = "member.deleted")]
     MemberDeleted {},
@@ -133,7 +144,7 @@ impl Change {
             | Change::FamilyDeleted {}
             | Change::FamilyDetailsSet { .. }
             | Change::FamilyStatusChanged { .. } => EntityType::Family,
-            Change::MemberAdded { .. } | Change::MemberDeleted {} => EntityType::Member,
+            Change::MemberAdded { .. } | Change::MemberUpdated { .. } | Change::MemberDeleted {} => EntityType::Member,
             Change::NoteAdded { .. } => EntityType::Note,
         }
     }
@@ -150,6 +161,7 @@ impl Change {
             Change::FamilyUpdated { .. } => "family.updated",
             Change::FamilyDeleted {} => "family.deleted",
             Change::MemberAdded { .. } => "member.added",
+            Change::MemberUpdated { .. } => "member.updated",
             Change::MemberDeleted {} => "member.deleted",
         }
     }
@@ -231,10 +243,24 @@ mod tests {
         );
         check_wire(Change::FamilyDeleted {}, r#"{"type":"family.deleted"}"#);
         check_wire(
-            Change::MemberAdded {
-                family_id: EntityId(id(9)), first_name: "Łucja".into(), last_name: "Żółć".into()
-            },
+            Change::MemberAdded { family_id: EntityId(id(9)), details: MemberDetails::named("Łucja", "Żółć") },
             r#"{"type":"member.added","family_id":"00000000-0000-0000-0000-000000000009","first_name":"Łucja","last_name":"Żółć"}"#,
+        );
+        let pesel = crate::pesel::Pesel::parse("44051401359").unwrap();
+        check_wire(
+            Change::MemberUpdated {
+                details: MemberDetails {
+                    birth_date: Some(pesel.birth_date()),
+                    sex: Some(pesel.sex()),
+                    relation: crate::member::Relation::Grandparent,
+                    pesel: Some(pesel),
+                    ..MemberDetails::named("Jan", "Żółć")
+                },
+            },
+            concat!(
+                r#"{"type":"member.updated","first_name":"Jan","last_name":"Żółć","birth_date":"1944-05-14","#,
+                r#""sex":"male","relation":"grandparent","pesel":"44051401359"}"#
+            ),
         );
         check_wire(Change::MemberDeleted {}, r#"{"type":"member.deleted"}"#);
         check_wire(

@@ -27,4 +27,5 @@ pub mod workspace;
 pub use event::{Author, Change, EntityType, Event, EVENT_SCHEMA_VERSION};
 pub use hlc::Hlc;
 pub use ids::{DeviceId, EntityId, EventId, UserId};
+pub use pesel::{Pesel, Sex};
 pub use validation::{FieldError, FieldErrorCode};

@@ -9,7 +9,18 @@ ALTER TABLE families ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
 ALTER TABLE families ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE families ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details_json));
 
+-- Folded family name, address, and members' names and PESELs, one field a
+-- line (asysta_core::search::search_key), for diacritic-insensitive search.
+ALTER TABLE families ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+
 CREATE INDEX families_by_status ON families (status, name COLLATE pl) WHERE deleted = 0;
+
+ALTER TABLE members ADD COLUMN birth_date TEXT;
+ALTER TABLE members ADD COLUMN sex TEXT CHECK (sex IN ('female', 'male'));
+ALTER TABLE members ADD COLUMN relation TEXT NOT NULL DEFAULT 'other';
+ALTER TABLE members ADD COLUMN pesel TEXT;
+
+CREATE INDEX members_by_pesel ON members (pesel) WHERE pesel IS NOT NULL AND deleted = 0;
 
 CREATE TABLE notes (
     id            TEXT    PRIMARY KEY,

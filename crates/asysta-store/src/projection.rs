@@ -6,7 +6,8 @@
 
 use crate::error::{Result, StoreError};
 use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
-use asysta_core::{Change, Event};
+use asysta_core::search::{search_key, SearchIndexEntry, SearchMember};
+use asysta_core::{Change, Event, Pesel};
 use rusqlite::{params, Connection};
 
 /// The projection tables, children first (for clearing).
@@ -53,11 +54,35 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
             )?
             .execute(params![id, family_id.to_string(), text, restricted, at, event.author.name])?,
-        Change::MemberAdded { family_id, first_name, last_name } => conn
+        Change::MemberAdded { family_id, details } => conn
             .prepare_cached(
-                "INSERT INTO members (id, family_id, first_name, last_name, rev) VALUES (?1, ?2, ?3, ?4, 1)",
+                "INSERT INTO members (id, family_id, first_name, last_name, birth_date, sex, relation, pesel, rev) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
             )?
-            .execute(params![id, family_id.to_string(), first_name, last_name])?,
+            .execute(params![
+                id,
+                family_id.to_string(),
+                details.first_name,
+                details.last_name,
+                details.birth_date.map(|d| d.to_string()),
+                details.sex.map(|s| s.as_str()),
+                details.relation.as_str(),
+                details.pesel.as_ref().map(|p| p.as_str()),
+            ])?,
+        Change::MemberUpdated { details } => conn
+            .prepare_cached(
+                "UPDATE members SET first_name = ?2, last_name = ?3, birth_date = ?4, sex = ?5, relation = ?6, \
+                 pesel = ?7, rev = rev + 1 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                details.first_name,
+                details.last_name,
+                details.birth_date.map(|d| d.to_string()),
+                details.sex.map(|s| s.as_str()),
+                details.relation.as_str(),
+                details.pesel.as_ref().map(|p| p.as_str()),
+            ])?,
         Change::MemberDeleted {} => {
             conn.prepare_cached("UPDATE members SET deleted = 1, rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
         }
@@ -70,6 +95,52 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
             event.entity_id
         )));
     }
+    if let Some(family_id) = searchable_family(conn, event)? {
+        refresh_search_key(conn, &family_id)?;
+    }
+    Ok(())
+}
+
+/// The family whose search key an event changes, if any.
+fn searchable_family(conn: &Connection, event: &Event) -> Result<Option<String>> {
+    Ok(match &event.change {
+        Change::FamilyCreated { .. } | Change::FamilyUpdated { .. } => Some(event.entity_id.to_string()),
+        Change::MemberAdded { family_id, .. } => Some(family_id.to_string()),
+        Change::MemberUpdated { .. } | Change::MemberDeleted {} => Some(conn.query_row(
+            "SELECT family_id FROM members WHERE id = ?1",
+            [event.entity_id.to_string()],
+            |row| row.get(0),
+        )?),
+        _ => None,
+    })
+}
+
+/// Recomputes `families.search_key` from the family and its live members.
+fn refresh_search_key(conn: &Connection, family_id: &str) -> Result<()> {
+    let (name, address): (String, String) =
+        conn.query_row("SELECT name, address FROM families WHERE id = ?1", [family_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT first_name, last_name, pesel FROM members WHERE family_id = ?1 AND deleted = 0 ORDER BY id",
+    )?;
+    let members = stmt
+        .query_map([family_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        })?
+        .map(|row| {
+            let (first_name, last_name, pesel) = row?;
+            Ok(SearchMember { first_name, last_name, pesel: pesel.and_then(|p| Pesel::parse(&p).ok()) })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let entry = SearchIndexEntry {
+        family_id: family_id.parse().map_err(|_| StoreError::CorruptLog(format!("bad family id {family_id:?}")))?,
+        family_name: name,
+        address,
+        members,
+    };
+    conn.prepare_cached("UPDATE families SET search_key = ?2 WHERE id = ?1")?
+        .execute(params![family_id, search_key(&entry)])?;
     Ok(())
 }
 

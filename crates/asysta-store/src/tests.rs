@@ -557,3 +557,70 @@ fn case_details_notes_and_settings_survive_a_rebuild() {
     assert_eq!(serde_json::from_str::<CaseDetails>(&json).unwrap(), details);
     assert_eq!(store.stats().unwrap().entities["note"], 2);
 }
+
+fn member(first: &str, last: &str, pesel: Option<&str>) -> asysta_core::member::MemberDetails {
+    let pesel = pesel.map(|p| asysta_core::Pesel::parse(p).unwrap());
+    asysta_core::member::MemberDetails {
+        birth_date: pesel.as_ref().map(|p| p.birth_date()),
+        sex: pesel.as_ref().map(|p| p.sex()),
+        relation: asysta_core::member::Relation::Parent,
+        pesel,
+        ..asysta_core::member::MemberDetails::named(first, last)
+    }
+}
+
+#[test]
+fn members_with_pesel_are_kept_and_duplicates_found() {
+    use asysta_core::member::DuplicateReason;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let a = store.add_family(&family("Żółć", "Jan")).unwrap();
+    let b = store.add_family(&family("Nowak", "Ewa")).unwrap();
+    let grandpa = store.add_member(a, member("Józef", "Żółć", Some("44051401359"))).unwrap();
+
+    let same_pesel = member("Jozef", "Zolc", Some("44051401359"));
+    let found = store.find_duplicates(&same_pesel, None).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].member_id, found[0].reason), (grandpa, DuplicateReason::SamePesel));
+    assert_eq!(found[0].family_name, "Żółć");
+    let same_name_and_date = asysta_core::member::MemberDetails {
+        birth_date: Some(chrono::NaiveDate::from_ymd_opt(1944, 5, 14).unwrap()),
+        ..asysta_core::member::MemberDetails::named("JÓZEF", "zolc")
+    };
+    assert_eq!(
+        store.find_duplicates(&same_name_and_date, None).unwrap()[0].reason,
+        DuplicateReason::SameNameAndBirthDate
+    );
+    assert!(store.find_duplicates(&same_pesel, Some(grandpa)).unwrap().is_empty(), "editing is not a duplicate");
+
+    let mut corrected = member("Józef", "Żółć-Nowak", Some("44051401359"));
+    corrected.relation = asysta_core::member::Relation::Grandparent;
+    store.update_member(grandpa, corrected.clone()).unwrap();
+    let case = store.family_case(a).unwrap();
+    assert_eq!(case.members.len(), 2);
+    let kept = case.members.iter().find(|m| m.id == grandpa).unwrap();
+    assert_eq!(kept.details, corrected);
+    assert_eq!(kept.rev, 2);
+    assert_eq!(store.family_case(b).unwrap().members.len(), 1);
+
+    let before = projection_state(&store);
+    store.rebuild_projections().unwrap();
+    assert_eq!(projection_state(&store), before);
+}
+
+#[test]
+fn search_is_diacritic_insensitive_over_names_pesel_and_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    let zolc = store.add_family(&family("Żółć", "Łucja")).unwrap();
+    store.add_member(zolc, member("Józef", "Wiśniewski", Some("44051401359"))).unwrap();
+    store.add_family(&family("Nowak", "Ewa")).unwrap();
+    let names = |q: &str| store.search_families(q).unwrap().into_iter().map(|f| f.name).collect::<Vec<_>>();
+    assert_eq!(names("zolc"), ["Żółć"]);
+    assert_eq!(names("LUCJA"), ["Żółć"]);
+    assert_eq!(names("wisniewski jozef"), ["Żółć"]);
+    assert_eq!(names("440514"), ["Żółć"]);
+    assert_eq!(names("ogrodowa nowak"), ["Nowak"], "address and name together");
+    assert_eq!(names(""), ["Nowak", "Żółć"]);
+    assert!(names("kowalski").is_empty());
+}

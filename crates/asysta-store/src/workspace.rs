@@ -10,7 +10,9 @@ use crate::migrations::{self, LATEST_VERSION};
 use crate::paths::WorkspacePaths;
 use crate::queries::{self, Settings};
 use crate::secret::{DatabaseKey, Passphrase};
+use asysta_core::api::{DuplicateView, FamilyCase};
 use asysta_core::family::{FamilySummary, NewFamily};
+use asysta_core::member::{find_duplicates, MemberDetails, PersonRef};
 use asysta_core::record::{check_caseload, CaseDetails, CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{Author, Change, DeviceId, EntityId, Event, Hlc, UserId};
@@ -269,8 +271,7 @@ impl Store {
                     base_rev: 0,
                     change: Change::MemberAdded {
                         family_id,
-                        first_name: member.first_name.clone(),
-                        last_name: member.last_name.clone(),
+                        details: MemberDetails::named(&member.first_name, &member.last_name),
                     },
                 });
             }
@@ -367,6 +368,63 @@ impl Store {
             change: Change::FamilyStatusChanged { status, reason, on },
         }])?;
         Ok(())
+    }
+
+    /// Adds a person to a family.
+    pub fn add_member(&mut self, family_id: EntityId, details: MemberDetails) -> Result<EntityId> {
+        queries::live_rev(&self.conn, "families", family_id)?;
+        let id = EntityId::new_v7(self.env.now_ms(), random_array(self.env.as_mut())?);
+        self.commit_changes(vec![PendingChange {
+            entity_id: id,
+            base_rev: 0,
+            change: Change::MemberAdded { family_id, details },
+        }])?;
+        Ok(id)
+    }
+
+    /// Replaces a person's details.
+    pub fn update_member(&mut self, member_id: EntityId, details: MemberDetails) -> Result<()> {
+        let base_rev = queries::live_rev(&self.conn, "members", member_id)?;
+        self.commit_changes(vec![PendingChange {
+            entity_id: member_id,
+            base_rev,
+            change: Change::MemberUpdated { details },
+        }])?;
+        Ok(())
+    }
+
+    /// People already on record who may be the same person as `candidate`
+    /// (same PESEL, or same folded name and birth date), leaving out
+    /// `editing` (the member being edited, if any).
+    pub fn find_duplicates(&self, candidate: &MemberDetails, editing: Option<EntityId>) -> Result<Vec<DuplicateView>> {
+        let people: Vec<(PersonRef, String)> =
+            queries::all_people(&self.conn)?.into_iter().filter(|(p, _)| Some(p.member_id) != editing).collect();
+        let refs: Vec<PersonRef> = people.iter().map(|(p, _)| p.clone()).collect();
+        Ok(find_duplicates(candidate, &refs)
+            .into_iter()
+            .filter_map(|m| {
+                let (person, family_name) = people.iter().find(|(p, _)| p.member_id == m.member_id)?;
+                Some(DuplicateView {
+                    member_id: m.member_id,
+                    family_id: m.family_id,
+                    family_name: family_name.clone(),
+                    first_name: person.first_name.clone(),
+                    last_name: person.last_name.clone(),
+                    reason: m.reason,
+                })
+            })
+            .collect())
+    }
+
+    /// The whole case of one family.
+    pub fn family_case(&self, family_id: EntityId) -> Result<FamilyCase> {
+        queries::family_case(&self.conn, family_id)
+    }
+
+    /// Families matching every word of `query` in the family name, a
+    /// member's name or PESEL, or the address; diacritic-insensitive.
+    pub fn search_families(&self, query: &str) -> Result<Vec<FamilySummary>> {
+        queries::search_families(&self.conn, query)
     }
 
     /// Adds a note to a family; `restricted` notes stay out of exports.
