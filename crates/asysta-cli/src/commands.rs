@@ -3,12 +3,14 @@
 use crate::passphrase::{self, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
 use crate::{Cli, Command, FamilyCommand};
 use asysta_core::api::ApiError;
+use asysta_core::api::FamilyCase;
+use asysta_core::family::FamilySummary;
 use asysta_core::family::{validate_new_family, NewFamilyForm};
 use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{validate_passphrase, WorkspaceInfo};
 use asysta_core::{EntityId, FieldError};
 use asysta_i18n::{Arg, Translator};
-use asysta_store::{resolve_data_dir, KdfParams, Store, StoreError, SystemEnvironment};
+use asysta_store::{resolve_data_dir, KdfParams, NewCase, Store, StoreError, SystemEnvironment};
 use std::path::Path;
 
 /// Families are added to the log in batches of this size by `demo`.
@@ -38,19 +40,32 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                 Ok(())
             }
         }
-        Command::Family { command: FamilyCommand::List { json } } => {
-            let families = open(&data_dir, t)?.list_families().map_err(fail)?;
+        Command::Family { command: FamilyCommand::List { status, json } } => {
+            let status = match status.as_deref() {
+                None => None,
+                Some(s) => Some(
+                    FamilyStatus::parse(s)
+                        .ok_or_else(|| format!("unknown status {s:?}: use active, closed, monitoring or archived"))?,
+                ),
+            };
+            let families = open(&data_dir, t)?.list_families_with_status(status).map_err(fail)?;
+            print_families(out, &families, json, t)
+        }
+        Command::Family { command: FamilyCommand::Search { query, json } } => {
+            let families = open(&data_dir, t)?.search_families(&query).map_err(fail)?;
+            print_families(out, &families, json, t)
+        }
+        Command::Family { command: FamilyCommand::Show { family_id, json } } => {
+            let id = parse_id(&family_id)?;
+            let case = open(&data_dir, t)?.family_case(id).map_err(fail)?;
             if json {
-                return print_json(out, &families);
+                return print_json(out, &case);
             }
-            for f in &families {
-                line(out, format_args!("{}\t{}\t{}\t{}", f.id, f.name, f.address, f.member_count));
-            }
-            eprintln!("{}", t.tr_args("family-count", &[("count", Arg::Num(families.len() as f64))]));
+            print_case(out, &case, t);
             Ok(())
         }
         Command::History { entity_id, json } => {
-            let id: EntityId = entity_id.trim().parse().map_err(|_| format!("not a record id: {entity_id:?}"))?;
+            let id = parse_id(&entity_id)?;
             let events = open(&data_dir, t)?.history(id).map_err(fail)?;
             if json {
                 return print_json(out, &events);
@@ -71,21 +86,31 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Demo { families, seed } => {
+        Command::Demo { families, seed, today } => {
+            let today = match today {
+                Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                    .map_err(|_| format!("not a date (YYYY-MM-DD): {d:?}"))?,
+                None => today_local(),
+            };
             let mut store = open(&data_dir, t)?;
             // Up to the caseload cap the families are active; the rest are
             // past cases: closed, monitored or archived.
             let active = store.list_families_with_status(Some(FamilyStatus::Active)).map_err(fail)?.len();
             let room = (store.settings().map_err(fail)?.caseload_cap as usize).saturating_sub(active);
-            let all: Vec<_> = asysta_core::demo::families(seed, families)
+            let all: Vec<NewCase> = asysta_core::demo::cases(seed, families, today)
                 .into_iter()
                 .enumerate()
-                .map(|(i, f)| (f, asysta_core::demo::status_for(i, room)))
+                .map(|(i, c)| NewCase {
+                    family: c.family,
+                    status: asysta_core::demo::status_for(i, room),
+                    members: c.members,
+                    details: Some(c.details),
+                })
                 .collect();
             for batch in all.chunks(DEMO_BATCH) {
-                store.add_families_with_status(batch).map_err(fail)?;
+                store.add_cases(batch).map_err(fail)?;
             }
-            eprintln!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))]));
+            line(out, format_args!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))])));
             Ok(())
         }
         Command::Stats { json } => {
@@ -146,6 +171,60 @@ fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
     }
     let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", false)?;
     Store::open(data_dir, &pass, Box::new(SystemEnvironment)).map_err(|e| describe(&ApiError::from(e), t))
+}
+
+fn parse_id(text: &str) -> Result<EntityId, String> {
+    text.trim().parse().map_err(|_| format!("not a record id: {text:?}"))
+}
+
+/// Today's date on this computer's clock (the CLI is a binary, so it may
+/// read the clock; the store and the core take dates as parameters).
+fn today_local() -> chrono::NaiveDate {
+    #[allow(clippy::disallowed_methods)]
+    let now = std::time::SystemTime::now();
+    let secs = now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive()).unwrap_or_default()
+}
+
+fn print_families(out: &mut String, families: &[FamilySummary], json: bool, t: &Translator) -> Result<(), String> {
+    if json {
+        return print_json(out, &families);
+    }
+    for f in families {
+        let status = t.tr(f.status.message_id());
+        line(out, format_args!("{}\t{}\t{}\t{}\t{}", f.id, f.name, f.address, f.member_count, status));
+    }
+    Ok(())
+}
+
+fn print_case(out: &mut String, case: &FamilyCase, t: &Translator) {
+    let f = &case.family;
+    line(out, format_args!("{} ({})", f.name, t.tr(f.status.message_id())));
+    line(out, format_args!("{}", f.address));
+    for phone in &case.details.phones {
+        line(out, format_args!("tel. {phone}"));
+    }
+    for m in &case.members {
+        let d = &m.details;
+        let born = d.birth_date.map(|b| b.to_string()).unwrap_or_default();
+        let pesel = d.pesel.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default();
+        line(
+            out,
+            format_args!(
+                "  {}\t{} {}\t{}\t{}\t{}",
+                m.id,
+                d.first_name,
+                d.last_name,
+                t.tr(d.relation.message_id()),
+                born,
+                pesel
+            ),
+        );
+    }
+    for n in &case.notes {
+        let mark = if n.restricted { " [!]" } else { "" };
+        line(out, format_args!("  {}{mark}: {}", format_time(n.created_at_ms), n.text));
+    }
 }
 
 fn print_json<T: serde::Serialize>(out: &mut String, value: &T) -> Result<(), String> {

@@ -46,14 +46,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Fill the workspace with realistic synthetic data (deterministic for a seed).
+    /// Fill the workspace with realistic synthetic data (deterministic for a seed and a date).
     Demo {
-        /// How many families to add.
+        /// How many families to add (beyond the caseload cap they are past cases).
         #[arg(long, default_value_t = 15)]
         families: usize,
-        /// The seed; the same seed gives the same data.
+        /// The seed; the same seed (and --today) gives the same data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The date the data is generated around, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
     },
     /// Counts per entity type and events per device.
     Stats {
@@ -87,6 +90,25 @@ enum FamilyCommand {
     },
     /// List the families in Polish alphabetical order.
     List {
+        /// Only families with this status: active, closed, monitoring or archived.
+        #[arg(long)]
+        status: Option<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a family's whole case.
+    Show {
+        /// The family's id (as `family list` shows it).
+        family_id: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find families by surname, first name, PESEL or address (diacritics optional).
+    Search {
+        /// Words that must all match, e.g. "zolc lodz".
+        query: String,
         /// Print as JSON.
         #[arg(long)]
         json: bool,

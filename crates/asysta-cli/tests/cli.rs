@@ -76,19 +76,88 @@ fn init_add_list_history_and_stats() {
     assert_eq!(per_device.values().next().unwrap(), 6);
 }
 
+/// The members of every family, as (family name, first name, PESEL).
+fn people(dir: &Path) -> Vec<(String, String, String)> {
+    let list: Value = serde_json::from_str(&ok(asysta(dir, Some(PASS), &["family", "list", "--json"]))).unwrap();
+    let mut out = Vec::new();
+    for family in list.as_array().unwrap() {
+        let id = family["id"].as_str().unwrap();
+        let case: Value =
+            serde_json::from_str(&ok(asysta(dir, Some(PASS), &["family", "show", id, "--json"]))).unwrap();
+        for m in case["members"].as_array().unwrap() {
+            out.push((
+                family["name"].as_str().unwrap().to_owned(),
+                m["first_name"].as_str().unwrap().to_owned(),
+                m["pesel"].as_str().unwrap_or_default().to_owned(),
+            ));
+        }
+    }
+    // Families of the same name are listed by their (random) ids.
+    out.sort();
+    out
+}
+
 #[test]
-fn demo_data_is_deterministic_for_a_seed() {
+fn demo_data_is_deterministic_for_a_seed_and_date() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     for dir in [a.path(), b.path()] {
         init(dir);
-        ok(asysta(dir, Some(PASS), &["demo", "--families", "40", "--seed", "11"]));
+        ok(asysta(dir, Some(PASS), &["demo", "--families", "40", "--seed", "11", "--today", "2026-11-23"]));
     }
     let names = family_names(a.path());
     assert_eq!(names.len(), 40);
     assert_eq!(names, family_names(b.path()));
-    let stats: Value = serde_json::from_str(&ok(asysta(a.path(), Some(PASS), &["stats", "--json"]))).unwrap();
-    assert_eq!(stats["entities"]["member"], 40);
+    let people_a = people(a.path());
+    assert_eq!(people_a, people(b.path()));
+    assert!(people_a.len() >= 80, "households have parents and children");
+    assert!(people_a.iter().all(|(_, _, pesel)| pesel.len() == 11), "every demo member has a PESEL");
+
+    // Up to the caseload cap the families are active; the rest are past cases.
+    let active: Value =
+        serde_json::from_str(&ok(asysta(a.path(), Some(PASS), &["family", "list", "--status", "active", "--json"])))
+            .unwrap();
+    assert_eq!(active.as_array().unwrap().len(), 15);
+    fails_with(
+        asysta(a.path(), Some(PASS), &["family", "add", "--name", "Szesnasta", "--address", "ul. A 1"]),
+        "limit",
+    );
+}
+
+#[test]
+fn family_show_and_search_find_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let added = ok(asysta(
+        dir.path(),
+        Some(PASS),
+        &[
+            "family",
+            "add",
+            "--name",
+            "Żółć",
+            "--address",
+            "ul. Łąkowa 3, Łódź",
+            "--member-first-name",
+            "Łucja",
+            "--json",
+        ],
+    ));
+    let id = serde_json::from_str::<Value>(&added).unwrap()["id"].as_str().unwrap().to_owned();
+    let case: Value =
+        serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &["family", "show", &id, "--json"]))).unwrap();
+    assert_eq!(case["family"]["name"], "Żółć");
+    assert_eq!(case["family"]["status"], "active");
+    assert_eq!(case["members"][0]["first_name"], "Łucja");
+    assert_eq!(case["members"][0]["last_name"], "Żółć");
+    let found: Value =
+        serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &["family", "search", "zolc lodz", "--json"])))
+            .unwrap();
+    assert_eq!(found[0]["id"], id.as_str());
+    fails_with(
+        asysta(dir.path(), Some(PASS), &["family", "show", "01900000-0000-7000-8000-000000000000"]),
+        "Nie znaleziono",
+    );
 }
 
 #[test]

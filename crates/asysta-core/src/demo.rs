@@ -5,7 +5,11 @@
 //! (and no OS randomness) is involved.
 
 use crate::family::{NewFamily, NewMember};
+use crate::member::{MemberDetails, Relation};
+use crate::pesel::{Pesel, Sex};
 use crate::record::FamilyStatus;
+use crate::record::{CaseDetails, Contact};
+use chrono::NaiveDate;
 
 /// A small deterministic pseudo-random stream (SplitMix64).
 #[derive(Clone, Debug)]
@@ -262,6 +266,92 @@ pub fn families(seed: u64, count: usize) -> Vec<NewFamily> {
         .collect()
 }
 
+/// One synthetic case: the family (without `first_member`), all its
+/// members, and its case details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DemoCase {
+    pub family: NewFamily,
+    pub members: Vec<MemberDetails>,
+    pub details: CaseDetails,
+}
+
+/// `count` cases with households (a parent, sometimes a partner or a
+/// grandparent, one to four children, with valid PESELs), deterministic for
+/// `seed` and `today`.
+pub fn cases(seed: u64, count: usize, today: NaiveDate) -> Vec<DemoCase> {
+    let mut rng = DemoRng::new(seed ^ 0x5EED_CA5E);
+    families(seed, count).into_iter().map(|family| demo_case(&mut rng, family, today)).collect()
+}
+
+fn demo_case(rng: &mut DemoRng, family: NewFamily, today: NaiveDate) -> DemoCase {
+    let surname =
+        SURNAMES.iter().find(|s| s.0 == family.name).copied().unwrap_or((family.name.as_str(), family.name.as_str()));
+    let mut members = Vec::new();
+    let parent_age = 22 + rng.below(25) as i64;
+    if let Some(first) = &family.first_member {
+        let sex = if FEMALE_FIRST_NAMES.contains(&first.first_name.as_str()) { Sex::Female } else { Sex::Male };
+        members.push(with_birth(rng, &first.first_name, &first.last_name, sex, Relation::Parent, today, parent_age));
+    }
+    if rng.below(2) == 0 {
+        let partner = person(rng, surname);
+        let sex = if FEMALE_FIRST_NAMES.contains(&partner.first_name.as_str()) { Sex::Female } else { Sex::Male };
+        let relation = Relation::Partner;
+        members.push(with_birth(rng, &partner.first_name, &partner.last_name, sex, relation, today, parent_age + 2));
+    }
+    if rng.below(4) == 0 {
+        let grandparent = person(rng, surname);
+        let sex = if FEMALE_FIRST_NAMES.contains(&grandparent.first_name.as_str()) { Sex::Female } else { Sex::Male };
+        let age = parent_age + 24 + rng.below(10) as i64;
+        members.push(with_birth(
+            rng,
+            &grandparent.first_name,
+            &grandparent.last_name,
+            sex,
+            Relation::Grandparent,
+            today,
+            age,
+        ));
+    }
+    for _ in 0..1 + rng.below(4) {
+        let child = person(rng, surname);
+        let sex = if FEMALE_FIRST_NAMES.contains(&child.first_name.as_str()) { Sex::Female } else { Sex::Male };
+        let age = rng.below((parent_age - 18).clamp(1, 17) as u64) as i64;
+        members.push(with_birth(rng, &child.first_name, &child.last_name, sex, Relation::Child, today, age));
+    }
+    let details = CaseDetails {
+        phones: vec![format!("{} {:03} {:03}", 500 + rng.below(300), rng.below(1000), rng.below(1000))],
+        social_worker: Some(Contact {
+            name: format!("{} {}", rng.pick(FEMALE_FIRST_NAMES), rng.pick(SURNAMES).1),
+            phone: format!("42 {:03} {:02} {:02}", rng.below(1000), rng.below(100), rng.below(100)),
+            email: String::new(),
+        }),
+        start_date: today.checked_sub_signed(chrono::Duration::days(30 + rng.below(700) as i64)),
+        ..CaseDetails::default()
+    };
+    DemoCase { family: NewFamily { first_member: None, ..family }, members, details }
+}
+
+fn with_birth(
+    rng: &mut DemoRng,
+    first_name: &str,
+    last_name: &str,
+    sex: Sex,
+    relation: Relation,
+    today: NaiveDate,
+    age_years: i64,
+) -> MemberDetails {
+    let days = age_years * 365 + rng.below(365) as i64;
+    let birth_date = today.checked_sub_signed(chrono::Duration::days(days)).unwrap_or(today);
+    let pesel = Pesel::generate(birth_date, sex, rng.below(1000) as u16);
+    MemberDetails {
+        birth_date: Some(birth_date),
+        sex: Some(sex),
+        relation,
+        pesel,
+        ..MemberDetails::named(first_name, last_name)
+    }
+}
+
 /// The status of the `index`-th demo family when `room` more active
 /// families fit under the caseload cap: the first `room` are active, the
 /// rest past cases in a fixed mix of closed, monitored and archived.
@@ -303,6 +393,23 @@ mod tests {
         for letter in ['ą', 'ę', 'ł', 'ó', 'ś', 'ż', 'ź', 'ć', 'ń'] {
             assert!(text.contains(letter), "no {letter} in demo data");
         }
+    }
+
+    #[test]
+    fn demo_households_have_valid_pesels_matching_their_members() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let all = cases(5, 100, today);
+        assert_eq!(all, cases(5, 100, today));
+        let mut children = 0;
+        for case in &all {
+            for m in &case.members {
+                let pesel = m.pesel.as_ref().expect("demo members have a PESEL");
+                assert_eq!(pesel.check_agrees(m.birth_date, m.sex), Ok(()));
+                assert!(m.birth_date.unwrap() <= today);
+                children += usize::from(m.relation == Relation::Child);
+            }
+        }
+        assert!(children >= 100, "every family has at least one child");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use keyfile::KdfParams;
 pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
 pub use queries::{Settings, Stats};
 pub use secret::Passphrase;
-pub use workspace::{Presence, Store};
+pub use workspace::{NewCase, Presence, Store};
 
 #[cfg(test)]
 mod tests;

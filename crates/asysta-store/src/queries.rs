@@ -131,11 +131,11 @@ pub fn live_rev(conn: &Connection, table: &str, id: EntityId) -> Result<u64> {
     })
 }
 
-/// Live members of a family, oldest first.
+/// Live members of a family, in the order they were added.
 pub fn members_of(conn: &Connection, family_id: EntityId) -> Result<Vec<MemberView>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, rev, first_name, last_name, birth_date, sex, relation, pesel FROM members \
-         WHERE family_id = ?1 AND deleted = 0 ORDER BY id",
+         WHERE family_id = ?1 AND deleted = 0 ORDER BY rowid",
     )?;
     let rows = stmt.query_map([family_id.to_string()], |row| {
         Ok((

@@ -36,6 +36,15 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// A whole case to add at once (see [`Store::add_cases`]).
+#[derive(Clone, Debug)]
+pub struct NewCase {
+    pub family: NewFamily,
+    pub status: FamilyStatus,
+    pub members: Vec<MemberDetails>,
+    pub details: Option<CaseDetails>,
+}
+
 /// What a data directory holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
@@ -239,40 +248,64 @@ impl Store {
     }
 
     /// Adds families that end up in the given status (closed ones are
-    /// closed right after being created), in one transaction. Used to load
-    /// past cases (`asysta demo`) without breaking the caseload cap.
+    /// closed right after being created), in one transaction.
     pub fn add_families_with_status(&mut self, families: &[(NewFamily, FamilyStatus)]) -> Result<Vec<EntityId>> {
-        let mut ids = Vec::with_capacity(families.len());
-        let mut changes = Vec::with_capacity(families.len() * 2);
-        for (family, status) in families {
+        let cases: Vec<NewCase> = families
+            .iter()
+            .map(|(family, status)| NewCase {
+                family: family.clone(),
+                status: *status,
+                members: Vec::new(),
+                details: None,
+            })
+            .collect();
+        self.add_cases(&cases)
+    }
+
+    /// Adds whole cases (family, members, details, final status) in one
+    /// transaction. Used to load past cases (`asysta demo`) without breaking
+    /// the caseload cap: only the commit's end state is checked.
+    pub fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<EntityId>> {
+        let mut ids = Vec::with_capacity(cases.len());
+        let mut changes = Vec::with_capacity(cases.len() * 4);
+        for case in cases {
             let now = self.env.now_ms();
             let family_id = EntityId::new_v7(now, random_array(self.env.as_mut())?);
+            let family = &case.family;
             changes.push(PendingChange {
                 entity_id: family_id,
                 base_rev: 0,
                 change: Change::FamilyCreated { name: family.name.clone(), address: family.address.clone() },
             });
-            let path: &[FamilyStatus] = match status {
+            let mut rev = 1;
+            if let Some(details) = &case.details {
+                changes.push(PendingChange {
+                    entity_id: family_id,
+                    base_rev: rev,
+                    change: Change::FamilyDetailsSet { details: Box::new(details.clone()) },
+                });
+                rev += 1;
+            }
+            let path: &[FamilyStatus] = match case.status {
                 FamilyStatus::Active => &[],
                 FamilyStatus::Closed => &[FamilyStatus::Closed],
                 FamilyStatus::Monitoring => &[FamilyStatus::Closed, FamilyStatus::Monitoring],
                 FamilyStatus::Archived => &[FamilyStatus::Closed, FamilyStatus::Archived],
             };
-            for (step, next) in path.iter().enumerate() {
+            for next in path {
                 changes.push(PendingChange {
                     entity_id: family_id,
-                    base_rev: step as u64 + 1,
+                    base_rev: rev,
                     change: Change::FamilyStatusChanged { status: *next, reason: String::new(), on: None },
                 });
+                rev += 1;
             }
-            if let Some(member) = &family.first_member {
+            let first = family.first_member.iter().map(|m| MemberDetails::named(&m.first_name, &m.last_name));
+            for details in first.chain(case.members.iter().cloned()) {
                 changes.push(PendingChange {
                     entity_id: EntityId::new_v7(now, random_array(self.env.as_mut())?),
                     base_rev: 0,
-                    change: Change::MemberAdded {
-                        family_id,
-                        details: MemberDetails::named(&member.first_name, &member.last_name),
-                    },
+                    change: Change::MemberAdded { family_id, details },
                 });
             }
             ids.push(family_id);
