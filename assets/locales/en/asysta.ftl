@@ -95,6 +95,7 @@ family-status-active = active
 family-status-closed = closed
 family-status-monitoring = monitoring
 family-status-archived = archived
+phone-format = A phone number may contain only digits, spaces, +, - and brackets.
 case-signature-format = A case signature such as “III Nsm 123/25”.
 caseload-warning = You have { $active } of { $cap } allowed active families.
 error-caseload-full = The cap on active families per assistant is reached. Close the work with another family or ask the centre to change the cap.

@@ -97,6 +97,7 @@ family-status-active = aktywna
 family-status-closed = zakończona
 family-status-monitoring = monitorowana
 family-status-archived = w archiwum
+phone-format = Numer telefonu może zawierać tylko cyfry, spacje, +, - i nawiasy.
 case-signature-format = Sygnatura w postaci „III Nsm 123/25”.
 caseload-warning = Masz { $active } z { $cap } dozwolonych aktywnych rodzin.
 error-caseload-full = Osiągnięto limit aktywnych rodzin na asystenta. Zakończ pracę z inną rodziną albo poproś ośrodek o zmianę limitu.

@@ -271,6 +271,146 @@ pub fn validate_basis(form: &BasisForm, today: NaiveDate) -> Result<Option<WorkB
     c.finish(basis)
 }
 
+/// One foster-care placement as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FosterPlacementForm {
+    pub child_id: String,
+    /// `family` or `institutional`.
+    pub kind: String,
+    pub place: String,
+    pub coordinator_name: String,
+    pub coordinator_phone: String,
+    pub pcpr: String,
+    pub assistance_plan_date: String,
+}
+
+/// The case-details form as typed. Empty optional sections mean "none".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseDetailsForm {
+    /// Phone numbers, one per line or separated by commas.
+    pub phones: String,
+    pub social_worker_name: String,
+    pub social_worker_phone: String,
+    pub social_worker_email: String,
+    pub basis: BasisForm,
+    pub start_date: String,
+    pub consent_date: String,
+    pub foster_care: Vec<FosterPlacementForm>,
+    pub za_zyciem: bool,
+    pub za_zyciem_request_date: String,
+    pub za_zyciem_certificate_type: String,
+    pub za_zyciem_certificate_date: String,
+    pub za_zyciem_support_catalogue: String,
+    pub niebieska_karta: bool,
+    pub niebieska_karta_started_on: String,
+    pub niebieska_karta_team_contact: String,
+}
+
+/// Checks the case-details form. `children` are the family's members who
+/// may be placed in foster care. Field names of foster placements are
+/// `foster_care[i].<field>`.
+pub fn validate_case_details(
+    form: &CaseDetailsForm,
+    children: &[EntityId],
+    today: NaiveDate,
+) -> Result<CaseDetails, Vec<FieldError>> {
+    let mut c = Checker::default();
+    let phones: Vec<String> = form
+        .phones
+        .split([',', '\n', ';'])
+        .map(normalize_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect();
+    for phone in &phones {
+        if !phone.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, ' ' | '+' | '-' | '(' | ')')) {
+            c.push(FieldError::with_detail("phones", FieldErrorCode::NotInList, "phone-format"));
+        }
+    }
+    let social_worker = (!form.social_worker_name.trim().is_empty()).then(|| Contact {
+        name: normalize_whitespace(&form.social_worker_name),
+        phone: normalize_whitespace(&form.social_worker_phone),
+        email: form.social_worker_email.trim().to_owned(),
+    });
+    let basis = match validate_basis(&form.basis, today) {
+        Ok(basis) => basis,
+        Err(errors) => {
+            for e in errors {
+                c.push(FieldError { field: format!("basis.{}", e.field), ..e });
+            }
+            None
+        }
+    };
+    let start_date = parse_date(&mut c, "start_date", &form.start_date, today, true);
+    let consent_date = parse_date(&mut c, "consent_date", &form.consent_date, today, false);
+    let mut foster_care = Vec::new();
+    for (i, p) in form.foster_care.iter().enumerate() {
+        let field = |name: &str| format!("foster_care[{i}].{name}");
+        let child_id = p.child_id.parse::<EntityId>().ok().filter(|id| children.contains(id));
+        if child_id.is_none() {
+            c.push(FieldError::new(&field("child_id"), FieldErrorCode::NotInList));
+        }
+        let kind = match p.kind.as_str() {
+            "family" => Some(FosterKind::Family),
+            "institutional" => Some(FosterKind::Institutional),
+            _ => {
+                c.push(FieldError::new(&field("kind"), FieldErrorCode::NotInList));
+                None
+            }
+        };
+        let place = c.required_text(&field("place"), &p.place, 300);
+        let plan_date = parse_date(&mut c, &field("assistance_plan_date"), &p.assistance_plan_date, today, true);
+        if let (Some(child_id), Some(kind)) = (child_id, kind) {
+            foster_care.push(FosterPlacement {
+                child_id,
+                kind,
+                place,
+                coordinator: Contact {
+                    name: normalize_whitespace(&p.coordinator_name),
+                    phone: normalize_whitespace(&p.coordinator_phone),
+                    email: String::new(),
+                },
+                pcpr: normalize_whitespace(&p.pcpr),
+                assistance_plan_date: plan_date,
+            });
+        }
+    }
+    let za_zyciem = if form.za_zyciem {
+        require_date(&mut c, "za_zyciem_request_date", &form.za_zyciem_request_date);
+        let request = parse_date(&mut c, "za_zyciem_request_date", &form.za_zyciem_request_date, today, false);
+        let certificate_type = c.required_text("za_zyciem_certificate_type", &form.za_zyciem_certificate_type, 200);
+        let certificate_date =
+            parse_date(&mut c, "za_zyciem_certificate_date", &form.za_zyciem_certificate_date, today, false);
+        request.map(|request_date| ZaZyciem {
+            request_date,
+            certificate_type,
+            certificate_date,
+            support_catalogue: form.za_zyciem_support_catalogue.trim().to_owned(),
+        })
+    } else {
+        None
+    };
+    let niebieska_karta = if form.niebieska_karta {
+        require_date(&mut c, "niebieska_karta_started_on", &form.niebieska_karta_started_on);
+        let started = parse_date(&mut c, "niebieska_karta_started_on", &form.niebieska_karta_started_on, today, false);
+        started.map(|started_on| NiebieskaKarta {
+            started_on,
+            team_contact: normalize_whitespace(&form.niebieska_karta_team_contact),
+        })
+    } else {
+        None
+    };
+    c.finish(CaseDetails {
+        phones,
+        social_worker,
+        basis,
+        start_date,
+        consent_date,
+        foster_care,
+        za_zyciem,
+        niebieska_karta,
+    })
+}
+
 fn require_date(c: &mut Checker, field: &str, value: &str) {
     if value.trim().is_empty() {
         c.push(FieldError::new(field, FieldErrorCode::Required));
@@ -368,6 +508,55 @@ mod tests {
         let ok = BasisForm { request_date: "2026-09-12".into(), decision_date: "2026-09-20".into(), ..form };
         assert!(matches!(validate_basis(&ok, today), Ok(Some(WorkBasis::SocialWorkerRequest { .. }))));
         assert_eq!(validate_basis(&BasisForm::default(), today), Ok(None));
+    }
+
+    #[test]
+    fn the_case_details_form_is_checked_section_by_section() {
+        let today = d("2026-11-23");
+        let child = EntityId(uuid::Uuid::from_u128(5));
+        let form = CaseDetailsForm {
+            phones: "600 100 200, +48 42 123-45-67\n".into(),
+            social_worker_name: " Ewa  Sowa ".into(),
+            start_date: "2026-12-01".into(),
+            foster_care: vec![FosterPlacementForm {
+                child_id: child.to_string(),
+                kind: "family".into(),
+                place: "rodzina zastępcza w Łęczycy".into(),
+                ..Default::default()
+            }],
+            niebieska_karta: true,
+            niebieska_karta_started_on: "2026-09-01".into(),
+            ..Default::default()
+        };
+        let details = validate_case_details(&form, &[child], today).unwrap();
+        assert_eq!(details.phones, ["600 100 200", "+48 42 123-45-67"]);
+        assert_eq!(details.social_worker.unwrap().name, "Ewa Sowa");
+        assert_eq!(details.start_date, Some(d("2026-12-01")), "a start date may be planned ahead");
+        assert_eq!(details.foster_care[0].kind, FosterKind::Family);
+        assert_eq!(details.niebieska_karta.unwrap().started_on, d("2026-09-01"));
+
+        let bad = CaseDetailsForm {
+            phones: "dzwonić wieczorem".into(),
+            consent_date: "2026-13-01".into(),
+            basis: BasisForm { kind: "court_order".into(), ..Default::default() },
+            za_zyciem: true,
+            ..form
+        };
+        let fields: Vec<String> =
+            validate_case_details(&bad, &[], today).unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "phones",
+                "basis.court",
+                "basis.case_signature",
+                "basis.order_date",
+                "consent_date",
+                "foster_care[0].child_id",
+                "za_zyciem_request_date",
+                "za_zyciem_certificate_type"
+            ]
+        );
     }
 
     #[test]
