@@ -1,8 +1,10 @@
 //! Tauri commands: each locks the session and delegates. No logic here.
 
 use crate::session::Session;
-use asysta_core::api::{ApiError, ErrorKind, FamilyList, History, WorkspaceStatus};
+use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::family::NewFamilyForm;
+use asysta_core::member::MemberForm;
+use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::EntityId;
 use std::sync::{Mutex, MutexGuard};
@@ -38,8 +40,85 @@ pub async fn lock(state: State<'_, SessionState>) -> Result<WorkspaceStatus, Api
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn list_families(state: State<'_, SessionState>) -> Result<FamilyList, ApiError> {
-    session(&state)?.list_families()
+pub async fn list_families(
+    state: State<'_, SessionState>,
+    status: Option<FamilyStatus>,
+    query: Option<String>,
+) -> Result<FamilyList, ApiError> {
+    session(&state)?.find_families(status, query.as_deref().unwrap_or_default())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn caseload(state: State<'_, SessionState>) -> Result<CaseloadCheck, ApiError> {
+    session(&state)?.caseload()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn family_case(state: State<'_, SessionState>, family_id: EntityId) -> Result<FamilyCase, ApiError> {
+    session(&state)?.family_case(family_id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_case_details(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: CaseDetailsForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.set_case_details(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn change_status(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    status: FamilyStatus,
+    reason: String,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.change_status(family_id, status, &reason, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_member(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: MemberForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.add_member(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_member(
+    state: State<'_, SessionState>,
+    member_id: EntityId,
+    form: MemberForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.update_member(member_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn find_duplicates(
+    state: State<'_, SessionState>,
+    form: MemberForm,
+    editing: Option<EntityId>,
+) -> Result<Vec<DuplicateView>, ApiError> {
+    session(&state)?.find_duplicates(&form, editing, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_note(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    text: String,
+    restricted: bool,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.add_note(family_id, &text, restricted)
+}
+
+/// Today's date on this computer's clock and time zone: the one place the
+/// shell reads the clock for the date rules of the core.
+fn local_today() -> chrono::NaiveDate {
+    #[allow(clippy::disallowed_methods)]
+    chrono::Local::now().date_naive()
 }
 
 #[tauri::command(rename_all = "snake_case")]

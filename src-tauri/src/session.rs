@@ -2,11 +2,14 @@
 //! Plain Rust, so it is tested without a window; the Tauri commands only
 //! lock it and delegate.
 
-use asysta_core::api::{ApiError, ErrorKind, History, WorkspaceStatus};
+use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, WorkspaceStatus};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
+use asysta_core::member::{validate_member, MemberForm};
+use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
 use asysta_core::EntityId;
 use asysta_store::{KdfParams, Passphrase, Presence, Store, SystemEnvironment};
+use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// One window's view of one data directory.
@@ -61,6 +64,86 @@ impl Session {
         Ok(self.store()?.list_families()?)
     }
 
+    /// Families with `status` matching every word of `query`.
+    pub fn find_families(&self, status: Option<FamilyStatus>, query: &str) -> Result<Vec<FamilySummary>, ApiError> {
+        let store = self.store()?;
+        let families = if query.trim().is_empty() {
+            store.list_families_with_status(status)?
+        } else {
+            store.search_families(query)?
+        };
+        Ok(families.into_iter().filter(|f| status.is_none_or(|s| f.status == s)).collect())
+    }
+
+    pub fn caseload(&self) -> Result<CaseloadCheck, ApiError> {
+        Ok(self.store()?.caseload()?)
+    }
+
+    pub fn family_case(&self, family_id: EntityId) -> Result<FamilyCase, ApiError> {
+        Ok(self.store()?.family_case(family_id)?)
+    }
+
+    pub fn set_case_details(
+        &mut self,
+        family_id: EntityId,
+        form: &CaseDetailsForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let children: Vec<EntityId> = self.family_case(family_id)?.members.iter().map(|m| m.id).collect();
+        let details = validate_case_details(form, &children, today).map_err(ApiError::invalid)?;
+        self.store_mut()?.set_case_details(family_id, details)?;
+        self.family_case(family_id)
+    }
+
+    pub fn change_status(
+        &mut self,
+        family_id: EntityId,
+        status: FamilyStatus,
+        reason: &str,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        self.store_mut()?.change_status(family_id, status, reason, Some(today))?;
+        self.family_case(family_id)
+    }
+
+    pub fn add_member(
+        &mut self,
+        family_id: EntityId,
+        form: &MemberForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let details = validate_member(form, today).map_err(ApiError::invalid)?;
+        self.store_mut()?.add_member(family_id, details)?;
+        self.family_case(family_id)
+    }
+
+    pub fn update_member(
+        &mut self,
+        member_id: EntityId,
+        form: &MemberForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let details = validate_member(form, today).map_err(ApiError::invalid)?;
+        let family_id = self.store()?.family_of_member(member_id)?;
+        self.store_mut()?.update_member(member_id, details)?;
+        self.family_case(family_id)
+    }
+
+    pub fn find_duplicates(
+        &self,
+        form: &MemberForm,
+        editing: Option<EntityId>,
+        today: NaiveDate,
+    ) -> Result<Vec<DuplicateView>, ApiError> {
+        let details = validate_member(form, today).map_err(ApiError::invalid)?;
+        Ok(self.store()?.find_duplicates(&details, editing)?)
+    }
+
+    pub fn add_note(&mut self, family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
+        self.store_mut()?.add_note(family_id, text, restricted)?;
+        self.family_case(family_id)
+    }
+
     pub fn add_family(&mut self, form: &NewFamilyForm) -> Result<EntityId, ApiError> {
         let family = validate_new_family(form).map_err(ApiError::invalid)?;
         Ok(self.store_mut()?.add_family(&family)?)
@@ -112,6 +195,51 @@ mod tests {
         session.unlock("długie hasło 99").unwrap();
         assert_eq!(session.list_families().unwrap()[0].id, id);
         assert_eq!(session.history(id).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_case_is_kept_through_the_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::with_kdf(dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
+        session.create_workspace(&workspace_form("długie hasło 99")).unwrap();
+        let form = NewFamilyForm { name: "Żółć".into(), address: "ul. Łąkowa 1".into(), ..Default::default() };
+        let id = session.add_family(&form).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let member = |pesel: &str| MemberForm {
+            first_name: "Józef".into(),
+            last_name: "Żółć".into(),
+            relation: "grandparent".into(),
+            pesel: pesel.into(),
+            ..Default::default()
+        };
+        let err = session.add_member(id, &member("44051401358"), today).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Invalid);
+        assert_eq!(err.fields[0].field, "pesel");
+        assert_eq!(err.fields[0].message_id(), "pesel-error-bad-checksum");
+        let case = session.add_member(id, &member("44051401359"), today).unwrap();
+        assert_eq!(case.members[0].details.birth_date, NaiveDate::from_ymd_opt(1944, 5, 14), "filled from the PESEL");
+        let duplicates = session.find_duplicates(&member("44051401359"), None, today).unwrap();
+        assert_eq!(duplicates.len(), 1);
+        assert_eq!(duplicates[0].family_name, "Żółć");
+
+        let details = CaseDetailsForm {
+            basis: asysta_core::record::BasisForm {
+                kind: "court_order".into(),
+                court: "SR w Łodzi".into(),
+                case_signature: "III Nsm 12/26".into(),
+                order_date: "2026-11-02".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let case = session.set_case_details(id, &details, today).unwrap();
+        assert!(case.details.basis.is_some());
+        let case = session.change_status(id, FamilyStatus::Closed, "cele osiągnięte", today).unwrap();
+        assert_eq!((case.family.status, case.status_reason.as_str()), (FamilyStatus::Closed, "cele osiągnięte"));
+        assert_eq!(session.find_families(Some(FamilyStatus::Active), "").unwrap().len(), 0);
+        assert_eq!(session.find_families(None, "zolc").unwrap().len(), 1);
+        let case = session.add_note(id, "Rodzina przeprowadziła się.", true).unwrap();
+        assert!(case.notes[0].restricted);
     }
 
     #[test]

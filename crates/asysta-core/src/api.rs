@@ -169,8 +169,25 @@ pub mod command {
     pub const UNLOCK: &str = "unlock";
     /// `() -> WorkspaceStatus` (always `Locked`)
     pub const LOCK: &str = "lock";
-    /// `() -> FamilyList`
+    /// `{ status?: FamilyStatus, query?: String } -> FamilyList` (all live
+    /// families when both are absent; `query` searches names, PESEL, address)
     pub const LIST_FAMILIES: &str = "list_families";
+    /// `() -> CaseloadCheck` (where the caseload stands now)
+    pub const CASELOAD: &str = "caseload";
+    /// `{ family_id: EntityId } -> FamilyCase`
+    pub const FAMILY_CASE: &str = "family_case";
+    /// `{ family_id: EntityId, form: CaseDetailsForm } -> FamilyCase`
+    pub const SET_CASE_DETAILS: &str = "set_case_details";
+    /// `{ family_id: EntityId, status: FamilyStatus, reason: String } -> FamilyCase`
+    pub const CHANGE_STATUS: &str = "change_status";
+    /// `{ family_id: EntityId, form: MemberForm } -> FamilyCase`
+    pub const ADD_MEMBER: &str = "add_member";
+    /// `{ member_id: EntityId, form: MemberForm } -> FamilyCase`
+    pub const UPDATE_MEMBER: &str = "update_member";
+    /// `{ form: MemberForm, editing?: EntityId } -> Vec<DuplicateView>`
+    pub const FIND_DUPLICATES: &str = "find_duplicates";
+    /// `{ family_id: EntityId, text: String, restricted: bool } -> FamilyCase`
+    pub const ADD_NOTE: &str = "add_note";
     /// `{ form: NewFamilyForm } -> EntityId`
     pub const ADD_FAMILY: &str = "add_family";
     /// `{ entity_id: EntityId } -> History`

@@ -315,12 +315,8 @@ pub fn validate_case_details(
     today: NaiveDate,
 ) -> Result<CaseDetails, Vec<FieldError>> {
     let mut c = Checker::default();
-    let phones: Vec<String> = form
-        .phones
-        .split([',', '\n', ';'])
-        .map(normalize_whitespace)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let phones: Vec<String> =
+        form.phones.split([',', '\n', ';']).map(normalize_whitespace).filter(|p| !p.is_empty()).collect();
     for phone in &phones {
         if !phone.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, ' ' | '+' | '-' | '(' | ')')) {
             c.push(FieldError::with_detail("phones", FieldErrorCode::NotInList, "phone-format"));

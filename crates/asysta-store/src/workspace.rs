@@ -449,6 +449,15 @@ impl Store {
             .collect())
     }
 
+    /// The family a live member belongs to.
+    pub fn family_of_member(&self, member_id: EntityId) -> Result<EntityId> {
+        queries::live_rev(&self.conn, "members", member_id)?;
+        let id: String =
+            self.conn
+                .query_row("SELECT family_id FROM members WHERE id = ?1", [member_id.to_string()], |r| r.get(0))?;
+        id.parse().map_err(|_| StoreError::CorruptLog(format!("bad family id {id:?}")))
+    }
+
     /// The whole case of one family.
     pub fn family_case(&self, family_id: EntityId) -> Result<FamilyCase> {
         queries::family_case(&self.conn, family_id)
