@@ -1,1 +1,1244 @@
-//! (being written)
+//! The work plan with a family ("plan pracy z rodziną"): goals in areas of
+//! the family's life and the actions that reach them. The assistant draws it
+//! up with the family and in consultation with the social worker (art. 15 of
+//! the Act of 9 June 2011 on supporting the family and the foster care
+//! system), and revises it as the work goes on.
+//!
+//! A plan has numbered versions. Goals and actions keep their ids from one
+//! version to the next, which is what lets [`diff`] say what changed.
+//! Between versions the assistant records [`ProgressNote`]s (usually during
+//! a visit); [`current_status`] folds them into the version's statuses.
+
+use crate::ids::EntityId;
+use crate::record::parse_date;
+use crate::validation::{Checker, FieldError, FieldErrorCode};
+use crate::workspace::MAX_NAME_CHARS;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The longest goal, action or expected effect accepted, in characters.
+pub const MAX_PLAN_TEXT_CHARS: u32 = 1000;
+
+/// An area of the family's life that a goal belongs to. The centre can edit
+/// the list, so areas are data, not an enum; plans refer to them by `key`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanArea {
+    /// A stable snake_case key, e.g. `care_upbringing`.
+    pub key: String,
+    pub name_pl: String,
+    pub name_en: String,
+}
+
+/// How far an action has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+    /// Given up (the reason goes in a progress note or the next version).
+    Abandoned,
+}
+
+/// Who carries out an action.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Actor {
+    /// A member of the family.
+    Member { member_id: EntityId },
+    /// The family assistant.
+    Assistant,
+    /// A school, a clinic, a court, the social welfare centre...
+    Institution { name: String },
+}
+
+/// One action of a goal: what is done, by whom, by when, and to what effect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanAction {
+    /// Stable across versions.
+    pub id: EntityId,
+    pub what: String,
+    pub who: Actor,
+    pub deadline: Option<NaiveDate>,
+    pub expected_effect: String,
+    pub status: ActionStatus,
+}
+
+/// One goal of the plan, in one area, with the actions that reach it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanGoal {
+    /// Stable across versions.
+    pub id: EntityId,
+    /// A [`PlanArea::key`].
+    pub area: String,
+    pub goal: String,
+    pub actions: Vec<PlanAction>,
+}
+
+/// The consultation of a plan version with the family's social worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consultation {
+    pub date: NaiveDate,
+    pub social_worker: String,
+}
+
+/// One version of a family's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVersion {
+    /// 1 for the first plan, then one more for each revision.
+    pub number: u32,
+    pub agreed_with_family_on: Option<NaiveDate>,
+    pub consultation: Option<Consultation>,
+    pub goals: Vec<PlanGoal>,
+}
+
+/// A checked plan version that has no number yet (the store gives it the
+/// next one).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPlanVersion {
+    pub agreed_with_family_on: Option<NaiveDate>,
+    pub consultation: Option<Consultation>,
+    pub goals: Vec<PlanGoal>,
+}
+
+/// A dated note on an action, recorded between versions (e.g. during a
+/// visit). A status, when given, says where the action stands from then on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressNote {
+    pub action_id: EntityId,
+    pub date: NaiveDate,
+    pub note: String,
+    pub status: Option<ActionStatus>,
+}
+
+/// The plan form as typed. Errors name fields by their path, e.g.
+/// `goals[0].actions[1].what`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanVersionForm {
+    /// `YYYY-MM-DD`, or empty when not agreed yet.
+    pub agreed_with_family_on: String,
+    /// `YYYY-MM-DD`; with the social worker's name, or both empty.
+    pub consultation_date: String,
+    pub consultation_social_worker: String,
+    pub goals: Vec<PlanGoalForm>,
+}
+
+/// One goal of the plan form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanGoalForm {
+    /// The goal's id when it comes from an earlier version; `None` for a new
+    /// goal.
+    pub id: Option<EntityId>,
+    /// A [`PlanArea::key`].
+    pub area: String,
+    pub goal: String,
+    pub actions: Vec<PlanActionForm>,
+}
+
+/// One action of the plan form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanActionForm {
+    /// The action's id when it comes from an earlier version; `None` for a
+    /// new action.
+    pub id: Option<EntityId>,
+    pub what: String,
+    /// `member`, `assistant` or `institution` (see [`Actor::KINDS`]).
+    pub who: String,
+    /// The member's id, when `who` is `member`.
+    pub who_member_id: String,
+    /// The institution's name, when `who` is `institution`.
+    pub who_institution: String,
+    /// `YYYY-MM-DD`, or empty for no deadline.
+    pub deadline: String,
+    pub expected_effect: String,
+    /// An [`ActionStatus`] in snake_case; empty means `planned`.
+    pub status: String,
+}
+
+/// What changed between two versions of a plan. Goals and actions are
+/// matched by id, across the whole plan: an action that moved to another
+/// goal is changed, not removed and added. Order within a version is not a
+/// change.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanDiff {
+    /// Added and changed goals in the new version's order, then removed
+    /// goals in the old version's order.
+    pub goals: Vec<GoalDiff>,
+    /// Added and changed actions in the new version's order (including the
+    /// actions of added goals), then removed actions in the old version's
+    /// order (including those of removed goals).
+    pub actions: Vec<ActionDiff>,
+}
+
+/// A goal that was added, removed or changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum GoalDiff {
+    Added { goal_id: EntityId, area: String, goal: String },
+    Removed { goal_id: EntityId, area: String, goal: String },
+    Changed { goal_id: EntityId, changes: Vec<GoalFieldChange> },
+}
+
+/// One changed field of a goal, with its old and new values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum GoalFieldChange {
+    Area { old: String, new: String },
+    Goal { old: String, new: String },
+}
+
+/// An action that was added, removed or changed. `goal_id` is the goal the
+/// action belongs to (in the new version, except for a removed action).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum ActionDiff {
+    Added { goal_id: EntityId, action: PlanAction },
+    Removed { goal_id: EntityId, action: PlanAction },
+    Changed { goal_id: EntityId, action_id: EntityId, changes: Vec<ActionFieldChange> },
+}
+
+/// One changed field of an action, with its old and new values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum ActionFieldChange {
+    /// The action moved to another goal.
+    GoalId {
+        old: EntityId,
+        new: EntityId,
+    },
+    What {
+        old: String,
+        new: String,
+    },
+    Who {
+        old: Actor,
+        new: Actor,
+    },
+    Deadline {
+        old: Option<NaiveDate>,
+        new: Option<NaiveDate>,
+    },
+    ExpectedEffect {
+        old: String,
+        new: String,
+    },
+    Status {
+        old: ActionStatus,
+        new: ActionStatus,
+    },
+}
+
+/// The areas of a new workspace, in the order a form lists them.
+pub fn default_areas() -> Vec<PlanArea> {
+    DEFAULT_AREAS
+        .iter()
+        .map(|&(key, name_pl, name_en)| PlanArea { key: key.into(), name_pl: name_pl.into(), name_en: name_en.into() })
+        .collect()
+}
+
+/// Checks the plan form. Members named as actors must be among
+/// `known_member_ids`, areas among `areas`; the agreement and consultation
+/// dates must not be after `today`. A goal or action without an id (or
+/// with an id the form already used) gets one from `new_id`; the others
+/// keep theirs, so [`diff`] can match them with the previous version.
+pub fn validate_plan_version(
+    form: &PlanVersionForm,
+    known_member_ids: &[EntityId],
+    areas: &[PlanArea],
+    today: NaiveDate,
+    mut new_id: impl FnMut() -> EntityId,
+) -> Result<NewPlanVersion, Vec<FieldError>> {
+    let mut c = Checker::default();
+    let agreed_with_family_on = parse_date(&mut c, "agreed_with_family_on", &form.agreed_with_family_on, today, false);
+    let consultation = check_consultation(&mut c, form, today);
+    if form.goals.is_empty() {
+        c.push(FieldError::with_detail("goals", FieldErrorCode::Required, "plan-error-no-goals"));
+    }
+    let mut ctx =
+        PlanContext { known_member_ids, areas, today, ids: IdAssigner { seen: BTreeSet::new(), new_id: &mut new_id } };
+    let goals = form.goals.iter().enumerate().map(|(i, goal)| check_goal(&mut c, &mut ctx, i, goal)).collect();
+    c.finish(NewPlanVersion { agreed_with_family_on, consultation, goals })
+}
+
+/// What changed from `old` to `new`; see [`PlanDiff`].
+pub fn diff(old: &PlanVersion, new: &PlanVersion) -> PlanDiff {
+    PlanDiff { goals: diff_goals(old, new), actions: diff_actions(old, new) }
+}
+
+/// The status of every action of `version` once `notes` are applied. For
+/// each action, the latest note with a status wins (by date; on the same
+/// date, the later in `notes`). Notes dated before the version was agreed
+/// with the family are ignored: the version already states the status as of
+/// that day. Notes on actions the version does not have are ignored too.
+pub fn current_status(version: &PlanVersion, notes: &[ProgressNote]) -> BTreeMap<EntityId, ActionStatus> {
+    let mut status: BTreeMap<EntityId, ActionStatus> = version.actions().map(|a| (a.id, a.status)).collect();
+    let mut noted_on: BTreeMap<EntityId, NaiveDate> = BTreeMap::new();
+    let since = version.agreed_with_family_on.unwrap_or(NaiveDate::MIN);
+    for note in notes.iter().filter(|n| n.date >= since) {
+        let (Some(new), Some(current)) = (note.status, status.get_mut(&note.action_id)) else { continue };
+        if noted_on.get(&note.action_id).is_none_or(|&latest| note.date >= latest) {
+            *current = new;
+            noted_on.insert(note.action_id, note.date);
+        }
+    }
+    status
+}
+
+/// The actions whose deadline is before `today` and which are neither done
+/// nor abandoned (after `notes`), in the version's order.
+pub fn overdue_actions<'a>(version: &'a PlanVersion, notes: &[ProgressNote], today: NaiveDate) -> Vec<&'a PlanAction> {
+    let status = current_status(version, notes);
+    version
+        .actions()
+        .filter(|a| a.deadline.is_some_and(|deadline| deadline < today))
+        .filter(|a| !status.get(&a.id).copied().unwrap_or(a.status).is_closed())
+        .collect()
+}
+
+impl PlanArea {
+    /// The Fluent message id of a default area's name, e.g.
+    /// `area-care-upbringing`. An area the centre added has no message:
+    /// show its `name_pl` or `name_en` instead.
+    pub fn message_id(&self) -> String {
+        format!("area-{}", self.key.replace('_', "-"))
+    }
+}
+
+impl ActionStatus {
+    /// Every status, in the order a form lists them.
+    pub const ALL: [ActionStatus; 4] =
+        [ActionStatus::Planned, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Abandoned];
+
+    /// The wire name, as forms send it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Abandoned => "abandoned",
+        }
+    }
+
+    /// The status named by [`ActionStatus::as_str`].
+    pub fn parse(s: &str) -> Option<ActionStatus> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The Fluent message id of its name, e.g. `action-status-in-progress`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "action-status-planned",
+            ActionStatus::InProgress => "action-status-in-progress",
+            ActionStatus::Done => "action-status-done",
+            ActionStatus::Abandoned => "action-status-abandoned",
+        }
+    }
+
+    /// Whether nothing more is expected of the action (done or abandoned).
+    pub fn is_closed(self) -> bool {
+        matches!(self, ActionStatus::Done | ActionStatus::Abandoned)
+    }
+}
+
+impl Actor {
+    /// The kinds of actor, as the form's `who` names them.
+    pub const KINDS: [&'static str; 3] = ["member", "assistant", "institution"];
+
+    /// The kind, as the form's `who` names it (and the serde tag).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Actor::Member { .. } => "member",
+            Actor::Assistant => "assistant",
+            Actor::Institution { .. } => "institution",
+        }
+    }
+
+    /// The Fluent message id of the kind's name, e.g. `action-actor-member`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Actor::Member { .. } => "action-actor-member",
+            Actor::Assistant => "action-actor-assistant",
+            Actor::Institution { .. } => "action-actor-institution",
+        }
+    }
+}
+
+impl PlanVersion {
+    /// Every action of every goal, in order.
+    pub fn actions(&self) -> impl Iterator<Item = &PlanAction> {
+        self.goals.iter().flat_map(|g| &g.actions)
+    }
+}
+
+impl NewPlanVersion {
+    /// The version with its number.
+    pub fn into_version(self, number: u32) -> PlanVersion {
+        PlanVersion {
+            number,
+            agreed_with_family_on: self.agreed_with_family_on,
+            consultation: self.consultation,
+            goals: self.goals,
+        }
+    }
+}
+
+impl PlanVersionForm {
+    /// The form filled in from a version, to draw up the next one. Ids are
+    /// kept; the dates of agreement and consultation start empty, since the
+    /// next version is agreed and consulted anew.
+    pub fn next_from(version: &PlanVersion) -> PlanVersionForm {
+        PlanVersionForm { goals: version.goals.iter().map(PlanGoalForm::from_goal).collect(), ..Default::default() }
+    }
+
+    /// The form filled in from a version, with all its fields.
+    pub fn from_version(version: &PlanVersion) -> PlanVersionForm {
+        let consultation = version.consultation.as_ref();
+        PlanVersionForm {
+            agreed_with_family_on: version.agreed_with_family_on.map(format_date).unwrap_or_default(),
+            consultation_date: consultation.map(|c| format_date(c.date)).unwrap_or_default(),
+            consultation_social_worker: consultation.map(|c| c.social_worker.clone()).unwrap_or_default(),
+            ..PlanVersionForm::next_from(version)
+        }
+    }
+}
+
+impl PlanGoalForm {
+    /// The form of one goal, keeping its id.
+    pub fn from_goal(goal: &PlanGoal) -> PlanGoalForm {
+        PlanGoalForm {
+            id: Some(goal.id),
+            area: goal.area.clone(),
+            goal: goal.goal.clone(),
+            actions: goal.actions.iter().map(PlanActionForm::from_action).collect(),
+        }
+    }
+}
+
+impl PlanActionForm {
+    /// The form of one action, keeping its id.
+    pub fn from_action(action: &PlanAction) -> PlanActionForm {
+        let (who_member_id, who_institution) = match &action.who {
+            Actor::Member { member_id } => (member_id.to_string(), String::new()),
+            Actor::Assistant => (String::new(), String::new()),
+            Actor::Institution { name } => (String::new(), name.clone()),
+        };
+        PlanActionForm {
+            id: Some(action.id),
+            what: action.what.clone(),
+            who: action.who.kind().to_owned(),
+            who_member_id,
+            who_institution,
+            deadline: action.deadline.map(format_date).unwrap_or_default(),
+            expected_effect: action.expected_effect.clone(),
+            status: action.status.as_str().to_owned(),
+        }
+    }
+}
+
+impl PlanDiff {
+    /// Whether the two versions have the same goals and actions.
+    pub fn is_empty(&self) -> bool {
+        self.goals.is_empty() && self.actions.is_empty()
+    }
+}
+
+impl GoalDiff {
+    /// The Fluent message id that names the change, e.g. `plan-diff-goal-added`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            GoalDiff::Added { .. } => "plan-diff-goal-added",
+            GoalDiff::Removed { .. } => "plan-diff-goal-removed",
+            GoalDiff::Changed { .. } => "plan-diff-goal-changed",
+        }
+    }
+}
+
+impl GoalFieldChange {
+    /// The Fluent message id of the changed field's label.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            GoalFieldChange::Area { .. } => "plan-field-area",
+            GoalFieldChange::Goal { .. } => "plan-field-goal",
+        }
+    }
+}
+
+impl ActionDiff {
+    /// The Fluent message id that names the change, e.g. `plan-diff-action-removed`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ActionDiff::Added { .. } => "plan-diff-action-added",
+            ActionDiff::Removed { .. } => "plan-diff-action-removed",
+            ActionDiff::Changed { .. } => "plan-diff-action-changed",
+        }
+    }
+}
+
+impl ActionFieldChange {
+    /// The Fluent message id of the changed field's label.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            ActionFieldChange::GoalId { .. } => "plan-diff-action-moved",
+            ActionFieldChange::What { .. } => "plan-field-what",
+            ActionFieldChange::Who { .. } => "plan-field-who",
+            ActionFieldChange::Deadline { .. } => "plan-field-deadline",
+            ActionFieldChange::ExpectedEffect { .. } => "plan-field-expected-effect",
+            ActionFieldChange::Status { .. } => "plan-field-status",
+        }
+    }
+}
+
+/// The default areas: key, Polish name, English name. The names match the
+/// `area-*` messages of plan.ftl (a test checks it).
+const DEFAULT_AREAS: [(&str, &str, &str); 11] = [
+    ("care_upbringing", "Opieka i wychowanie dzieci", "Care and upbringing of children"),
+    ("household", "Prowadzenie gospodarstwa domowego", "Running the household"),
+    ("budget_debts", "Budżet i zadłużenie", "Budget and debts"),
+    ("employment_education", "Zatrudnienie i edukacja", "Employment and education"),
+    ("health_addictions", "Zdrowie i uzależnienia", "Health and addictions"),
+    ("housing", "Sytuacja mieszkaniowa", "Housing"),
+    ("school_development", "Szkoła i rozwój dzieci", "School and children's development"),
+    ("family_relations", "Relacje rodzinne", "Family relations"),
+    ("safety", "Bezpieczeństwo", "Safety"),
+    ("official_matters", "Sprawy urzędowe", "Official matters"),
+    ("free_time", "Czas wolny", "Free time"),
+];
+
+/// What the checks of one plan form share.
+struct PlanContext<'a> {
+    known_member_ids: &'a [EntityId],
+    areas: &'a [PlanArea],
+    today: NaiveDate,
+    ids: IdAssigner<'a>,
+}
+
+/// Keeps the ids a form brings and gives new ones where it brings none, or
+/// brings one a second time (a copied row).
+struct IdAssigner<'a> {
+    seen: BTreeSet<EntityId>,
+    new_id: &'a mut dyn FnMut() -> EntityId,
+}
+
+impl IdAssigner<'_> {
+    fn assign(&mut self, id: Option<EntityId>) -> EntityId {
+        let id = id.filter(|id| !self.seen.contains(id)).unwrap_or_else(|| (self.new_id)());
+        self.seen.insert(id);
+        id
+    }
+}
+
+fn check_consultation(c: &mut Checker, form: &PlanVersionForm, today: NaiveDate) -> Option<Consultation> {
+    if form.consultation_date.trim().is_empty() && form.consultation_social_worker.trim().is_empty() {
+        return None;
+    }
+    let date = required_date(c, "consultation_date", &form.consultation_date, today, false);
+    let social_worker = c.required_text("consultation_social_worker", &form.consultation_social_worker, MAX_NAME_CHARS);
+    date.map(|date| Consultation { date, social_worker })
+}
+
+fn check_goal(c: &mut Checker, ctx: &mut PlanContext<'_>, i: usize, form: &PlanGoalForm) -> PlanGoal {
+    let at = format!("goals[{i}]");
+    let id = ctx.ids.assign(form.id);
+    let area = check_area(c, &format!("{at}.area"), &form.area, ctx.areas);
+    let goal = c.required_text(&format!("{at}.goal"), &form.goal, MAX_PLAN_TEXT_CHARS);
+    if form.actions.is_empty() {
+        c.push(FieldError::with_detail(
+            &format!("{at}.actions"),
+            FieldErrorCode::Required,
+            "plan-error-goal-without-actions",
+        ));
+    }
+    let actions =
+        form.actions.iter().enumerate().map(|(j, a)| check_action(c, ctx, &format!("{at}.actions[{j}]"), a)).collect();
+    PlanGoal { id, area, goal, actions }
+}
+
+fn check_action(c: &mut Checker, ctx: &mut PlanContext<'_>, at: &str, form: &PlanActionForm) -> PlanAction {
+    PlanAction {
+        id: ctx.ids.assign(form.id),
+        what: c.required_text(&format!("{at}.what"), &form.what, MAX_PLAN_TEXT_CHARS),
+        who: check_actor(c, at, form, ctx.known_member_ids),
+        deadline: parse_date(c, &format!("{at}.deadline"), &form.deadline, ctx.today, true),
+        expected_effect: c.required_text(&format!("{at}.expected_effect"), &form.expected_effect, MAX_PLAN_TEXT_CHARS),
+        status: parse_choice(c, &format!("{at}.status"), &form.status, ActionStatus::parse).unwrap_or_default(),
+    }
+}
+
+/// Reads the actor of an action; when refused, gives `Assistant` in its
+/// place (the plan is not built then).
+fn check_actor(c: &mut Checker, at: &str, form: &PlanActionForm, known_member_ids: &[EntityId]) -> Actor {
+    match form.who.trim() {
+        "member" => check_known_id(c, &format!("{at}.who_member_id"), &form.who_member_id, known_member_ids)
+            .map_or(Actor::Assistant, |member_id| Actor::Member { member_id }),
+        "assistant" => Actor::Assistant,
+        "institution" => Actor::Institution {
+            name: c.required_text(&format!("{at}.who_institution"), &form.who_institution, MAX_NAME_CHARS),
+        },
+        "" => {
+            c.push(FieldError::new(&format!("{at}.who"), FieldErrorCode::Required));
+            Actor::Assistant
+        }
+        _ => {
+            c.push(FieldError::new(&format!("{at}.who"), FieldErrorCode::NotInList));
+            Actor::Assistant
+        }
+    }
+}
+
+/// Reads an area key that must be among `areas`.
+pub(crate) fn check_area(c: &mut Checker, field: &str, value: &str, areas: &[PlanArea]) -> String {
+    let key = value.trim();
+    if key.is_empty() {
+        c.push(FieldError::new(field, FieldErrorCode::Required));
+    } else if !areas.iter().any(|a| a.key == key) {
+        c.push(FieldError::new(field, FieldErrorCode::NotInList));
+    }
+    key.to_owned()
+}
+
+/// Reads a required id that must be among `known`.
+pub(crate) fn check_known_id(c: &mut Checker, field: &str, value: &str, known: &[EntityId]) -> Option<EntityId> {
+    let value = value.trim();
+    if value.is_empty() {
+        c.push(FieldError::new(field, FieldErrorCode::Required));
+        return None;
+    }
+    let id = value.parse::<EntityId>().ok().filter(|id| known.contains(id));
+    if id.is_none() {
+        c.push(FieldError::new(field, FieldErrorCode::NotInList));
+    }
+    id
+}
+
+/// Reads a required `YYYY-MM-DD` date (see [`parse_date`]).
+pub(crate) fn required_date(
+    c: &mut Checker,
+    field: &str,
+    value: &str,
+    today: NaiveDate,
+    future_ok: bool,
+) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        c.push(FieldError::new(field, FieldErrorCode::Required));
+        return None;
+    }
+    parse_date(c, field, value, today, future_ok)
+}
+
+/// Reads an optional choice such as `in_progress`; empty is `None`, anything
+/// unknown is refused as not in the list.
+pub(crate) fn parse_choice<T>(c: &mut Checker, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let choice = parse(value);
+    if choice.is_none() {
+        c.push(FieldError::new(field, FieldErrorCode::NotInList));
+    }
+    choice
+}
+
+/// A date as forms type it.
+pub(crate) fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn diff_goals(old: &PlanVersion, new: &PlanVersion) -> Vec<GoalDiff> {
+    let old_goals: BTreeMap<EntityId, &PlanGoal> = old.goals.iter().map(|g| (g.id, g)).collect();
+    let new_ids: BTreeSet<EntityId> = new.goals.iter().map(|g| g.id).collect();
+    let kept_or_added = new.goals.iter().filter_map(|g| match old_goals.get(&g.id) {
+        None => Some(GoalDiff::Added { goal_id: g.id, area: g.area.clone(), goal: g.goal.clone() }),
+        Some(o) => {
+            let changes = goal_changes(o, g);
+            (!changes.is_empty()).then_some(GoalDiff::Changed { goal_id: g.id, changes })
+        }
+    });
+    let removed = old.goals.iter().filter(|g| !new_ids.contains(&g.id)).map(|g| GoalDiff::Removed {
+        goal_id: g.id,
+        area: g.area.clone(),
+        goal: g.goal.clone(),
+    });
+    kept_or_added.chain(removed).collect()
+}
+
+fn goal_changes(old: &PlanGoal, new: &PlanGoal) -> Vec<GoalFieldChange> {
+    let mut changes = Vec::new();
+    if old.area != new.area {
+        changes.push(GoalFieldChange::Area { old: old.area.clone(), new: new.area.clone() });
+    }
+    if old.goal != new.goal {
+        changes.push(GoalFieldChange::Goal { old: old.goal.clone(), new: new.goal.clone() });
+    }
+    changes
+}
+
+/// Every action of a version with the id of its goal.
+fn actions_with_goals(version: &PlanVersion) -> Vec<(EntityId, &PlanAction)> {
+    version.goals.iter().flat_map(|g| g.actions.iter().map(move |a| (g.id, a))).collect()
+}
+
+fn diff_actions(old: &PlanVersion, new: &PlanVersion) -> Vec<ActionDiff> {
+    let old_actions = actions_with_goals(old);
+    let new_actions = actions_with_goals(new);
+    let old_by_id: BTreeMap<EntityId, (EntityId, &PlanAction)> =
+        old_actions.iter().map(|&(g, a)| (a.id, (g, a))).collect();
+    let new_ids: BTreeSet<EntityId> = new_actions.iter().map(|(_, a)| a.id).collect();
+    let kept_or_added = new_actions.iter().filter_map(|&(goal_id, a)| match old_by_id.get(&a.id) {
+        None => Some(ActionDiff::Added { goal_id, action: a.clone() }),
+        Some(&(old_goal_id, o)) => {
+            let changes = action_changes((old_goal_id, o), (goal_id, a));
+            (!changes.is_empty()).then_some(ActionDiff::Changed { goal_id, action_id: a.id, changes })
+        }
+    });
+    let removed = old_actions
+        .iter()
+        .filter(|(_, a)| !new_ids.contains(&a.id))
+        .map(|&(goal_id, a)| ActionDiff::Removed { goal_id, action: a.clone() });
+    kept_or_added.chain(removed).collect()
+}
+
+fn action_changes(
+    (old_goal, old): (EntityId, &PlanAction),
+    (new_goal, new): (EntityId, &PlanAction),
+) -> Vec<ActionFieldChange> {
+    let mut changes = Vec::new();
+    if old_goal != new_goal {
+        changes.push(ActionFieldChange::GoalId { old: old_goal, new: new_goal });
+    }
+    if old.what != new.what {
+        changes.push(ActionFieldChange::What { old: old.what.clone(), new: new.what.clone() });
+    }
+    if old.who != new.who {
+        changes.push(ActionFieldChange::Who { old: old.who.clone(), new: new.who.clone() });
+    }
+    if old.deadline != new.deadline {
+        changes.push(ActionFieldChange::Deadline { old: old.deadline, new: new.deadline });
+    }
+    if old.expected_effect != new.expected_effect {
+        changes.push(ActionFieldChange::ExpectedEffect {
+            old: old.expected_effect.clone(),
+            new: new.expected_effect.clone(),
+        });
+    }
+    if old.status != new.status {
+        changes.push(ActionFieldChange::Status { old: old.status, new: new.status });
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(n: u128) -> EntityId {
+        EntityId(uuid::Uuid::from_u128(n))
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn action(n: u128, what: &str) -> PlanAction {
+        PlanAction {
+            id: id(n),
+            what: what.into(),
+            who: Actor::Assistant,
+            deadline: None,
+            expected_effect: "Efekt".into(),
+            status: ActionStatus::Planned,
+        }
+    }
+
+    fn goal(n: u128, area: &str, text: &str, actions: Vec<PlanAction>) -> PlanGoal {
+        PlanGoal { id: id(n), area: area.into(), goal: text.into(), actions }
+    }
+
+    /// Goals 1 and 2; actions 11 and 12 in goal 1, 21 in goal 2.
+    fn plan() -> PlanVersion {
+        PlanVersion {
+            number: 1,
+            agreed_with_family_on: Some(d("2026-01-10")),
+            consultation: Some(Consultation { date: d("2026-01-08"), social_worker: "Ewa Nowak".into() }),
+            goals: vec![
+                goal(
+                    1,
+                    "housing",
+                    "Rodzina ma stałe mieszkanie",
+                    vec![
+                        PlanAction { deadline: Some(d("2026-02-01")), ..action(11, "Złożyć wniosek o lokal") },
+                        action(12, "Spłacić zaległy czynsz"),
+                    ],
+                ),
+                goal(2, "school_development", "Kuba chodzi do szkoły", vec![action(21, "Spotkanie z wychowawcą")]),
+            ],
+        }
+    }
+
+    fn goal_mut(v: &mut PlanVersion, n: u128) -> &mut PlanGoal {
+        v.goals.iter_mut().find(|g| g.id == id(n)).unwrap()
+    }
+
+    fn action_mut(v: &mut PlanVersion, n: u128) -> &mut PlanAction {
+        v.goals.iter_mut().flat_map(|g| &mut g.actions).find(|a| a.id == id(n)).unwrap()
+    }
+
+    /// The diff as short lines, with ids as the numbers the fixtures use.
+    fn render(diff: &PlanDiff) -> Vec<String> {
+        let n = |id: &EntityId| id.0.as_u128();
+        let goals = diff.goals.iter().map(|g| match g {
+            GoalDiff::Added { goal_id, area, goal } => format!("goal {} added: {area}: {goal}", n(goal_id)),
+            GoalDiff::Removed { goal_id, .. } => format!("goal {} removed", n(goal_id)),
+            GoalDiff::Changed { goal_id, changes } => {
+                let fields: Vec<_> = changes.iter().map(|c| format!("{c:?}")).collect();
+                format!("goal {} changed: {}", n(goal_id), fields.join("; "))
+            }
+        });
+        let actions = diff.actions.iter().map(|a| match a {
+            ActionDiff::Added { goal_id, action } => format!("action {} added to goal {}", n(&action.id), n(goal_id)),
+            ActionDiff::Removed { goal_id, action } => {
+                format!("action {} removed from goal {}", n(&action.id), n(goal_id))
+            }
+            ActionDiff::Changed { goal_id, action_id, changes } => {
+                let fields: Vec<_> = changes
+                    .iter()
+                    .map(|c| match c {
+                        ActionFieldChange::GoalId { old, new } => format!("moved from goal {} to {}", n(old), n(new)),
+                        c => format!("{c:?}"),
+                    })
+                    .collect();
+                format!("action {} in goal {} changed: {}", n(action_id), n(goal_id), fields.join("; "))
+            }
+        });
+        goals.chain(actions).collect()
+    }
+
+    #[track_caller]
+    fn check_diff(edit: impl FnOnce(&mut PlanVersion), expected: &[&str]) {
+        let old = plan();
+        let mut new = PlanVersion { number: 2, agreed_with_family_on: Some(d("2026-03-01")), ..plan() };
+        edit(&mut new);
+        let diff = diff(&old, &new);
+        assert_eq!(render(&diff), expected);
+        assert_eq!(diff.is_empty(), expected.is_empty());
+    }
+
+    #[test]
+    fn diff_lists_what_changed_between_versions() {
+        check_diff(|_| {}, &[]);
+        check_diff(|v| v.goals.reverse(), &[]);
+        check_diff(|v| goal_mut(v, 1).actions.reverse(), &[]);
+        check_diff(
+            |v| goal_mut(v, 2).goal = "Kuba chodzi do szkoły co dzień".into(),
+            &[r#"goal 2 changed: Goal { old: "Kuba chodzi do szkoły", new: "Kuba chodzi do szkoły co dzień" }"#],
+        );
+        check_diff(
+            |v| goal_mut(v, 1).area = "budget_debts".into(),
+            &[r#"goal 1 changed: Area { old: "housing", new: "budget_debts" }"#],
+        );
+        check_diff(
+            |v| v.goals.push(goal(3, "safety", "Dzieci są bezpieczne", vec![action(31, "Plan bezpieczeństwa")])),
+            &["goal 3 added: safety: Dzieci są bezpieczne", "action 31 added to goal 3"],
+        );
+        check_diff(
+            |v| {
+                v.goals.remove(0);
+            },
+            &["goal 1 removed", "action 11 removed from goal 1", "action 12 removed from goal 1"],
+        );
+        check_diff(
+            |v| {
+                goal_mut(v, 1).actions.remove(1);
+                goal_mut(v, 1).actions.push(action(13, "Wniosek o dodatek mieszkaniowy"));
+            },
+            &["action 13 added to goal 1", "action 12 removed from goal 1"],
+        );
+    }
+
+    #[test]
+    fn diff_gives_old_and_new_values_of_changed_action_fields() {
+        check_diff(
+            |v| {
+                let a = action_mut(v, 11);
+                a.status = ActionStatus::Done;
+                a.deadline = None;
+            },
+            &["action 11 in goal 1 changed: Deadline { old: Some(2026-02-01), new: None }; \
+               Status { old: Planned, new: Done }"],
+        );
+        check_diff(
+            |v| {
+                let a = action_mut(v, 12);
+                a.what = "Spłacić czynsz w ratach".into();
+                a.who = Actor::Institution { name: "MOPS".into() };
+                a.expected_effect = "Brak zaległości".into();
+            },
+            &[concat!(
+                r#"action 12 in goal 1 changed: What { old: "Spłacić zaległy czynsz", new: "Spłacić czynsz w ratach" }; "#,
+                r#"Who { old: Assistant, new: Institution { name: "MOPS" } }; "#,
+                r#"ExpectedEffect { old: "Efekt", new: "Brak zaległości" }"#
+            )],
+        );
+        check_diff(
+            |v| {
+                let moved = goal_mut(v, 1).actions.remove(1);
+                goal_mut(v, 2).actions.push(moved);
+            },
+            &["action 12 in goal 2 changed: moved from goal 1 to 2"],
+        );
+    }
+
+    #[track_caller]
+    fn check_status(notes: &[(u128, &str, Option<ActionStatus>)], expected: &[(u128, ActionStatus)]) {
+        let notes: Vec<ProgressNote> = notes
+            .iter()
+            .map(|&(n, date, status)| ProgressNote { action_id: id(n), date: d(date), note: "…".into(), status })
+            .collect();
+        let status = current_status(&plan(), &notes);
+        let expected: BTreeMap<EntityId, ActionStatus> = expected.iter().map(|&(n, s)| (id(n), s)).collect();
+        assert_eq!(status, expected);
+    }
+
+    #[test]
+    fn the_latest_note_with_a_status_wins() {
+        use ActionStatus::*;
+        let unchanged = [(11, Planned), (12, Planned), (21, Planned)];
+        check_status(&[], &unchanged);
+        check_status(&[(11, "2026-02-01", None)], &unchanged);
+        check_status(&[(99, "2026-02-01", Some(Done))], &unchanged);
+        check_status(&[(11, "2026-01-09", Some(Done))], &unchanged);
+        check_status(&[(11, "2026-01-10", Some(InProgress))], &[(11, InProgress), (12, Planned), (21, Planned)]);
+        check_status(
+            &[(11, "2026-02-05", Some(Done)), (11, "2026-02-01", Some(InProgress)), (11, "2026-02-09", None)],
+            &[(11, Done), (12, Planned), (21, Planned)],
+        );
+        check_status(
+            &[(12, "2026-02-05", Some(Done)), (12, "2026-02-05", Some(Abandoned)), (21, "2026-02-05", Some(Done))],
+            &[(11, Planned), (12, Abandoned), (21, Done)],
+        );
+    }
+
+    #[track_caller]
+    fn check_overdue(today: &str, notes: &[(u128, ActionStatus)], expected: &[u128]) {
+        let mut version = plan();
+        action_mut(&mut version, 21).deadline = Some(d("2026-01-20"));
+        let notes: Vec<ProgressNote> = notes
+            .iter()
+            .map(|&(n, s)| ProgressNote {
+                action_id: id(n),
+                date: d("2026-01-15"),
+                note: String::new(),
+                status: Some(s),
+            })
+            .collect();
+        let overdue: Vec<u128> = overdue_actions(&version, &notes, d(today)).iter().map(|a| a.id.0.as_u128()).collect();
+        assert_eq!(overdue, expected);
+    }
+
+    #[test]
+    fn actions_past_their_deadline_and_still_open_are_overdue() {
+        use ActionStatus::*;
+        check_overdue("2026-01-20", &[], &[]);
+        check_overdue("2026-01-21", &[], &[21]);
+        check_overdue("2026-02-02", &[], &[11, 21]);
+        check_overdue("2026-02-02", &[(11, InProgress)], &[11, 21]);
+        check_overdue("2026-02-02", &[(11, Done), (21, Abandoned)], &[]);
+    }
+
+    fn counter_ids() -> impl FnMut() -> EntityId {
+        let mut next = 100;
+        move || {
+            next += 1;
+            id(next)
+        }
+    }
+
+    fn member() -> EntityId {
+        id(500)
+    }
+
+    fn action_form(what: &str) -> PlanActionForm {
+        PlanActionForm {
+            what: what.into(),
+            who: "member".into(),
+            who_member_id: member().to_string(),
+            expected_effect: "Efekt".into(),
+            ..Default::default()
+        }
+    }
+
+    fn goal_form(area: &str, actions: Vec<PlanActionForm>) -> PlanGoalForm {
+        PlanGoalForm { area: area.into(), goal: "Cel".into(), actions, ..Default::default() }
+    }
+
+    #[track_caller]
+    fn check_errors(form: PlanVersionForm, expected: &[(&str, FieldErrorCode)]) {
+        let errors =
+            validate_plan_version(&form, &[member()], &default_areas(), d("2026-03-01"), counter_ids()).unwrap_err();
+        let got: Vec<(&str, FieldErrorCode)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_valid_form_gives_a_plan_with_new_ids_where_none_were() {
+        let form = PlanVersionForm {
+            agreed_with_family_on: "2026-02-27".into(),
+            goals: vec![
+                PlanGoalForm {
+                    id: Some(id(1)),
+                    goal: "  Rodzina ma  stałe mieszkanie ".into(),
+                    ..goal_form(
+                        "housing",
+                        vec![PlanActionForm { deadline: "2026-04-30".into(), ..action_form("Wniosek") }],
+                    )
+                },
+                goal_form(
+                    "safety",
+                    vec![PlanActionForm {
+                        id: Some(id(1)),
+                        who: "institution".into(),
+                        who_institution: "Szkoła Podstawowa nr 3".into(),
+                        status: "in_progress".into(),
+                        ..action_form("Rozmowa z pedagogiem")
+                    }],
+                ),
+            ],
+            ..Default::default()
+        };
+        let plan = validate_plan_version(&form, &[member()], &default_areas(), d("2026-03-01"), counter_ids()).unwrap();
+        let expected = NewPlanVersion {
+            agreed_with_family_on: Some(d("2026-02-27")),
+            consultation: None,
+            goals: vec![
+                PlanGoal {
+                    id: id(1),
+                    area: "housing".into(),
+                    goal: "Rodzina ma stałe mieszkanie".into(),
+                    actions: vec![PlanAction {
+                        id: id(101),
+                        what: "Wniosek".into(),
+                        who: Actor::Member { member_id: member() },
+                        deadline: Some(d("2026-04-30")),
+                        expected_effect: "Efekt".into(),
+                        status: ActionStatus::Planned,
+                    }],
+                },
+                PlanGoal {
+                    id: id(102),
+                    area: "safety".into(),
+                    goal: "Cel".into(),
+                    actions: vec![PlanAction {
+                        id: id(103),
+                        what: "Rozmowa z pedagogiem".into(),
+                        who: Actor::Institution { name: "Szkoła Podstawowa nr 3".into() },
+                        deadline: None,
+                        expected_effect: "Efekt".into(),
+                        status: ActionStatus::InProgress,
+                    }],
+                },
+            ],
+        };
+        assert_eq!(plan, expected, "id 1 is used once; the copy gets a new id");
+    }
+
+    #[test]
+    fn a_version_survives_its_form_unchanged() {
+        let version = plan();
+        let form = PlanVersionForm::from_version(&version);
+        let again = validate_plan_version(&form, &[], &default_areas(), d("2026-03-01"), counter_ids()).unwrap();
+        assert_eq!(again.into_version(1), version);
+        let next = PlanVersionForm::next_from(&version);
+        assert_eq!((next.agreed_with_family_on.as_str(), next.consultation_date.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn errors_name_the_goal_and_action_they_belong_to() {
+        use FieldErrorCode::*;
+        check_errors(PlanVersionForm::default(), &[("goals", Required)]);
+        check_errors(
+            PlanVersionForm {
+                goals: vec![goal_form("", vec![]), goal_form("no_such_area", vec![])],
+                ..Default::default()
+            },
+            &[
+                ("goals[0].area", Required),
+                ("goals[0].actions", Required),
+                ("goals[1].area", NotInList),
+                ("goals[1].actions", Required),
+            ],
+        );
+        let bad_actions = vec![
+            PlanActionForm { what: " ".into(), expected_effect: String::new(), ..action_form("") },
+            PlanActionForm { who: String::new(), deadline: "2026-02-30".into(), ..action_form("A") },
+            PlanActionForm { who_member_id: id(501).to_string(), status: "finished".into(), ..action_form("B") },
+            PlanActionForm { who_member_id: "Jan".into(), ..action_form("C") },
+            PlanActionForm { who: "neighbour".into(), ..action_form("D") },
+            PlanActionForm { who: "institution".into(), ..action_form("E") },
+        ];
+        check_errors(
+            PlanVersionForm { goals: vec![goal_form("housing", bad_actions)], ..Default::default() },
+            &[
+                ("goals[0].actions[0].what", Required),
+                ("goals[0].actions[0].expected_effect", Required),
+                ("goals[0].actions[1].who", Required),
+                ("goals[0].actions[1].deadline", InvalidDate),
+                ("goals[0].actions[2].who_member_id", NotInList),
+                ("goals[0].actions[2].status", NotInList),
+                ("goals[0].actions[3].who_member_id", NotInList),
+                ("goals[0].actions[4].who", NotInList),
+                ("goals[0].actions[5].who_institution", Required),
+            ],
+        );
+    }
+
+    #[test]
+    fn agreement_and_consultation_dates_are_in_the_past() {
+        use FieldErrorCode::*;
+        let goals = vec![goal_form("housing", vec![action_form("A")])];
+        check_errors(
+            PlanVersionForm {
+                agreed_with_family_on: "2026-03-02".into(),
+                consultation_social_worker: "Ewa Nowak".into(),
+                goals: goals.clone(),
+                ..Default::default()
+            },
+            &[("agreed_with_family_on", DateInFuture), ("consultation_date", Required)],
+        );
+        check_errors(
+            PlanVersionForm { consultation_date: "2026-03-05".into(), goals, ..Default::default() },
+            &[("consultation_date", DateInFuture), ("consultation_social_worker", Required)],
+        );
+    }
+
+    #[test]
+    fn goals_without_actions_carry_an_explanation() {
+        let form = PlanVersionForm { goals: vec![goal_form("housing", vec![])], ..Default::default() };
+        let errors = validate_plan_version(&form, &[], &default_areas(), d("2026-03-01"), counter_ids()).unwrap_err();
+        assert_eq!(errors[0].message_id(), "plan-error-goal-without-actions");
+    }
+
+    #[test]
+    fn plan_wire_format_is_stable() {
+        let version = PlanVersion {
+            number: 2,
+            agreed_with_family_on: Some(d("2026-01-10")),
+            consultation: None,
+            goals: vec![goal(
+                1,
+                "housing",
+                "Mieszkanie",
+                vec![PlanAction {
+                    who: Actor::Member { member_id: id(5) },
+                    status: ActionStatus::InProgress,
+                    ..action(11, "Wniosek")
+                }],
+            )],
+        };
+        let json = concat!(
+            r#"{"number":2,"agreed_with_family_on":"2026-01-10","consultation":null,"goals":[{"#,
+            r#""id":"00000000-0000-0000-0000-000000000001","area":"housing","goal":"Mieszkanie","actions":[{"#,
+            r#""id":"00000000-0000-0000-0000-00000000000b","what":"Wniosek","#,
+            r#""who":{"kind":"member","member_id":"00000000-0000-0000-0000-000000000005"},"#,
+            r#""deadline":null,"expected_effect":"Efekt","status":"in_progress"}]}]}"#
+        );
+        assert_eq!(serde_json::to_string(&version).unwrap(), json);
+        assert_eq!(serde_json::from_str::<PlanVersion>(json).unwrap(), version);
+        let change = ActionFieldChange::Status { old: ActionStatus::Planned, new: ActionStatus::Done };
+        assert_eq!(serde_json::to_string(&change).unwrap(), r#"{"field":"status","old":"planned","new":"done"}"#);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for s in ActionStatus::ALL {
+            assert_eq!(ActionStatus::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for actor in [Actor::Member { member_id: id(1) }, Actor::Assistant, Actor::Institution { name: "X".into() }] {
+            assert_eq!(serde_json::to_value(&actor).unwrap()["kind"], actor.kind());
+            assert!(Actor::KINDS.contains(&actor.kind()));
+        }
+    }
+
+    /// Every message id of plan.ftl in one locale, with its text when it
+    /// fits on one line.
+    fn ftl_messages(source: &str) -> BTreeMap<String, String> {
+        source
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once('='))
+            .map(|(id, text)| (id.trim().to_owned(), text.trim().to_owned()))
+            .collect()
+    }
+
+    const PL_FTL: &str = include_str!("../../../assets/locales/pl/plan.ftl");
+    const EN_FTL: &str = include_str!("../../../assets/locales/en/plan.ftl");
+
+    /// Every message id the plan, visit and alert types name.
+    fn message_ids_in_code() -> Vec<String> {
+        use crate::alerts::Alert;
+        use crate::visit::{ContactForm, InterventionStep, Place};
+        let area_ids = default_areas().iter().map(PlanArea::message_id).collect::<Vec<_>>();
+        let actors = [Actor::Member { member_id: id(1) }, Actor::Assistant, Actor::Institution { name: "X".into() }];
+        let places = Place::KINDS.iter().map(|&k| Place::from_kind(k, String::new()).unwrap()).collect::<Vec<_>>();
+        let s = String::new;
+        let alerts = [
+            Alert::NoVisit { family_id: id(1), family_name: s(), days_since: Some(20) },
+            Alert::NoVisit { family_id: id(1), family_name: s(), days_since: None },
+            Alert::ActionOverdue {
+                family_id: id(1),
+                family_name: s(),
+                action_id: id(2),
+                what: s(),
+                deadline: d("2026-01-01"),
+                days_overdue: 3,
+            },
+        ];
+        let statics = ActionStatus::ALL
+            .iter()
+            .map(|s| s.message_id())
+            .chain(actors.iter().map(Actor::message_id))
+            .chain(places.iter().map(Place::message_id))
+            .chain(ContactForm::ALL.iter().map(|f| f.message_id()))
+            .chain(InterventionStep::ALL.iter().map(|f| f.message_id()))
+            .chain([
+                GoalDiff::Added { goal_id: id(1), area: s(), goal: s() }.message_id(),
+                GoalDiff::Removed { goal_id: id(1), area: s(), goal: s() }.message_id(),
+                GoalDiff::Changed { goal_id: id(1), changes: vec![] }.message_id(),
+                GoalFieldChange::Area { old: s(), new: s() }.message_id(),
+                GoalFieldChange::Goal { old: s(), new: s() }.message_id(),
+                ActionDiff::Added { goal_id: id(1), action: action(1, "") }.message_id(),
+                ActionDiff::Removed { goal_id: id(1), action: action(1, "") }.message_id(),
+                ActionDiff::Changed { goal_id: id(1), action_id: id(1), changes: vec![] }.message_id(),
+                ActionFieldChange::GoalId { old: id(1), new: id(2) }.message_id(),
+                ActionFieldChange::What { old: s(), new: s() }.message_id(),
+                ActionFieldChange::Who { old: Actor::Assistant, new: Actor::Assistant }.message_id(),
+                ActionFieldChange::Deadline { old: None, new: None }.message_id(),
+                ActionFieldChange::ExpectedEffect { old: s(), new: s() }.message_id(),
+                ActionFieldChange::Status { old: ActionStatus::Done, new: ActionStatus::Done }.message_id(),
+                "plan-error-no-goals",
+                "plan-error-goal-without-actions",
+            ])
+            .chain(alerts.iter().map(Alert::message_id))
+            .chain(["visit-error-next-planned-not-after", "intervention-error-no-steps"])
+            .map(str::to_owned);
+        area_ids.into_iter().chain(statics).collect()
+    }
+
+    #[test]
+    fn plan_ftl_labels_everything_the_code_names_in_both_locales() {
+        let (pl, en) = (ftl_messages(PL_FTL), ftl_messages(EN_FTL));
+        assert_eq!(pl.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>(), "pl and en differ");
+        for id in message_ids_in_code() {
+            assert!(pl.contains_key(&id), "plan.ftl lacks {id}");
+        }
+        for area in default_areas() {
+            assert_eq!(pl[&area.message_id()], area.name_pl);
+            assert_eq!(en[&area.message_id()], area.name_en);
+        }
+    }
+}
