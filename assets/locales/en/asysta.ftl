@@ -62,6 +62,11 @@ change-workspace-settings-set = Centre settings changed
 change-family-details-set = Case details changed
 change-family-status-changed = Family status changed
 change-note-added = Note added
+change-plan-version-saved = Work plan version drawn up
+change-plan-progress-noted = Progress on an action noted
+change-visit-recorded = Visit recorded
+change-visit-updated = Visit diary entry corrected
+change-visit-deleted = Visit diary entry deleted
 
 ## Field errors, shown next to the field.
 field-error-required = This field is required.

@@ -64,6 +64,11 @@ change-workspace-settings-set = Zmieniono ustawienia ośrodka
 change-family-details-set = Zmieniono dane sprawy
 change-family-status-changed = Zmieniono status rodziny
 change-note-added = Dodano notatkę
+change-plan-version-saved = Sporządzono wersję planu pracy
+change-plan-progress-noted = Odnotowano postęp działania
+change-visit-recorded = Zapisano wizytę
+change-visit-updated = Poprawiono wpis w dzienniku wizyt
+change-visit-deleted = Usunięto wpis z dziennika wizyt
 
 ## Field errors, shown next to the field.
 field-error-required = To pole jest wymagane.

@@ -7,9 +7,12 @@ use crate::event::Event;
 use crate::family::FamilySummary;
 use crate::ids::EntityId;
 use crate::member::{DuplicateReason, MemberDetails};
+use crate::plan::{PlanVersion, ProgressNote};
 use crate::record::CaseDetails;
 use crate::validation::FieldError;
+use crate::visit::Visit;
 use crate::workspace::WorkspaceInfo;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// What the app finds in its data directory.
@@ -64,6 +67,33 @@ pub struct FamilyCase {
     pub details: CaseDetails,
     pub members: Vec<MemberView>,
     pub notes: Vec<NoteView>,
+    /// Every version of the work plan, oldest first (the last is current).
+    #[serde(default)]
+    pub plan_versions: Vec<PlanVersion>,
+    /// Progress on plan actions (from visits and on their own), by date.
+    #[serde(default)]
+    pub progress_notes: Vec<ProgressNote>,
+    /// The visit diary, newest first.
+    #[serde(default)]
+    pub visits: Vec<VisitView>,
+}
+
+/// One entry of the visit diary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitView {
+    pub id: EntityId,
+    pub rev: u64,
+    pub author_name: String,
+    #[serde(flatten)]
+    pub visit: Visit,
+}
+
+/// A planned contact (the next date recorded on a family's last visit).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedVisit {
+    pub family_id: EntityId,
+    pub family_name: String,
+    pub date: NaiveDate,
 }
 
 /// A record's history: its events, oldest first.

@@ -10,7 +10,9 @@
 use crate::hlc::Hlc;
 use crate::ids::{DeviceId, EntityId, EventId, UserId};
 use crate::member::MemberDetails;
+use crate::plan::{PlanVersion, ProgressNote};
 use crate::record::{CaseDetails, FamilyStatus};
+use crate::visit::Visit;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -51,10 +53,19 @@ pub enum EntityType {
     Family,
     Member,
     Note,
+    Plan,
+    Visit,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 4] = [EntityType::Workspace, EntityType::Family, EntityType::Member, EntityType::Note];
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Workspace,
+        EntityType::Family,
+        EntityType::Member,
+        EntityType::Note,
+        EntityType::Plan,
+        EntityType::Visit,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -62,6 +73,8 @@ impl EntityType {
             EntityType::Family => "family",
             EntityType::Member => "member",
             EntityType::Note => "note",
+            EntityType::Plan => "plan",
+            EntityType::Visit => "visit",
         }
     }
 
@@ -132,6 +145,22 @@ pub enum Change {
     /// printout by default.
     #[serde(rename = "note.added")]
     NoteAdded { family_id: EntityId, text: String, restricted: bool },
+    /// A version of the family's work plan was drawn up (the first one
+    /// creates the plan). Earlier versions stay readable.
+    #[serde(rename = "plan.version_saved")]
+    PlanVersionSaved { family_id: EntityId, version: PlanVersion },
+    /// A dated progress note on a plan action, outside a visit.
+    #[serde(rename = "plan.progress_noted")]
+    PlanProgressNoted { note: ProgressNote },
+    /// A visit or other contact was recorded in the diary.
+    #[serde(rename = "visit.recorded")]
+    VisitRecorded { family_id: EntityId, visit: Box<Visit> },
+    /// A diary entry was corrected (replaced whole).
+    #[serde(rename = "visit.updated")]
+    VisitUpdated { visit: Box<Visit> },
+    /// A tombstone for a diary entry.
+    #[serde(rename = "visit.deleted")]
+    VisitDeleted {},
 }
 
 impl Change {
@@ -146,6 +175,8 @@ impl Change {
             | Change::FamilyStatusChanged { .. } => EntityType::Family,
             Change::MemberAdded { .. } | Change::MemberUpdated { .. } | Change::MemberDeleted {} => EntityType::Member,
             Change::NoteAdded { .. } => EntityType::Note,
+            Change::PlanVersionSaved { .. } | Change::PlanProgressNoted { .. } => EntityType::Plan,
+            Change::VisitRecorded { .. } | Change::VisitUpdated { .. } | Change::VisitDeleted {} => EntityType::Visit,
         }
     }
 
@@ -157,6 +188,11 @@ impl Change {
             Change::FamilyDetailsSet { .. } => "family.details_set",
             Change::FamilyStatusChanged { .. } => "family.status_changed",
             Change::NoteAdded { .. } => "note.added",
+            Change::PlanVersionSaved { .. } => "plan.version_saved",
+            Change::PlanProgressNoted { .. } => "plan.progress_noted",
+            Change::VisitRecorded { .. } => "visit.recorded",
+            Change::VisitUpdated { .. } => "visit.updated",
+            Change::VisitDeleted {} => "visit.deleted",
             Change::FamilyCreated { .. } => "family.created",
             Change::FamilyUpdated { .. } => "family.updated",
             Change::FamilyDeleted {} => "family.deleted",
@@ -179,7 +215,7 @@ impl Change {
 
     /// Whether this change is a tombstone.
     pub fn is_tombstone(&self) -> bool {
-        matches!(self, Change::FamilyDeleted {} | Change::MemberDeleted {})
+        matches!(self, Change::FamilyDeleted {} | Change::MemberDeleted {} | Change::VisitDeleted {})
     }
 }
 
@@ -285,6 +321,22 @@ mod tests {
                 r#""niebieska_karta":null}}"#
             ),
         );
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        check_wire(
+            Change::PlanProgressNoted {
+                note: ProgressNote {
+                    action_id: EntityId(id(7)),
+                    date: date("2026-11-20"),
+                    note: "Złożono wniosek".into(),
+                    status: Some(crate::plan::ActionStatus::Done),
+                },
+            },
+            concat!(
+                r#"{"type":"plan.progress_noted","note":{"action_id":"00000000-0000-0000-0000-000000000007","#,
+                r#""date":"2026-11-20","note":"Złożono wniosek","status":"done"}}"#
+            ),
+        );
+        check_wire(Change::VisitDeleted {}, r#"{"type":"visit.deleted"}"#);
         check_wire(
             Change::NoteAdded { family_id: EntityId(id(9)), text: "Notatka".into(), restricted: true },
             r#"{"type":"note.added","family_id":"00000000-0000-0000-0000-000000000009","text":"Notatka","restricted":true}"#,
@@ -307,6 +359,6 @@ mod tests {
             assert_eq!(EntityType::parse(t.as_str()), Some(t));
             assert_eq!(serde_json::to_value(t).unwrap(), t.as_str());
         }
-        assert_eq!(EntityType::parse("visit"), None);
+        assert_eq!(EntityType::parse("evaluation"), None);
     }
 }

@@ -9,8 +9,11 @@ use crate::error::{Result, StoreError};
 use rusqlite::Connection;
 
 /// The migrations, in order. Never edit a landed one; append a new one.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_event_log.sql"), include_str!("../migrations/0002_case_record.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_event_log.sql"),
+    include_str!("../migrations/0002_case_record.sql"),
+    include_str!("../migrations/0003_plan_and_visits.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

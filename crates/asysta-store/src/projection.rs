@@ -11,7 +11,8 @@ use asysta_core::{Change, Event, Pesel};
 use rusqlite::{params, Connection};
 
 /// The projection tables, children first (for clearing).
-pub const PROJECTION_TABLES: &[&str] = &["notes", "members", "families", "workspace"];
+pub const PROJECTION_TABLES: &[&str] =
+    &["progress_notes", "plan_versions", "plans", "visits", "notes", "members", "families", "workspace"];
 
 /// Applies one event to the projections.
 pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
@@ -83,6 +84,69 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
                 details.relation.as_str(),
                 details.pesel.as_ref().map(|p| p.as_str()),
             ])?,
+        Change::PlanVersionSaved { family_id, version } => {
+            if version.number == 1 {
+                conn.prepare_cached("INSERT INTO plans (id, family_id, rev) VALUES (?1, ?2, 0)")?
+                    .execute(params![id, family_id.to_string()])?;
+            }
+            conn.prepare_cached(
+                "INSERT INTO plan_versions (plan_id, number, version_json, saved_at_ms, author_name) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                id,
+                version.number,
+                serde_json::to_string(version)?,
+                at,
+                event.author.name
+            ])?;
+            conn.prepare_cached("UPDATE plans SET rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
+        }
+        Change::PlanProgressNoted { note } => {
+            conn.prepare_cached(
+                "INSERT INTO progress_notes (event_id, plan_id, action_id, date, note_json, hlc_wall_ms, hlc_counter) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                event.event_id.to_string(),
+                id,
+                note.action_id.to_string(),
+                note.date.to_string(),
+                serde_json::to_string(note)?,
+                at,
+                event.hlc.counter
+            ])?;
+            conn.prepare_cached("UPDATE plans SET rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
+        }
+        Change::VisitRecorded { family_id, visit } => conn
+            .prepare_cached(
+                "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
+            )?
+            .execute(params![
+                id,
+                family_id.to_string(),
+                visit.date.to_string(),
+                visit.start.format("%H:%M").to_string(),
+                visit.next_planned.map(|d| d.to_string()),
+                serde_json::to_string(visit)?,
+                event.author.name
+            ])?,
+        Change::VisitUpdated { visit } => conn
+            .prepare_cached(
+                "UPDATE visits SET date = ?2, start_time = ?3, next_planned = ?4, visit_json = ?5, rev = rev + 1 \
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                visit.date.to_string(),
+                visit.start.format("%H:%M").to_string(),
+                visit.next_planned.map(|d| d.to_string()),
+                serde_json::to_string(visit)?
+            ])?,
+        Change::VisitDeleted {} => {
+            conn.prepare_cached("UPDATE visits SET deleted = 1, rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
+        }
         Change::MemberDeleted {} => {
             conn.prepare_cached("UPDATE members SET deleted = 1, rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
         }

@@ -2,13 +2,17 @@
 
 use crate::error::Result;
 use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
-use asysta_core::api::{FamilyCase, MemberView, NoteView};
+use asysta_core::api::{FamilyCase, MemberView, NoteView, VisitView};
 use asysta_core::family::FamilySummary;
 use asysta_core::member::{MemberDetails, PersonRef, Relation};
+use asysta_core::plan::{PlanVersion, ProgressNote};
 use asysta_core::record::FamilyStatus;
+use asysta_core::visit::VisitDraft;
 use asysta_core::{EntityId, EntityType, Event};
 use asysta_core::{Pesel, Sex};
+use chrono::NaiveDate;
 use rusqlite::Connection;
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -84,9 +88,14 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
             EntityType::Family => count("SELECT count(*) FROM families WHERE deleted = 0")?,
             EntityType::Member => count("SELECT count(*) FROM members WHERE deleted = 0")?,
             EntityType::Note => count("SELECT count(*) FROM notes")?,
+            EntityType::Plan => count("SELECT count(*) FROM plans")?,
+            EntityType::Visit => count("SELECT count(*) FROM visits WHERE deleted = 0")?,
         };
         entities.insert(t.as_str().to_owned(), n);
     }
+    // Parts of records that are counted too.
+    entities.insert("plan_version".to_owned(), count("SELECT count(*) FROM plan_versions")?);
+    entities.insert("progress_note".to_owned(), count("SELECT count(*) FROM progress_notes")?);
     let grouped = |sql: &str| -> Result<BTreeMap<String, u64>> {
         let mut stmt = conn.prepare(sql)?;
         let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as u64)))?;
@@ -223,13 +232,111 @@ pub fn family_case(conn: &Connection, family_id: EntityId) -> Result<FamilyCase>
         [family_id.to_string()],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    let visits = visits_of(conn, family_id)?;
+    let plan_versions = plan_versions_of(conn, family_id)?;
+    let progress_notes = progress_notes_of(conn, family_id, &visits)?;
     Ok(FamilyCase {
         family,
         status_reason,
         details: serde_json::from_str(&details_json)?,
         members: members_of(conn, family_id)?,
         notes: notes_of(conn, family_id)?,
+        plan_versions,
+        progress_notes,
+        visits,
     })
+}
+
+/// The plan's id for a family, if it has a plan.
+pub fn plan_of(conn: &Connection, family_id: EntityId) -> Result<Option<(EntityId, u64)>> {
+    let row = conn
+        .query_row("SELECT id, rev FROM plans WHERE family_id = ?1", [family_id.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
+        .optional()?;
+    row.map(|(id, rev)| Ok((parse_id(&id)?, rev as u64))).transpose()
+}
+
+/// Every version of a family's plan, oldest first.
+pub fn plan_versions_of(conn: &Connection, family_id: EntityId) -> Result<Vec<PlanVersion>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.version_json FROM plan_versions v JOIN plans p ON p.id = v.plan_id \
+         WHERE p.family_id = ?1 ORDER BY v.number",
+    )?;
+    let rows = stmt.query_map([family_id.to_string()], |r| r.get::<_, String>(0))?;
+    rows.map(|json| Ok(serde_json::from_str(&json?)?)).collect()
+}
+
+/// Progress notes of a family's plan: those noted on their own and those
+/// of visits, by date (then in the order they were recorded).
+pub fn progress_notes_of(conn: &Connection, family_id: EntityId, visits: &[VisitView]) -> Result<Vec<ProgressNote>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.note_json FROM progress_notes n JOIN plans p ON p.id = n.plan_id \
+         WHERE p.family_id = ?1 ORDER BY n.date, n.hlc_wall_ms, n.hlc_counter",
+    )?;
+    let rows = stmt.query_map([family_id.to_string()], |r| r.get::<_, String>(0))?;
+    let mut notes: Vec<ProgressNote> = rows.map(|json| Ok(serde_json::from_str(&json?)?)).collect::<Result<_>>()?;
+    // Visits are newest first; their notes join oldest first.
+    for v in visits.iter().rev() {
+        notes.extend(v.visit.progress_notes());
+    }
+    notes.sort_by_key(|n| n.date);
+    Ok(notes)
+}
+
+/// A family's diary, newest first.
+pub fn visits_of(conn: &Connection, family_id: EntityId) -> Result<Vec<VisitView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, rev, author_name, visit_json FROM visits WHERE family_id = ?1 AND deleted = 0 \
+         ORDER BY date DESC, start_time DESC, id",
+    )?;
+    let rows = stmt.query_map([family_id.to_string()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+    })?;
+    rows.map(|row| {
+        let (id, rev, author_name, json) = row?;
+        Ok(VisitView { id: parse_id(&id)?, rev: rev as u64, author_name, visit: serde_json::from_str(&json)? })
+    })
+    .collect()
+}
+
+/// The date of each active family's last visit and its next planned one.
+pub fn activity(conn: &Connection) -> Result<Vec<(FamilySummary, Option<NaiveDate>, Option<NaiveDate>, String)>> {
+    let families = list_families(conn, Some(FamilyStatus::Active))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT date, next_planned FROM visits WHERE family_id = ?1 AND deleted = 0 \
+         ORDER BY date DESC, start_time DESC LIMIT 1",
+    )?;
+    let mut details = conn.prepare_cached("SELECT details_json FROM families WHERE id = ?1")?;
+    let mut out = Vec::with_capacity(families.len());
+    for family in families {
+        let last = stmt
+            .query_row([family.id.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))
+            .optional()?;
+        let (last_visit, next_planned) = match last {
+            Some((date, next)) => (Some(parse_date(&date)?), next.as_deref().map(parse_date).transpose()?),
+            None => (None, None),
+        };
+        let json: String = details.query_row([family.id.to_string()], |r| r.get(0))?;
+        out.push((family, last_visit, next_planned, json));
+    }
+    Ok(out)
+}
+
+/// The visit drafts kept on this device.
+pub fn drafts(conn: &Connection) -> Result<Vec<VisitDraft>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT family_id, form_json, saved_at_ms FROM visit_drafts ORDER BY saved_at_ms")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+    rows.map(|row| {
+        let (family_id, json, saved_at_ms) = row?;
+        Ok(VisitDraft {
+            family_id: parse_id(&family_id)?,
+            form: serde_json::from_str(&json)?,
+            saved_at_ms: saved_at_ms as u64,
+        })
+    })
+    .collect()
 }
 
 /// Families whose search key contains every folded token of `query`, in

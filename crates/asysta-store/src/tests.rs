@@ -84,7 +84,7 @@ fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn projection_state(store: &Store) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for table in crate::projection::PROJECTION_TABLES {
-        let mut stmt = store.conn.prepare(&format!("SELECT * FROM {table} ORDER BY id")).unwrap();
+        let mut stmt = store.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
         let columns = stmt.column_count();
         let rows = stmt
             .query_map([], |row| {
@@ -623,4 +623,159 @@ fn search_is_diacritic_insensitive_over_names_pesel_and_address() {
     assert_eq!(names("ogrodowa nowak"), ["Nowak"], "address and name together");
     assert_eq!(names(""), ["Nowak", "Żółć"]);
     assert!(names("kowalski").is_empty());
+}
+
+mod plan_and_visits {
+    use super::*;
+    use asysta_core::alerts::Alert;
+    use asysta_core::plan::{ActionStatus, Actor, NewPlanVersion, PlanAction, PlanGoal, ProgressNote};
+    use asysta_core::visit::{ActionWorked, ContactForm, Place, Visit, VisitDraft, VisitForm};
+    use asysta_core::EntityId;
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn id(n: u128) -> EntityId {
+        EntityId(uuid::Uuid::from_u128(n))
+    }
+
+    fn plan(deadline: &str, status: ActionStatus) -> NewPlanVersion {
+        NewPlanVersion {
+            agreed_with_family_on: Some(d("2026-09-01")),
+            consultation: None,
+            goals: vec![PlanGoal {
+                id: id(1),
+                area: "budget_debts".into(),
+                goal: "Spłata zaległości czynszowych".into(),
+                actions: vec![PlanAction {
+                    id: id(2),
+                    what: "Wniosek o rozłożenie długu na raty".into(),
+                    who: Actor::Assistant,
+                    deadline: Some(d(deadline)),
+                    expected_effect: "Ugoda ze spółdzielnią".into(),
+                    status,
+                }],
+            }],
+        }
+    }
+
+    fn visit(date: &str, worked: Option<ActionStatus>) -> Visit {
+        Visit {
+            date: d(date),
+            start: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(11, 30, 0).unwrap(),
+            place: Place::Home,
+            form: ContactForm::HomeVisit,
+            participants: Vec::new(),
+            other_participants: String::new(),
+            areas: vec!["budget_debts".into()],
+            actions_worked: worked
+                .map(|status| {
+                    vec![ActionWorked { action_id: id(2), note: "Omówiono wniosek".into(), status: Some(status) }]
+                })
+                .unwrap_or_default(),
+            notes: "Rodzina w domu, rozmowa o budżecie.".into(),
+            next_planned: Some(d("2026-11-30")),
+            intervention: None,
+        }
+    }
+
+    #[test]
+    fn plan_versions_stay_readable_and_progress_is_collected() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = create(dir.path());
+        let family_id = store.add_family(&family("Kowalczyk", "Iga")).unwrap();
+        assert_eq!(store.save_plan_version(family_id, plan("2026-10-31", ActionStatus::Planned)).unwrap(), 1);
+        assert_eq!(store.save_plan_version(family_id, plan("2026-12-31", ActionStatus::InProgress)).unwrap(), 2);
+        store
+            .add_progress_note(
+                family_id,
+                ProgressNote {
+                    action_id: id(2),
+                    date: d("2026-10-05"),
+                    note: "Zebrano dokumenty".into(),
+                    status: None,
+                },
+            )
+            .unwrap();
+        store.record_visit(family_id, visit("2026-11-16", Some(ActionStatus::Done))).unwrap();
+
+        let case = store.family_case(family_id).unwrap();
+        assert_eq!(case.plan_versions.iter().map(|v| v.number).collect::<Vec<_>>(), [1, 2]);
+        let diff = asysta_core::plan::diff(&case.plan_versions[0], &case.plan_versions[1]);
+        assert!(!diff.is_empty(), "the deadline and status changed between versions");
+        let notes: Vec<_> = case.progress_notes.iter().map(|n| (n.date, n.status)).collect();
+        assert_eq!(notes, [(d("2026-10-05"), None), (d("2026-11-16"), Some(ActionStatus::Done))]);
+        let status = asysta_core::plan::current_status(&case.plan_versions[1], &case.progress_notes);
+        assert_eq!(status[&id(2)], ActionStatus::Done);
+
+        let kinds: Vec<_> = store.all_events().unwrap().iter().map(|e| e.change.kind()).collect();
+        assert!(kinds.ends_with(&[
+            "plan.version_saved",
+            "plan.version_saved",
+            "plan.progress_noted",
+            "visit.recorded"
+        ]));
+        let before = projection_state(&store);
+        store.rebuild_projections().unwrap();
+        assert_eq!(projection_state(&store), before);
+        assert_eq!(store.stats().unwrap().entities["plan_version"], 2);
+    }
+
+    #[test]
+    fn a_draft_survives_a_restart_and_is_cleared_by_the_visit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = create(dir.path());
+        let family_id = store.add_family(&family("Nowak", "Ewa")).unwrap();
+        let form =
+            VisitForm { date: "2026-11-23".into(), notes: "Mama opowiada o szkole, syn".into(), ..Default::default() };
+        store.save_draft(&VisitDraft { family_id, form: form.clone(), saved_at_ms: 1 }).unwrap();
+        let longer = VisitForm { notes: format!("{} ma kłopoty z matematyką.", form.notes), ..form };
+        store.save_draft(&VisitDraft { family_id, form: longer.clone(), saved_at_ms: 2 }).unwrap();
+        drop(store);
+
+        let mut store = open(dir.path(), PASS).unwrap();
+        let drafts = store.drafts().unwrap();
+        assert_eq!(drafts.len(), 1, "one draft a family, the latest");
+        assert_eq!(drafts[0].form, longer);
+        let events = store.all_events().unwrap().len();
+        store.rebuild_projections().unwrap();
+        assert_eq!(store.drafts().unwrap().len(), 1, "a rebuild keeps local drafts");
+        store.record_visit(family_id, visit("2026-11-23", None)).unwrap();
+        assert!(store.drafts().unwrap().is_empty());
+        assert_eq!(store.all_events().unwrap().len(), events + 1, "drafts are not events");
+    }
+
+    #[test]
+    fn alerts_and_planned_visits_follow_the_diary() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = create(dir.path());
+        let visited = store.add_family(&family("Lis", "Ala")).unwrap();
+        let never = store.add_family(&family("Żak", "Ola")).unwrap();
+        store.save_plan_version(visited, plan("2026-11-01", ActionStatus::InProgress)).unwrap();
+        store.record_visit(visited, visit("2026-11-02", None)).unwrap();
+
+        let today = d("2026-11-23");
+        let alerts = store.alerts(today).unwrap();
+        let summary: Vec<(EntityId, &str)> = alerts
+            .iter()
+            .map(|a| match a {
+                Alert::NoVisit { family_id, .. } => (*family_id, "no_visit"),
+                Alert::ActionOverdue { family_id, .. } => (*family_id, "overdue"),
+            })
+            .collect();
+        assert!(summary.contains(&(never, "no_visit")), "{summary:?}");
+        assert!(summary.contains(&(visited, "no_visit")), "21 days since the last visit: {summary:?}");
+        assert!(summary.contains(&(visited, "overdue")), "{summary:?}");
+
+        store.set_settings(crate::Settings { caseload_cap: 15, no_visit_days: 30 }).unwrap();
+        let alerts = store.alerts(today).unwrap();
+        assert!(!alerts.iter().any(|a| matches!(a, Alert::NoVisit { family_id, .. } if *family_id == visited)));
+
+        let planned = store.planned_visits().unwrap();
+        assert_eq!(planned.len(), 1);
+        assert_eq!((planned[0].family_id, planned[0].date), (visited, d("2026-11-30")));
+    }
 }

@@ -10,12 +10,17 @@ use crate::migrations::{self, LATEST_VERSION};
 use crate::paths::WorkspacePaths;
 use crate::queries::{self, Settings};
 use crate::secret::{DatabaseKey, Passphrase};
-use asysta_core::api::{DuplicateView, FamilyCase};
+use asysta_core::alerts::{alerts, Alert, AlertSettings, FamilyActivity, OverdueAction};
+use asysta_core::api::{DuplicateView, FamilyCase, PlannedVisit};
+use asysta_core::collation;
 use asysta_core::family::{FamilySummary, NewFamily};
 use asysta_core::member::{find_duplicates, MemberDetails, PersonRef};
+use asysta_core::plan::{overdue_actions, NewPlanVersion, ProgressNote};
 use asysta_core::record::{check_caseload, CaseDetails, CaseloadCheck, FamilyStatus};
+use asysta_core::visit::{Visit, VisitDraft};
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{Author, Change, DeviceId, EntityId, Event, Hlc, UserId};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
 use uuid::Uuid;
@@ -318,7 +323,18 @@ impl Store {
     /// A commit that would raise the number of active families above the
     /// caseload cap is rolled back whole.
     pub(crate) fn commit_changes(&mut self, changes: Vec<PendingChange>) -> Result<Vec<Event>> {
+        self.commit_changes_with(changes, |_| Ok(()))
+    }
+
+    /// Like [`Store::commit_changes`], and runs `local` (writes to local,
+    /// non-replicated state) in the same transaction.
+    fn commit_changes_with(
+        &mut self,
+        changes: Vec<PendingChange>,
+        local: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+    ) -> Result<Vec<Event>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        local(&tx)?;
         let active_before = queries::active_family_count(&tx)?;
         let ids = log::Identity { device_id: self.device_id, author: &self.author };
         let events = log::append(&tx, &ids, self.env.as_mut(), changes)?;
@@ -467,6 +483,130 @@ impl Store {
     /// member's name or PESEL, or the address; diacritic-insensitive.
     pub fn search_families(&self, query: &str) -> Result<Vec<FamilySummary>> {
         queries::search_families(&self.conn, query)
+    }
+
+    /// Saves the next version of a family's work plan and returns its number.
+    pub fn save_plan_version(&mut self, family_id: EntityId, version: NewPlanVersion) -> Result<u32> {
+        queries::live_rev(&self.conn, "families", family_id)?;
+        let (plan_id, base_rev) = match queries::plan_of(&self.conn, family_id)? {
+            Some(plan) => plan,
+            None => (EntityId::new_v7(self.env.now_ms(), random_array(self.env.as_mut())?), 0),
+        };
+        let number = queries::plan_versions_of(&self.conn, family_id)?.len() as u32 + 1;
+        self.commit_changes(vec![PendingChange {
+            entity_id: plan_id,
+            base_rev,
+            change: Change::PlanVersionSaved { family_id, version: version.into_version(number) },
+        }])?;
+        Ok(number)
+    }
+
+    /// Notes progress on a plan action outside a visit.
+    pub fn add_progress_note(&mut self, family_id: EntityId, note: ProgressNote) -> Result<()> {
+        let (plan_id, base_rev) =
+            queries::plan_of(&self.conn, family_id)?.ok_or_else(|| StoreError::NotFound(family_id.to_string()))?;
+        self.commit_changes(vec![PendingChange {
+            entity_id: plan_id,
+            base_rev,
+            change: Change::PlanProgressNoted { note },
+        }])?;
+        Ok(())
+    }
+
+    /// Records a visit; the family's visit draft, if any, is discarded in
+    /// the same transaction (the visit replaces it).
+    pub fn record_visit(&mut self, family_id: EntityId, visit: Visit) -> Result<EntityId> {
+        queries::live_rev(&self.conn, "families", family_id)?;
+        let id = EntityId::new_v7(self.env.now_ms(), random_array(self.env.as_mut())?);
+        let change = Change::VisitRecorded { family_id, visit: Box::new(visit) };
+        self.commit_changes_with(vec![PendingChange { entity_id: id, base_rev: 0, change }], |tx| {
+            tx.execute("DELETE FROM visit_drafts WHERE family_id = ?1", [family_id.to_string()])?;
+            Ok(())
+        })?;
+        Ok(id)
+    }
+
+    /// Corrects a diary entry.
+    pub fn update_visit(&mut self, visit_id: EntityId, visit: Visit) -> Result<()> {
+        let base_rev = queries::live_rev(&self.conn, "visits", visit_id)?;
+        self.commit_changes(vec![PendingChange {
+            entity_id: visit_id,
+            base_rev,
+            change: Change::VisitUpdated { visit: Box::new(visit) },
+        }])?;
+        Ok(())
+    }
+
+    /// Keeps the visit form being typed for a family (one draft a family,
+    /// replaced on each save). Drafts are local: not events, never exported.
+    pub fn save_draft(&mut self, draft: &VisitDraft) -> Result<()> {
+        queries::live_rev(&self.conn, "families", draft.family_id)?;
+        self.conn.execute(
+            "INSERT INTO visit_drafts (family_id, form_json, saved_at_ms) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (family_id) DO UPDATE SET form_json = excluded.form_json, saved_at_ms = excluded.saved_at_ms",
+            rusqlite::params![
+                draft.family_id.to_string(),
+                serde_json::to_string(&draft.form)?,
+                draft.saved_at_ms as i64
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The visit drafts kept on this device, oldest first.
+    pub fn drafts(&self) -> Result<Vec<VisitDraft>> {
+        queries::drafts(&self.conn)
+    }
+
+    /// Throws a family's visit draft away.
+    pub fn discard_draft(&mut self, family_id: EntityId) -> Result<()> {
+        self.conn.execute("DELETE FROM visit_drafts WHERE family_id = ?1", [family_id.to_string()])?;
+        Ok(())
+    }
+
+    /// The next planned contact of each active family that has one, soonest
+    /// first.
+    pub fn planned_visits(&self) -> Result<Vec<PlannedVisit>> {
+        let mut planned: Vec<PlannedVisit> = queries::activity(&self.conn)?
+            .into_iter()
+            .filter_map(|(family, _, next, _)| {
+                next.map(|date| PlannedVisit { family_id: family.id, family_name: family.name, date })
+            })
+            .collect();
+        planned.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| collation::compare(&a.family_name, &b.family_name)));
+        Ok(planned)
+    }
+
+    /// The home screen's alerts for the active families on `today`.
+    pub fn alerts(&self, today: NaiveDate) -> Result<Vec<Alert>> {
+        let settings = self.settings()?;
+        let mut activity = Vec::new();
+        for (family, last_visit, _, details_json) in queries::activity(&self.conn)? {
+            let details: CaseDetails = serde_json::from_str(&details_json)?;
+            let versions = queries::plan_versions_of(&self.conn, family.id)?;
+            let visits = queries::visits_of(&self.conn, family.id)?;
+            let notes = queries::progress_notes_of(&self.conn, family.id, &visits)?;
+            let overdue_actions = match versions.last() {
+                Some(current) => overdue_actions(current, &notes, today)
+                    .into_iter()
+                    .filter_map(|a| {
+                        a.deadline.map(|deadline| OverdueAction { action_id: a.id, what: a.what.clone(), deadline })
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            let started_on = details.start_date.or_else(|| {
+                chrono::DateTime::from_timestamp_millis(family.created_at_ms as i64).map(|t| t.date_naive())
+            });
+            activity.push(FamilyActivity {
+                family_id: family.id,
+                family_name: family.name,
+                last_visit,
+                started_on,
+                overdue_actions,
+            });
+        }
+        Ok(alerts(&activity, &AlertSettings { no_visit_days: settings.no_visit_days }, today))
     }
 
     /// Adds a note to a family; `restricted` notes stay out of exports.
