@@ -107,8 +107,11 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                     details: Some(c.details),
                 })
                 .collect();
+            let mut rng = asysta_core::demo::DemoRng::new(seed ^ 0x0D1A_2B3C);
             for batch in all.chunks(DEMO_BATCH) {
-                store.add_cases(batch).map_err(fail)?;
+                for family_id in store.add_cases(batch).map_err(fail)? {
+                    add_demo_history(&mut store, &mut rng, family_id, today).map_err(fail)?;
+                }
             }
             line(out, format_args!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))])));
             Ok(())
@@ -171,6 +174,27 @@ fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
     }
     let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", false)?;
     Store::open(data_dir, &pass, Box::new(SystemEnvironment)).map_err(|e| describe(&ApiError::from(e), t))
+}
+
+/// A first plan and about two years of visits for one demo family.
+fn add_demo_history(
+    store: &mut Store,
+    rng: &mut asysta_core::demo::DemoRng,
+    family_id: EntityId,
+    today: chrono::NaiveDate,
+) -> Result<(), StoreError> {
+    let members: Vec<EntityId> = store.family_case(family_id)?.members.iter().map(|m| m.id).collect();
+    let start = today - chrono::Duration::days(730);
+    // Ids come from the store's randomness; the plan needs at most this many.
+    let mut ids = Vec::with_capacity(asysta_core::demo::MAX_PLAN_IDS);
+    for _ in 0..asysta_core::demo::MAX_PLAN_IDS {
+        ids.push(store.new_id()?);
+    }
+    let spare = ids[0];
+    let mut new_id = || ids.pop().unwrap_or(spare);
+    let plan = asysta_core::demo::plan(rng, &members, start, &mut new_id);
+    let visits = asysta_core::demo::visits(rng, &members, &plan, today);
+    store.add_plan_and_visits(family_id, plan, visits)
 }
 
 fn parse_id(text: &str) -> Result<EntityId, String> {

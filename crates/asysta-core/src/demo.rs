@@ -5,11 +5,14 @@
 //! (and no OS randomness) is involved.
 
 use crate::family::{NewFamily, NewMember};
+use crate::ids::EntityId;
 use crate::member::{MemberDetails, Relation};
 use crate::pesel::{Pesel, Sex};
+use crate::plan::{ActionStatus, Actor, NewPlanVersion, PlanAction, PlanGoal};
 use crate::record::FamilyStatus;
 use crate::record::{CaseDetails, Contact};
-use chrono::NaiveDate;
+use crate::visit::{ActionWorked, ContactForm, Place, Visit};
+use chrono::{NaiveDate, NaiveTime};
 
 /// A small deterministic pseudo-random stream (SplitMix64).
 #[derive(Clone, Debug)]
@@ -352,6 +355,148 @@ fn with_birth(
     }
 }
 
+/// Goals the demo draws plans from: (area key, goal, actions as (what,
+/// expected effect)).
+const GOALS: &[(&str, &str, &[(&str, &str)])] = &[
+    (
+        "budget_debts",
+        "Uporządkowanie budżetu domowego i spłata zaległości",
+        &[
+            ("Prowadzenie zeszytu wydatków", "Rodzina zna swoje miesięczne wydatki"),
+            ("Wniosek o rozłożenie zaległości czynszowych na raty", "Ugoda ze spółdzielnią mieszkaniową"),
+        ],
+    ),
+    (
+        "employment_education",
+        "Podjęcie zatrudnienia przez rodzica",
+        &[
+            ("Rejestracja w powiatowym urzędzie pracy", "Status osoby bezrobotnej i oferty pracy"),
+            ("Przygotowanie CV i listu motywacyjnego", "Gotowe dokumenty aplikacyjne"),
+        ],
+    ),
+    (
+        "school_development",
+        "Regularne uczęszczanie dzieci do szkoły",
+        &[
+            ("Spotkanie z wychowawcą i pedagogiem szkolnym", "Ustalony plan wsparcia ucznia"),
+            ("Codzienna kontrola odrabiania lekcji", "Poprawa ocen i frekwencji"),
+        ],
+    ),
+    (
+        "health_addictions",
+        "Zadbanie o zdrowie dzieci",
+        &[
+            ("Umówienie wizyty u pediatry i szczepień", "Aktualny kalendarz szczepień"),
+            ("Konsultacja w poradni psychologiczno-pedagogicznej", "Diagnoza i zalecenia"),
+        ],
+    ),
+    (
+        "household",
+        "Utrzymanie porządku i organizacja dnia",
+        &[("Ustalenie stałego planu dnia dzieci", "Stałe pory posiłków i snu")],
+    ),
+    (
+        "official_matters",
+        "Załatwienie spraw urzędowych",
+        &[("Złożenie wniosku o świadczenie wychowawcze", "Przyznane świadczenie")],
+    ),
+];
+
+const VISIT_NOTES: &[&str] = &[
+    "Rodzina w domu, rozmowa o bieżących sprawach i planie na kolejny tydzień.",
+    "Omówiono wydatki z ostatnich dni; matka prowadzi zeszyt wydatków.",
+    "Dzieci po szkole, wspólne odrabianie lekcji. Syn ma zaległości z matematyki.",
+    "Towarzyszenie w urzędzie pracy; złożono dokumenty.",
+    "Rozmowa telefoniczna, potwierdzono termin wizyty u pediatry.",
+    "Wizyta krótsza, rodzina wychodziła do lekarza. Umówiono kolejny termin.",
+    "Rozmowa o relacjach w rodzinie; ojciec chętnie uczestniczył.",
+    "Pomoc w wypełnieniu wniosku o świadczenie.",
+];
+
+/// The most ids [`plan`] asks `new_id` for: three goals of at most two
+/// actions each.
+pub const MAX_PLAN_IDS: usize = 3 * 3;
+
+/// A first plan for a family with these members (ids from the store),
+/// agreed around `start`. Calls `new_id` at most [`MAX_PLAN_IDS`] times.
+pub fn plan(
+    rng: &mut DemoRng,
+    members: &[EntityId],
+    start: NaiveDate,
+    new_id: &mut dyn FnMut() -> EntityId,
+) -> NewPlanVersion {
+    let mut goals = Vec::new();
+    let first = rng.below(GOALS.len() as u64) as usize;
+    for k in 0..2 + rng.below(2) as usize {
+        let (area, goal, actions) = GOALS[(first + k) % GOALS.len()];
+        let actions = actions
+            .iter()
+            .map(|(what, effect)| PlanAction {
+                id: new_id(),
+                what: (*what).to_owned(),
+                who: match (rng.below(3), members.first()) {
+                    (0, Some(member)) => Actor::Member { member_id: *member },
+                    (1, _) => Actor::Institution { name: "Powiatowy Urząd Pracy".to_owned() },
+                    _ => Actor::Assistant,
+                },
+                deadline: start.checked_add_signed(chrono::Duration::days(30 + rng.below(300) as i64)),
+                expected_effect: (*effect).to_owned(),
+                status: ActionStatus::Planned,
+            })
+            .collect();
+        goals.push(PlanGoal { id: new_id(), area: area.to_owned(), goal: goal.to_owned(), actions });
+    }
+    NewPlanVersion { agreed_with_family_on: Some(start), consultation: None, goals }
+}
+
+/// About two years of visits (every 5 to 14 days) ending before `today`,
+/// working on the plan's actions.
+pub fn visits(rng: &mut DemoRng, members: &[EntityId], plan: &NewPlanVersion, today: NaiveDate) -> Vec<Visit> {
+    let actions: Vec<&PlanAction> = plan.goals.iter().flat_map(|g| &g.actions).collect();
+    let mut date = today.checked_sub_signed(chrono::Duration::days(720)).unwrap_or(today);
+    let mut out = Vec::new();
+    while date < today {
+        let start_hour = 8 + rng.below(9) as u32;
+        let minutes = 30 + 15 * rng.below(8) as u32;
+        let start = NaiveTime::from_hms_opt(start_hour, 0, 0).unwrap_or_default();
+        let end = start + chrono::Duration::minutes(i64::from(minutes));
+        let (place, form) = match rng.below(10) {
+            0 => (Place::Office, ContactForm::Accompanying),
+            1 => (Place::School, ContactForm::Consultation),
+            2 => (Place::Home, ContactForm::PhoneCall),
+            _ => (Place::Home, ContactForm::HomeVisit),
+        };
+        let mut worked = Vec::new();
+        for action in &actions {
+            if rng.below(3) == 0 {
+                worked.push(ActionWorked {
+                    action_id: action.id,
+                    note: "Omówiono postępy w realizacji działania.".to_owned(),
+                    status: (rng.below(4) == 0).then_some(ActionStatus::InProgress),
+                });
+            }
+        }
+        let areas: Vec<String> = plan.goals.iter().filter(|_| rng.below(2) == 0).map(|g| g.area.clone()).collect();
+        let next = date.checked_add_signed(chrono::Duration::days(5 + rng.below(10) as i64));
+        out.push(Visit {
+            date,
+            start,
+            end,
+            place,
+            form,
+            participants: members.iter().copied().filter(|_| rng.below(2) == 0).collect(),
+            other_participants: String::new(),
+            areas,
+            actions_worked: worked,
+            notes: (*rng.pick(VISIT_NOTES)).to_owned(),
+            next_planned: next,
+            intervention: None,
+        });
+        date = next.unwrap_or(today);
+    }
+    out
+}
+
 /// The status of the `index`-th demo family when `room` more active
 /// families fit under the caseload cap: the first `room` are active, the
 /// rest past cases in a fixed mix of closed, monitored and archived.
@@ -410,6 +555,29 @@ mod tests {
             }
         }
         assert!(children >= 100, "every family has at least one child");
+    }
+
+    #[test]
+    fn demo_visits_cover_two_years_and_validate() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let members = [EntityId(uuid::Uuid::from_u128(1)), EntityId(uuid::Uuid::from_u128(2))];
+        let mut n = 100u128;
+        let mut new_id = || {
+            n += 1;
+            EntityId(uuid::Uuid::from_u128(n))
+        };
+        let mut rng = DemoRng::new(9);
+        let plan = plan(&mut rng, &members, today - chrono::Duration::days(720), &mut new_id);
+        let visits = visits(&mut rng, &members, &plan, today);
+        assert!((50..=150).contains(&visits.len()), "{} visits", visits.len());
+        assert!(visits.windows(2).all(|w| w[0].date < w[1].date));
+        let actions: Vec<EntityId> = plan.goals.iter().flat_map(|g| g.actions.iter().map(|a| a.id)).collect();
+        let areas = crate::plan::default_areas();
+        for v in &visits {
+            let form = crate::visit::VisitForm::from_visit(v);
+            let checked = crate::visit::validate_visit(&form, &members, &actions, &areas, today);
+            assert_eq!(checked.as_ref(), Ok(v), "a demo visit must pass the form's own checks");
+        }
     }
 
     #[test]

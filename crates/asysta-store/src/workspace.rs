@@ -501,6 +501,38 @@ impl Store {
         Ok(number)
     }
 
+    /// Loads a family's first plan and a run of past visits in one
+    /// transaction (used by `asysta demo`). The family must have no plan yet.
+    pub fn add_plan_and_visits(&mut self, family_id: EntityId, plan: NewPlanVersion, visits: Vec<Visit>) -> Result<()> {
+        queries::live_rev(&self.conn, "families", family_id)?;
+        if queries::plan_of(&self.conn, family_id)?.is_some() {
+            return Err(StoreError::Invalid(vec![asysta_core::FieldError::new(
+                "plan",
+                asysta_core::FieldErrorCode::NotInList,
+            )]));
+        }
+        let now = self.env.now_ms();
+        let mut changes = vec![PendingChange {
+            entity_id: EntityId::new_v7(now, random_array(self.env.as_mut())?),
+            base_rev: 0,
+            change: Change::PlanVersionSaved { family_id, version: plan.into_version(1) },
+        }];
+        for visit in visits {
+            changes.push(PendingChange {
+                entity_id: EntityId::new_v7(now, random_array(self.env.as_mut())?),
+                base_rev: 0,
+                change: Change::VisitRecorded { family_id, visit: Box::new(visit) },
+            });
+        }
+        self.commit_changes(changes)?;
+        Ok(())
+    }
+
+    /// A fresh record id (for new plan goals and actions).
+    pub fn new_id(&mut self) -> Result<EntityId> {
+        Ok(EntityId::new_v7(self.env.now_ms(), random_array(self.env.as_mut())?))
+    }
+
     /// Notes progress on a plan action outside a visit.
     pub fn add_progress_note(&mut self, family_id: EntityId, note: ProgressNote) -> Result<()> {
         let (plan_id, base_rev) =
