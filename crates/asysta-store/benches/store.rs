@@ -22,6 +22,8 @@ fn main() {
     log_vs_raw();
     single_adds();
     list_query();
+    case_with_500_visits();
+    search_1500();
 }
 
 fn info() -> WorkspaceInfo {
@@ -145,6 +147,105 @@ fn list_query() {
         .collect();
     println!(
         "| family list query, {FAMILIES} families, Polish collation, 200 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// Opening the case of a family with 500 visits (the case screen's one
+/// command), and saving one more visit.
+fn case_with_500_visits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    let case = asysta_core::demo::cases(4, 1, today()).remove(0);
+    let family_id = store
+        .add_cases(&[asysta_store::NewCase {
+            family: case.family,
+            status: asysta_core::record::FamilyStatus::Active,
+            members: case.members,
+            details: Some(case.details),
+        }])
+        .unwrap()[0];
+    let members: Vec<_> = store.family_case(family_id).unwrap().members.iter().map(|m| m.id).collect();
+    let mut rng = asysta_core::demo::DemoRng::new(4);
+    let plan = asysta_core::demo::plan(&mut rng, &members, today(), &mut store_id);
+    let mut visits = Vec::new();
+    let mut end = today();
+    while visits.len() < 500 {
+        let mut run = asysta_core::demo::visits(&mut rng, &members, &plan, end);
+        end -= chrono::Duration::days(730);
+        run.append(&mut visits);
+        visits = run;
+    }
+    let visits = visits.split_off(visits.len() - 500);
+    let one_more = visits[0].clone();
+    store.add_plan_and_visits(family_id, plan, visits).unwrap();
+
+    let mut samples: Vec<Duration> = (0..200)
+        .map(|_| {
+            let start = Instant::now();
+            let case = store.family_case(family_id).unwrap();
+            let elapsed = start.elapsed();
+            assert_eq!(case.visits.len(), 500);
+            elapsed
+        })
+        .collect();
+    println!(
+        "| open the case of a family with 500 visits (family_case), 200 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
+    let mut samples: Vec<Duration> = (0..200)
+        .map(|_| {
+            let start = Instant::now();
+            store.record_visit(family_id, one_more.clone()).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| save a visit (own transaction, synchronous=FULL), 200 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
+}
+
+/// Plan goal and action ids for the benchmark (any unique ids will do).
+fn store_id() -> asysta_core::EntityId {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    asysta_core::EntityId(uuid::Uuid::from_u128(u128::from(NEXT.fetch_add(1, Ordering::Relaxed))))
+}
+
+/// Search over 1,500 families with their members (diacritic-insensitive).
+fn search_1500() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    let cases: Vec<_> = asysta_core::demo::cases(5, 1500, today())
+        .into_iter()
+        .map(|c| asysta_store::NewCase {
+            family: c.family,
+            status: asysta_core::record::FamilyStatus::Active,
+            members: c.members,
+            details: Some(c.details),
+        })
+        .collect();
+    store.add_cases(&cases).unwrap();
+    let queries = ["kowalski", "zolc", "lodz dluga", "8607", "wisniewska anna", "ul. polna"];
+    let mut samples: Vec<Duration> = (0..300)
+        .map(|i| {
+            let start = Instant::now();
+            let found = store.search_families(queries[i % queries.len()]).unwrap();
+            let elapsed = start.elapsed();
+            assert!(found.len() <= 1500);
+            elapsed
+        })
+        .collect();
+    println!(
+        "| search over 1,500 families (names, PESEL, address), 300 runs | p50 {}, p99 {} |",
         ms(percentile(&mut samples, 0.5)),
         ms(percentile(&mut samples, 0.99))
     );
