@@ -1,12 +1,17 @@
 //! Tauri commands: each locks the session and delegates. No logic here.
 
 use crate::session::Session;
+use asysta_core::alerts::Alert;
+use asysta_core::api::PlannedVisit;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
+use asysta_core::plan::PlanVersionForm;
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
+use asysta_core::visit::{VisitDraft, VisitForm};
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::EntityId;
+use asysta_store::Settings;
 use std::sync::{Mutex, MutexGuard};
 use tauri::State;
 
@@ -112,6 +117,56 @@ pub async fn add_note(
     restricted: bool,
 ) -> Result<FamilyCase, ApiError> {
     session(&state)?.add_note(family_id, &text, restricted)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_plan_version(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: PlanVersionForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.save_plan_version(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn record_visit(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: VisitForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.record_visit(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_draft(state: State<'_, SessionState>, family_id: EntityId, form: VisitForm) -> Result<(), ApiError> {
+    #[allow(clippy::disallowed_methods)]
+    let now_ms = chrono::Utc::now().timestamp_millis().max(0) as u64;
+    session(&state)?.save_draft(family_id, form, now_ms)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn drafts(state: State<'_, SessionState>) -> Result<Vec<VisitDraft>, ApiError> {
+    session(&state)?.drafts()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn discard_draft(state: State<'_, SessionState>, family_id: EntityId) -> Result<(), ApiError> {
+    session(&state)?.discard_draft(family_id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn planned_visits(state: State<'_, SessionState>) -> Result<Vec<PlannedVisit>, ApiError> {
+    session(&state)?.planned_visits()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn alerts(state: State<'_, SessionState>) -> Result<Vec<Alert>, ApiError> {
+    session(&state)?.alerts(local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn settings(state: State<'_, SessionState>) -> Result<Settings, ApiError> {
+    session(&state)?.settings()
 }
 
 /// Today's date on this computer's clock and time zone: the one place the

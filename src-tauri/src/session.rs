@@ -2,12 +2,17 @@
 //! Plain Rust, so it is tested without a window; the Tauri commands only
 //! lock it and delegate.
 
+use asysta_core::alerts::Alert;
+use asysta_core::api::PlannedVisit;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, WorkspaceStatus};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
 use asysta_core::member::{validate_member, MemberForm};
+use asysta_core::plan::{default_areas, validate_plan_version, PlanVersionForm};
 use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
+use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
 use asysta_core::EntityId;
+use asysta_store::Settings;
 use asysta_store::{KdfParams, Passphrase, Presence, Store, SystemEnvironment};
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -139,6 +144,68 @@ impl Session {
         Ok(self.store()?.find_duplicates(&details, editing)?)
     }
 
+    pub fn save_plan_version(
+        &mut self,
+        family_id: EntityId,
+        form: &PlanVersionForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let members: Vec<EntityId> = self.family_case(family_id)?.members.iter().map(|m| m.id).collect();
+        let store = self.store_mut()?;
+        // Every goal and action row may need a new id, and asks at most once.
+        let rows: usize = form.goals.iter().map(|g| 1 + g.actions.len()).sum();
+        let mut fresh_ids = (0..rows).map(|_| store.new_id()).collect::<Result<Vec<_>, _>>()?;
+        let version = validate_plan_version(form, &members, &default_areas(), today, || {
+            fresh_ids.pop().expect("one fresh id per goal and action row was prepared")
+        })
+        .map_err(ApiError::invalid)?;
+        store.save_plan_version(family_id, version)?;
+        self.family_case(family_id)
+    }
+
+    pub fn record_visit(
+        &mut self,
+        family_id: EntityId,
+        form: &VisitForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let visit = self.validate_visit(family_id, form, today)?;
+        self.store_mut()?.record_visit(family_id, visit)?;
+        self.family_case(family_id)
+    }
+
+    fn validate_visit(&self, family_id: EntityId, form: &VisitForm, today: NaiveDate) -> Result<Visit, ApiError> {
+        let case = self.family_case(family_id)?;
+        let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
+        let actions: Vec<EntityId> =
+            case.plan_versions.last().map(|v| v.actions().map(|a| a.id).collect()).unwrap_or_default();
+        validate_visit(form, &members, &actions, &default_areas(), today).map_err(ApiError::invalid)
+    }
+
+    pub fn save_draft(&mut self, family_id: EntityId, form: VisitForm, saved_at_ms: u64) -> Result<(), ApiError> {
+        Ok(self.store_mut()?.save_draft(&VisitDraft { family_id, form, saved_at_ms })?)
+    }
+
+    pub fn drafts(&self) -> Result<Vec<VisitDraft>, ApiError> {
+        Ok(self.store()?.drafts()?)
+    }
+
+    pub fn discard_draft(&mut self, family_id: EntityId) -> Result<(), ApiError> {
+        Ok(self.store_mut()?.discard_draft(family_id)?)
+    }
+
+    pub fn planned_visits(&self) -> Result<Vec<PlannedVisit>, ApiError> {
+        Ok(self.store()?.planned_visits()?)
+    }
+
+    pub fn alerts(&self, today: NaiveDate) -> Result<Vec<Alert>, ApiError> {
+        Ok(self.store()?.alerts(today)?)
+    }
+
+    pub fn settings(&self) -> Result<Settings, ApiError> {
+        Ok(self.store()?.settings()?)
+    }
+
     pub fn add_note(&mut self, family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
         self.store_mut()?.add_note(family_id, text, restricted)?;
         self.family_case(family_id)
@@ -240,6 +307,62 @@ mod tests {
         assert_eq!(session.find_families(None, "zolc").unwrap().len(), 1);
         let case = session.add_note(id, "Rodzina przeprowadziła się.", true).unwrap();
         assert!(case.notes[0].restricted);
+    }
+
+    #[test]
+    fn plans_visits_and_drafts_go_through_the_session() {
+        use asysta_core::plan::{PlanActionForm, PlanGoalForm};
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::with_kdf(dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
+        session.create_workspace(&workspace_form("długie hasło 99")).unwrap();
+        let form = NewFamilyForm { name: "Lis".into(), address: "ul. Leśna 2".into(), ..Default::default() };
+        let id = session.add_family(&form).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let action = |what: &str| PlanActionForm {
+            what: what.into(),
+            who: "assistant".into(),
+            expected_effect: "Efekt".into(),
+            deadline: "2026-12-31".into(),
+            ..Default::default()
+        };
+        let plan = PlanVersionForm {
+            goals: vec![PlanGoalForm {
+                id: None,
+                area: "housing".into(),
+                goal: "Poprawa warunków mieszkaniowych".into(),
+                actions: vec![action("Wniosek o lokal socjalny"), action("Remont kuchni")],
+            }],
+            ..Default::default()
+        };
+        let case = session.save_plan_version(id, &plan, today).unwrap();
+        let first = &case.plan_versions[0];
+        assert_eq!(first.number, 1);
+        let ids: Vec<_> = first.actions().map(|a| a.id).collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1], "every new row gets its own id");
+        let case = session.save_plan_version(id, &PlanVersionForm::next_from(first), today).unwrap();
+        assert_eq!(case.plan_versions.len(), 2);
+        assert_eq!(case.plan_versions[1].actions().map(|a| a.id).collect::<Vec<_>>(), ids, "ids kept across versions");
+
+        let visit = VisitForm {
+            date: "2026-11-23".into(),
+            start: "10:00".into(),
+            end: "09:00".into(),
+            place: "home".into(),
+            form: "home_visit".into(),
+            ..Default::default()
+        };
+        session.save_draft(id, visit.clone(), 5).unwrap();
+        let err = session.record_visit(id, &visit, today).unwrap_err();
+        assert_eq!((err.kind, err.fields[0].field.as_str()), (ErrorKind::Invalid, "end"));
+        assert_eq!(session.drafts().unwrap().len(), 1, "a refused visit keeps its draft");
+        let ok = VisitForm { end: "11:15".into(), next_planned: "2026-11-30".into(), ..visit };
+        let case = session.record_visit(id, &ok, today).unwrap();
+        assert_eq!(case.visits[0].visit.duration_minutes(), 75);
+        assert!(session.drafts().unwrap().is_empty());
+        assert_eq!(session.planned_visits().unwrap()[0].date, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        assert!(session.alerts(today).unwrap().is_empty(), "visited today, nothing overdue");
+        assert_eq!(session.settings().unwrap().caseload_cap, 15);
     }
 
     #[test]

@@ -218,6 +218,25 @@ pub mod command {
     pub const FIND_DUPLICATES: &str = "find_duplicates";
     /// `{ family_id: EntityId, text: String, restricted: bool } -> FamilyCase`
     pub const ADD_NOTE: &str = "add_note";
+    /// `{ family_id: EntityId, form: PlanVersionForm } -> FamilyCase` (the
+    /// diff between two versions is `asysta_core::plan::diff`, computed in
+    /// the UI from `FamilyCase::plan_versions`)
+    pub const SAVE_PLAN_VERSION: &str = "save_plan_version";
+    /// `{ family_id: EntityId, form: VisitForm } -> FamilyCase` (discards
+    /// the family's draft)
+    pub const RECORD_VISIT: &str = "record_visit";
+    /// `{ family_id: EntityId, form: VisitForm } -> ()` (as the assistant types)
+    pub const SAVE_DRAFT: &str = "save_draft";
+    /// `() -> Vec<VisitDraft>` (offered again on the next start)
+    pub const DRAFTS: &str = "drafts";
+    /// `{ family_id: EntityId } -> ()`
+    pub const DISCARD_DRAFT: &str = "discard_draft";
+    /// `() -> Vec<PlannedVisit>` (soonest first)
+    pub const PLANNED_VISITS: &str = "planned_visits";
+    /// `() -> Vec<Alert>` (most urgent first)
+    pub const ALERTS: &str = "alerts";
+    /// `() -> Settings { caseload_cap, no_visit_days }`
+    pub const SETTINGS: &str = "settings";
     /// `{ form: NewFamilyForm } -> EntityId`
     pub const ADD_FAMILY: &str = "add_family";
     /// `{ entity_id: EntityId } -> History`
