@@ -6,7 +6,7 @@ use asysta_core::api::PlannedVisit;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
-use asysta_core::plan::PlanVersionForm;
+use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{VisitDraft, VisitForm};
 use asysta_core::workspace::NewWorkspaceForm;
@@ -162,6 +162,11 @@ pub async fn planned_visits(state: State<'_, SessionState>) -> Result<Vec<Planne
 #[tauri::command(rename_all = "snake_case")]
 pub async fn alerts(state: State<'_, SessionState>) -> Result<Vec<Alert>, ApiError> {
     session(&state)?.alerts(local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn plan_areas(state: State<'_, SessionState>) -> Result<Vec<PlanArea>, ApiError> {
+    session(&state)?.plan_areas()
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -34,6 +34,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
         commands::planned_visits,
         commands::alerts,
         commands::settings,
+        commands::plan_areas,
         commands::add_family,
         commands::history,
     ])

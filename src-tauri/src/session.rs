@@ -7,7 +7,7 @@ use asysta_core::api::PlannedVisit;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, WorkspaceStatus};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
 use asysta_core::member::{validate_member, MemberForm};
-use asysta_core::plan::{default_areas, validate_plan_version, PlanVersionForm};
+use asysta_core::plan::{validate_plan_version, PlanArea, PlanVersionForm};
 use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
@@ -155,7 +155,8 @@ impl Session {
         // Every goal and action row may need a new id, and asks at most once.
         let rows: usize = form.goals.iter().map(|g| 1 + g.actions.len()).sum();
         let mut fresh_ids = (0..rows).map(|_| store.new_id()).collect::<Result<Vec<_>, _>>()?;
-        let version = validate_plan_version(form, &members, &default_areas(), today, || {
+        let areas = store.plan_areas()?;
+        let version = validate_plan_version(form, &members, &areas, today, || {
             fresh_ids.pop().expect("one fresh id per goal and action row was prepared")
         })
         .map_err(ApiError::invalid)?;
@@ -179,7 +180,8 @@ impl Session {
         let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
         let actions: Vec<EntityId> =
             case.plan_versions.last().map(|v| v.actions().map(|a| a.id).collect()).unwrap_or_default();
-        validate_visit(form, &members, &actions, &default_areas(), today).map_err(ApiError::invalid)
+        let areas = self.store()?.plan_areas()?;
+        validate_visit(form, &members, &actions, &areas, today).map_err(ApiError::invalid)
     }
 
     pub fn save_draft(&mut self, family_id: EntityId, form: VisitForm, saved_at_ms: u64) -> Result<(), ApiError> {
@@ -200,6 +202,10 @@ impl Session {
 
     pub fn alerts(&self, today: NaiveDate) -> Result<Vec<Alert>, ApiError> {
         Ok(self.store()?.alerts(today)?)
+    }
+
+    pub fn plan_areas(&self) -> Result<Vec<PlanArea>, ApiError> {
+        Ok(self.store()?.plan_areas()?)
     }
 
     pub fn settings(&self) -> Result<Settings, ApiError> {

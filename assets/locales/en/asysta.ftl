@@ -59,6 +59,7 @@ change-family-deleted = Family record deleted
 change-member-added = Person added
 change-member-deleted = Person removed
 change-workspace-settings-set = Centre settings changed
+change-workspace-plan-areas-set = Work plan areas changed
 change-family-details-set = Case details changed
 change-family-status-changed = Family status changed
 change-note-added = Note added

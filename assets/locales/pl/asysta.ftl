@@ -61,6 +61,7 @@ change-family-deleted = Usunięto kartę rodziny
 change-member-added = Dodano osobę
 change-member-deleted = Usunięto osobę
 change-workspace-settings-set = Zmieniono ustawienia ośrodka
+change-workspace-plan-areas-set = Zmieniono listę obszarów planu pracy
 change-family-details-set = Zmieniono dane sprawy
 change-family-status-changed = Zmieniono status rodziny
 change-note-added = Dodano notatkę

@@ -235,6 +235,8 @@ pub mod command {
     pub const PLANNED_VISITS: &str = "planned_visits";
     /// `() -> Vec<Alert>` (most urgent first)
     pub const ALERTS: &str = "alerts";
+    /// `() -> Vec<PlanArea>` (the centre's list, or the default one)
+    pub const PLAN_AREAS: &str = "plan_areas";
     /// `() -> Settings { caseload_cap, no_visit_days }`
     pub const SETTINGS: &str = "settings";
     /// `{ form: NewFamilyForm } -> EntityId`

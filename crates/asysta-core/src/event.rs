@@ -10,7 +10,7 @@
 use crate::hlc::Hlc;
 use crate::ids::{DeviceId, EntityId, EventId, UserId};
 use crate::member::MemberDetails;
-use crate::plan::{PlanVersion, ProgressNote};
+use crate::plan::{PlanArea, PlanVersion, ProgressNote};
 use crate::record::{CaseDetails, FamilyStatus};
 use crate::visit::Visit;
 use chrono::NaiveDate;
@@ -99,6 +99,9 @@ pub enum Change {
     /// The centre's settings for this workspace.
     #[serde(rename = "workspace.settings_set")]
     WorkspaceSettingsSet { caseload_cap: u32, no_visit_days: u32 },
+    /// The centre's list of work-plan areas (replaces the default list).
+    #[serde(rename = "workspace.plan_areas_set")]
+    WorkspacePlanAreasSet { areas: Vec<PlanArea> },
     /// A family was taken into the assistant's care.
     #[serde(rename = "family.created")]
     FamilyCreated { name: String, address: String },
@@ -167,7 +170,9 @@ impl Change {
     /// The entity type every change of this kind applies to.
     pub fn entity_type(&self) -> EntityType {
         match self {
-            Change::WorkspaceCreated { .. } | Change::WorkspaceSettingsSet { .. } => EntityType::Workspace,
+            Change::WorkspaceCreated { .. }
+            | Change::WorkspaceSettingsSet { .. }
+            | Change::WorkspacePlanAreasSet { .. } => EntityType::Workspace,
             Change::FamilyCreated { .. }
             | Change::FamilyUpdated { .. }
             | Change::FamilyDeleted {}
@@ -185,6 +190,7 @@ impl Change {
         match self {
             Change::WorkspaceCreated { .. } => "workspace.created",
             Change::WorkspaceSettingsSet { .. } => "workspace.settings_set",
+            Change::WorkspacePlanAreasSet { .. } => "workspace.plan_areas_set",
             Change::FamilyDetailsSet { .. } => "family.details_set",
             Change::FamilyStatusChanged { .. } => "family.status_changed",
             Change::NoteAdded { .. } => "note.added",

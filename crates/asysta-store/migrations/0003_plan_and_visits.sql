@@ -2,6 +2,11 @@
 -- and visit drafts. Never edit this file once landed.
 
 -- Projections.
+
+-- The centre's work-plan areas; NULL means the default list
+-- (asysta_core::plan::default_areas).
+ALTER TABLE workspace ADD COLUMN plan_areas_json TEXT CHECK (plan_areas_json IS NULL OR json_valid(plan_areas_json));
+
 CREATE TABLE plans (
     id        TEXT    PRIMARY KEY,
     family_id TEXT    NOT NULL UNIQUE REFERENCES families (id),

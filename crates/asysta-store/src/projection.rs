@@ -25,6 +25,9 @@ pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
         Change::WorkspaceSettingsSet { caseload_cap, no_visit_days } => conn
             .prepare_cached("UPDATE workspace SET caseload_cap = ?2, no_visit_days = ?3, rev = rev + 1 WHERE id = ?1")?
             .execute(params![id, caseload_cap, no_visit_days])?,
+        Change::WorkspacePlanAreasSet { areas } => conn
+            .prepare_cached("UPDATE workspace SET plan_areas_json = ?2, rev = rev + 1 WHERE id = ?1")?
+            .execute(params![id, serde_json::to_string(areas)?])?,
         Change::FamilyCreated { name, address } => conn
             .prepare_cached(
                 "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms) \

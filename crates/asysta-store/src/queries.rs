@@ -5,7 +5,7 @@ use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
 use asysta_core::api::{FamilyCase, MemberView, NoteView, VisitView};
 use asysta_core::family::FamilySummary;
 use asysta_core::member::{MemberDetails, PersonRef, Relation};
-use asysta_core::plan::{PlanVersion, ProgressNote};
+use asysta_core::plan::{default_areas, PlanArea, PlanVersion, ProgressNote};
 use asysta_core::record::FamilyStatus;
 use asysta_core::visit::VisitDraft;
 use asysta_core::{EntityId, EntityType, Event};
@@ -393,4 +393,13 @@ fn parse_id(s: &str) -> Result<EntityId> {
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| corrupt(format!("bad date {s:?}")))
+}
+
+/// The work-plan areas: the centre's list, or the default one.
+pub fn plan_areas(conn: &Connection) -> Result<Vec<PlanArea>> {
+    let json: Option<String> = conn.query_row("SELECT plan_areas_json FROM workspace LIMIT 1", [], |r| r.get(0))?;
+    match json {
+        Some(json) => Ok(serde_json::from_str(&json)?),
+        None => Ok(default_areas()),
+    }
 }

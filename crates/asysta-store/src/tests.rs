@@ -779,3 +779,23 @@ mod plan_and_visits {
         assert_eq!((planned[0].family_id, planned[0].date), (visited, d("2026-11-30")));
     }
 }
+
+#[test]
+fn the_centre_can_replace_the_plan_areas() {
+    use asysta_core::plan::{default_areas, PlanArea};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = create(dir.path());
+    assert_eq!(store.plan_areas().unwrap(), default_areas());
+    let mut areas = default_areas();
+    areas.push(PlanArea {
+        key: "digital".into(),
+        name_pl: "Kompetencje cyfrowe".into(),
+        name_en: "Digital skills".into(),
+    });
+    store.set_plan_areas(areas.clone()).unwrap();
+    let duplicate = vec![areas[0].clone(), areas[0].clone()];
+    assert!(matches!(store.set_plan_areas(duplicate), Err(StoreError::Invalid(_))));
+    assert!(matches!(store.set_plan_areas(Vec::new()), Err(StoreError::Invalid(_))));
+    store.rebuild_projections().unwrap();
+    assert_eq!(store.plan_areas().unwrap(), areas);
+}

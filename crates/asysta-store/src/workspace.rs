@@ -15,7 +15,7 @@ use asysta_core::api::{DuplicateView, FamilyCase, PlannedVisit};
 use asysta_core::collation;
 use asysta_core::family::{FamilySummary, NewFamily};
 use asysta_core::member::{find_duplicates, MemberDetails, PersonRef};
-use asysta_core::plan::{overdue_actions, NewPlanVersion, ProgressNote};
+use asysta_core::plan::{overdue_actions, NewPlanVersion, PlanArea, ProgressNote};
 use asysta_core::record::{check_caseload, CaseDetails, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{Visit, VisitDraft};
 use asysta_core::workspace::WorkspaceInfo;
@@ -374,6 +374,38 @@ impl Store {
                 caseload_cap: settings.caseload_cap,
                 no_visit_days: settings.no_visit_days,
             },
+        }])?;
+        Ok(())
+    }
+
+    /// The work-plan areas (the centre's list, or the default one).
+    pub fn plan_areas(&self) -> Result<Vec<PlanArea>> {
+        queries::plan_areas(&self.conn)
+    }
+
+    /// Replaces the list of work-plan areas. Keys must be unique and the
+    /// names present; areas used by existing plans should be kept.
+    pub fn set_plan_areas(&mut self, areas: Vec<PlanArea>) -> Result<()> {
+        let mut errors = Vec::new();
+        let mut keys = std::collections::HashSet::new();
+        for (i, area) in areas.iter().enumerate() {
+            let blank = area.key.trim().is_empty() || area.name_pl.trim().is_empty() || area.name_en.trim().is_empty();
+            if blank || !keys.insert(area.key.clone()) {
+                errors
+                    .push(asysta_core::FieldError::new(&format!("areas[{i}]"), asysta_core::FieldErrorCode::NotInList));
+            }
+        }
+        if areas.is_empty() {
+            errors.push(asysta_core::FieldError::new("areas", asysta_core::FieldErrorCode::Required));
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let base_rev = self.conn.query_row("SELECT rev FROM workspace LIMIT 1", [], |r| r.get::<_, i64>(0))? as u64;
+        self.commit_changes(vec![PendingChange {
+            entity_id: self.workspace_id,
+            base_rev,
+            change: Change::WorkspacePlanAreasSet { areas },
         }])?;
         Ok(())
     }
