@@ -13,7 +13,7 @@ ALTER TABLE families ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}' CHECK (j
 -- line (asysta_core::search::search_key), for diacritic-insensitive search.
 ALTER TABLE families ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
 
-CREATE INDEX families_by_status ON families (status, name COLLATE pl) WHERE deleted = 0;
+CREATE INDEX families_by_status ON families (status, name COLLATE pl, id) WHERE deleted = 0;
 
 ALTER TABLE members ADD COLUMN birth_date TEXT;
 ALTER TABLE members ADD COLUMN sex TEXT CHECK (sex IN ('female', 'male'));
