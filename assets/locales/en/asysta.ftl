@@ -57,6 +57,7 @@ change-family-created = Family record opened
 change-family-updated = Family details changed
 change-family-deleted = Family record deleted
 change-member-added = Person added
+change-member-updated = Person's details corrected
 change-member-deleted = Person removed
 change-workspace-settings-set = Centre settings changed
 change-workspace-plan-areas-set = Work plan areas changed

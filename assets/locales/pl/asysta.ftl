@@ -59,6 +59,7 @@ change-family-created = Założono kartę rodziny
 change-family-updated = Zmieniono dane rodziny
 change-family-deleted = Usunięto kartę rodziny
 change-member-added = Dodano osobę
+change-member-updated = Poprawiono dane osoby
 change-member-deleted = Usunięto osobę
 change-workspace-settings-set = Zmieniono ustawienia ośrodka
 change-workspace-plan-areas-set = Zmieniono listę obszarów planu pracy

@@ -61,6 +61,8 @@ fn every_computed_message_exists_in_both_languages() {
         ErrorKind::Locked,
         ErrorKind::NotFound,
         ErrorKind::Invalid,
+        ErrorKind::CaseloadFull,
+        ErrorKind::StatusChange,
         ErrorKind::Storage,
         ErrorKind::Internal,
     ];
@@ -69,6 +71,12 @@ fn every_computed_message_exists_in_both_languages() {
         FieldErrorCode::TooLong,
         FieldErrorCode::PassphraseTooShort,
         FieldErrorCode::PassphraseMismatch,
+        FieldErrorCode::InvalidDate,
+        FieldErrorCode::InvalidTime,
+        FieldErrorCode::EndBeforeStart,
+        FieldErrorCode::DateInFuture,
+        FieldErrorCode::NotInList,
+        FieldErrorCode::Pesel,
     ];
     let strengths = [Strength::TooShort, Strength::Weak, Strength::Fair, Strength::Strong];
     let entity = "00000000-0000-0000-0000-000000000001".parse().unwrap();
@@ -77,8 +85,19 @@ fn every_computed_message_exists_in_both_languages() {
         Change::FamilyCreated { name: String::new(), address: String::new() },
         Change::FamilyUpdated { name: None, address: None },
         Change::FamilyDeleted {},
-        Change::MemberAdded { family_id: entity, first_name: String::new(), last_name: String::new() },
+        Change::MemberAdded { family_id: entity, details: asysta_core::member::MemberDetails::named("", "") },
         Change::MemberDeleted {},
+        Change::MemberUpdated { details: asysta_core::member::MemberDetails::named("", "") },
+        Change::WorkspaceSettingsSet { caseload_cap: 15, no_visit_days: 14 },
+        Change::WorkspacePlanAreasSet { areas: Vec::new() },
+        Change::FamilyDetailsSet { details: Box::default() },
+        Change::FamilyStatusChanged {
+            status: asysta_core::record::FamilyStatus::Closed,
+            reason: String::new(),
+            on: None,
+        },
+        Change::NoteAdded { family_id: entity, text: String::new(), restricted: false },
+        Change::VisitDeleted {},
     ];
     let mut ids: Vec<String> = kinds.iter().map(|k| k.message_id().to_owned()).collect();
     ids.extend(codes.iter().map(|c| c.message_id().to_owned()));
