@@ -216,7 +216,8 @@ fn print_families(out: &mut String, families: &[FamilySummary], json: bool, t: &
     }
     for f in families {
         let status = t.tr(f.status.message_id());
-        line(out, format_args!("{}\t{}\t{}\t{}\t{}", f.id, f.name, f.address, f.member_count, status));
+        let last_visit = f.last_visit.map(|d| d.to_string()).unwrap_or_else(|| "-".to_owned());
+        line(out, format_args!("{}\t{}\t{}\t{}\t{}\t{}", f.id, f.name, f.address, f.member_count, status, last_visit));
     }
     Ok(())
 }
@@ -244,6 +245,13 @@ fn print_case(out: &mut String, case: &FamilyCase, t: &Translator) {
                 pesel
             ),
         );
+    }
+    if let Some(plan) = case.plan_versions.last() {
+        let actions = plan.actions().count();
+        line(out, format_args!("plan v{}: {} goals, {} actions", plan.number, plan.goals.len(), actions));
+    }
+    if let Some(last) = case.visits.first() {
+        line(out, format_args!("visits: {} (last {})", case.visits.len(), last.visit.date));
     }
     for n in &case.notes {
         let mark = if n.restricted { " [!]" } else { "" };

@@ -69,6 +69,9 @@ pub struct FamilySummary {
     /// When the family was taken on (HLC wall time, Unix ms).
     pub created_at_ms: u64,
     pub status: FamilyStatus,
+    /// The date of the last visit or contact in the diary, if any.
+    #[serde(default)]
+    pub last_visit: Option<chrono::NaiveDate>,
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 macro_rules! family_columns_sql {
     () => {
         "SELECT f.id, f.name, f.address, f.rev, f.created_at_ms, \
-         (SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.deleted = 0), f.status FROM families f"
+         (SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.deleted = 0), f.status, \
+         (SELECT max(v.date) FROM visits v WHERE v.family_id = f.id AND v.deleted = 0) FROM families f"
     };
 }
 pub(crate) const LIST_ALL_SQL: &str =
@@ -42,11 +43,12 @@ pub fn list_families(conn: &Connection, status: Option<FamilyStatus>) -> Result<
             row.get::<_, i64>(4)?,
             row.get::<_, i64>(5)?,
             row.get::<_, String>(6)?,
+            row.get::<_, Option<String>>(7)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, address, rev, created_at_ms, member_count, status) = row?;
+        let (id, name, address, rev, created_at_ms, member_count, status, last_visit) = row?;
         out.push(FamilySummary {
             id: id.parse().map_err(|_| crate::StoreError::CorruptLog(format!("bad family id {id:?}")))?,
             name,
@@ -56,6 +58,7 @@ pub fn list_families(conn: &Connection, status: Option<FamilyStatus>) -> Result<
             created_at_ms: created_at_ms as u64,
             status: FamilyStatus::parse(&status)
                 .ok_or_else(|| crate::StoreError::CorruptLog(format!("bad family status {status:?}")))?,
+            last_visit: last_visit.as_deref().map(parse_date).transpose()?,
         });
     }
     Ok(out)

@@ -774,6 +774,10 @@ mod plan_and_visits {
         let alerts = store.alerts(today).unwrap();
         assert!(!alerts.iter().any(|a| matches!(a, Alert::NoVisit { family_id, .. } if *family_id == visited)));
 
+        let listed = store.list_families().unwrap();
+        let last = |id: EntityId| listed.iter().find(|f| f.id == id).unwrap().last_visit;
+        assert_eq!((last(visited), last(never)), (Some(d("2026-11-02")), None));
+
         let planned = store.planned_visits().unwrap();
         assert_eq!(planned.len(), 1);
         assert_eq!((planned[0].family_id, planned[0].date), (visited, d("2026-11-30")));

@@ -20,6 +20,7 @@ fn summary(id: &str, name: &str, members: u32) -> FamilySummary {
         rev: 1,
         created_at_ms: 0,
         status: asysta_core::record::FamilyStatus::Active,
+        last_visit: None,
     }
 }
 

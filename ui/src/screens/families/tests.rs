@@ -19,6 +19,7 @@ fn family(n: u8, name: &str) -> FamilySummary {
         rev: 1,
         created_at_ms: 1_764_000_000_000,
         status: asysta_core::record::FamilyStatus::Active,
+        last_visit: None,
     }
 }
 
