@@ -1,5 +1,6 @@
 //! End-to-end tests: the real app binary, in a real window under Xvfb,
 //! driven through tauri-driver and WebKitWebDriver.
 
+mod record;
 mod support;
 mod workspace;

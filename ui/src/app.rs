@@ -4,11 +4,13 @@
 use crate::components::header::Header;
 use crate::i18n::{apply_locale, other_locale, stored_locale, I18n};
 use crate::ipc;
-use crate::screens::families::FamiliesScreen;
+use crate::screens::case::CaseScreen;
+use crate::screens::families::{FamiliesScreen, ListFilter};
 use crate::screens::setup::SetupScreen;
 use crate::screens::unlock::UnlockScreen;
 use asysta_core::api::{ErrorKind, WorkspaceStatus};
 use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::EntityId;
 use asysta_i18n::{Locale, Translator};
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -24,6 +26,11 @@ pub enum Screen {
     Setup,
     Unlock,
     Families(WorkspaceInfo),
+    /// The case record of one family.
+    Case {
+        info: WorkspaceInfo,
+        family_id: EntityId,
+    },
 }
 
 impl Screen {
@@ -43,11 +50,13 @@ pub struct AppState {
     pub screen: Screen,
     /// Bumped to ask the shell for the status again.
     pub status_request: u32,
+    /// The family list's filter, kept while a case is open.
+    pub family_filter: ListFilter,
 }
 
 impl AppState {
     pub fn new(locale: Locale) -> AppState {
-        AppState { locale, screen: Screen::Loading, status_request: 0 }
+        AppState { locale, screen: Screen::Loading, status_request: 0, family_filter: ListFilter::default() }
     }
 }
 
@@ -56,6 +65,13 @@ pub enum AppAction {
     StatusFailed(ErrorKind),
     Retry,
     SwitchLocale,
+    /// Opens a family's case from the list, which had `filter`.
+    OpenCase {
+        family_id: EntityId,
+        filter: ListFilter,
+    },
+    /// Back from a case to the family list.
+    CloseCase,
 }
 
 impl Reducible for AppState {
@@ -71,6 +87,17 @@ impl Reducible for AppState {
                 next.status_request = next.status_request.wrapping_add(1);
             }
             AppAction::SwitchLocale => next.locale = other_locale(next.locale),
+            AppAction::OpenCase { family_id, filter } => {
+                if let Screen::Families(info) = &next.screen {
+                    next.screen = Screen::Case { info: info.clone(), family_id };
+                    next.family_filter = filter;
+                }
+            }
+            AppAction::CloseCase => {
+                if let Screen::Case { info, .. } = &next.screen {
+                    next.screen = Screen::Families(info.clone());
+                }
+            }
         }
         Rc::new(next)
     }
@@ -125,7 +152,19 @@ pub fn App() -> Html {
         }
         Screen::Setup => html! { <SetupScreen {on_status} /> },
         Screen::Unlock => html! { <UnlockScreen {on_status} /> },
-        Screen::Families(info) => html! { <FamiliesScreen info={info.clone()} {on_status} /> },
+        Screen::Families(info) => {
+            let on_open_case = state
+                .dispatcher()
+                .to_callback()
+                .reform(|(family_id, filter)| AppAction::OpenCase { family_id, filter });
+            html! {
+                <FamiliesScreen info={info.clone()} filter={state.family_filter.clone()} {on_status} {on_open_case} />
+            }
+        }
+        Screen::Case { info, family_id } => {
+            let on_back = state.dispatcher().to_callback().reform(|()| AppAction::CloseCase);
+            html! { <CaseScreen info={info.clone()} family_id={*family_id} {on_status} {on_back} /> }
+        }
     };
 
     html! {

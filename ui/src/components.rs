@@ -1,10 +1,18 @@
 //! Presentational components: they take props and callbacks, and read only
 //! the translator from context.
 
+pub mod case_header;
+pub mod checkbox;
+pub mod duplicates;
 pub mod family_list;
 pub mod field;
+pub mod foster_placement;
 pub mod header;
 pub mod history;
+pub mod member_list;
+pub mod note_list;
+pub mod select;
+pub mod textarea;
 
 #[cfg(test)]
 mod tests;

@@ -6,8 +6,10 @@
 //! missing command, a shell without Tauri, an undecodable reply) becomes
 //! `ErrorKind::Internal`, so callers never see raw JavaScript values.
 
-use asysta_core::api::{command, ApiError, FamilyList, History, WorkspaceStatus};
+use asysta_core::api::{command, ApiError, DuplicateView, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::family::NewFamilyForm;
+use asysta_core::member::MemberForm;
+use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::EntityId;
 use serde::de::DeserializeOwned;
@@ -29,8 +31,45 @@ pub async fn lock() -> Result<WorkspaceStatus, ApiError> {
     call(command::LOCK, &NoArgs {}).await
 }
 
-pub async fn list_families() -> Result<FamilyList, ApiError> {
-    call(command::LIST_FAMILIES, &NoArgs {}).await
+/// Families with `status` (all when `None`) matching every word of `query`
+/// (an empty query matches every family). The shell searches without
+/// regard to case or diacritics.
+pub async fn list_families(status: Option<FamilyStatus>, query: &str) -> Result<FamilyList, ApiError> {
+    call(command::LIST_FAMILIES, &ListArgs::new(status, query)).await
+}
+
+pub async fn caseload() -> Result<CaseloadCheck, ApiError> {
+    call(command::CASELOAD, &NoArgs {}).await
+}
+
+pub async fn family_case(family_id: EntityId) -> Result<FamilyCase, ApiError> {
+    call(command::FAMILY_CASE, &FamilyArgs { family_id }).await
+}
+
+pub async fn set_case_details(family_id: EntityId, form: &CaseDetailsForm) -> Result<FamilyCase, ApiError> {
+    call(command::SET_CASE_DETAILS, &FamilyFormArgs { family_id, form }).await
+}
+
+pub async fn change_status(family_id: EntityId, status: FamilyStatus, reason: &str) -> Result<FamilyCase, ApiError> {
+    call(command::CHANGE_STATUS, &StatusArgs { family_id, status, reason }).await
+}
+
+pub async fn add_member(family_id: EntityId, form: &MemberForm) -> Result<FamilyCase, ApiError> {
+    call(command::ADD_MEMBER, &FamilyFormArgs { family_id, form }).await
+}
+
+pub async fn update_member(member_id: EntityId, form: &MemberForm) -> Result<FamilyCase, ApiError> {
+    call(command::UPDATE_MEMBER, &MemberFormArgs { member_id, form }).await
+}
+
+/// People already on record who may be the one in `form`; `editing` is the
+/// member being edited, who is not a duplicate of themselves.
+pub async fn find_duplicates(form: &MemberForm, editing: Option<EntityId>) -> Result<Vec<DuplicateView>, ApiError> {
+    call(command::FIND_DUPLICATES, &DuplicatesArgs { form, editing }).await
+}
+
+pub async fn add_note(family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
+    call(command::ADD_NOTE, &NoteArgs { family_id, text, restricted }).await
 }
 
 pub async fn add_family(form: &NewFamilyForm) -> Result<EntityId, ApiError> {
@@ -59,6 +98,56 @@ struct UnlockArgs<'a> {
 #[derive(Serialize)]
 struct HistoryArgs {
     entity_id: EntityId,
+}
+
+/// `{ "status": ..., "query": ... }`; absent filters are `null`.
+#[derive(Serialize)]
+struct ListArgs<'a> {
+    status: Option<FamilyStatus>,
+    query: Option<&'a str>,
+}
+
+impl<'a> ListArgs<'a> {
+    fn new(status: Option<FamilyStatus>, query: &'a str) -> ListArgs<'a> {
+        ListArgs { status, query: (!query.trim().is_empty()).then_some(query) }
+    }
+}
+
+#[derive(Serialize)]
+struct FamilyArgs {
+    family_id: EntityId,
+}
+
+#[derive(Serialize)]
+struct FamilyFormArgs<'a, F> {
+    family_id: EntityId,
+    form: &'a F,
+}
+
+#[derive(Serialize)]
+struct MemberFormArgs<'a> {
+    member_id: EntityId,
+    form: &'a MemberForm,
+}
+
+#[derive(Serialize)]
+struct StatusArgs<'a> {
+    family_id: EntityId,
+    status: FamilyStatus,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct DuplicatesArgs<'a> {
+    form: &'a MemberForm,
+    editing: Option<EntityId>,
+}
+
+#[derive(Serialize)]
+struct NoteArgs<'a> {
+    family_id: EntityId,
+    text: &'a str,
+    restricted: bool,
 }
 
 #[cfg(target_arch = "wasm32")]

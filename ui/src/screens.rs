@@ -2,6 +2,7 @@
 //! transitions are checked by host tests; the components only dispatch
 //! actions and call [`crate::ipc`].
 
+pub mod case;
 pub mod families;
 pub mod setup;
 pub mod unlock;

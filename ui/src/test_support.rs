@@ -46,3 +46,53 @@ pub fn text_of(html: &str, id: &str) -> String {
 pub fn has_id(html: &str, id: &str) -> bool {
     html.contains(&format!("id=\"{id}\""))
 }
+
+/// The id `00000000-0000-0000-0000-0000000000<n>`.
+pub fn entity(n: u8) -> asysta_core::EntityId {
+    format!("00000000-0000-0000-0000-0000000000{n:02}").parse().unwrap()
+}
+
+/// A recorded member `n` of a family.
+pub fn member(
+    n: u8,
+    first_name: &str,
+    last_name: &str,
+    relation: asysta_core::member::Relation,
+    pesel: Option<&str>,
+) -> asysta_core::api::MemberView {
+    let pesel = pesel.map(|p| asysta_core::Pesel::parse(p).unwrap());
+    asysta_core::api::MemberView {
+        id: entity(n),
+        rev: 1,
+        details: asysta_core::member::MemberDetails {
+            relation,
+            birth_date: pesel.as_ref().map(asysta_core::Pesel::birth_date),
+            sex: pesel.as_ref().map(asysta_core::Pesel::sex),
+            pesel,
+            ..asysta_core::member::MemberDetails::named(first_name, last_name)
+        },
+    }
+}
+
+/// The case of family 1, "Wiśniewscy", with `members` and nothing else.
+pub fn family_case(members: Vec<asysta_core::api::MemberView>) -> asysta_core::api::FamilyCase {
+    asysta_core::api::FamilyCase {
+        family: asysta_core::family::FamilySummary {
+            id: entity(1),
+            name: "Wiśniewscy".into(),
+            address: "ul. Polna 3, Łódź".into(),
+            member_count: members.len() as u32,
+            rev: 1,
+            created_at_ms: 1_764_000_000_000,
+            status: asysta_core::record::FamilyStatus::Active,
+            last_visit: None,
+        },
+        status_reason: String::new(),
+        details: asysta_core::record::CaseDetails::default(),
+        members,
+        notes: Vec::new(),
+        plan_versions: Vec::new(),
+        progress_notes: Vec::new(),
+        visits: Vec::new(),
+    }
+}

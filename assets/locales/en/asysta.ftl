@@ -107,3 +107,93 @@ case-signature-format = A case signature such as “III Nsm 123/25”.
 caseload-warning = You have { $active } of { $cap } allowed active families.
 error-caseload-full = The cap on active families per assistant is reached. Close the work with another family or ask the centre to change the cap.
 error-status-change = This status change is not allowed.
+
+## Finding families by status.
+status-filter-label = Status
+status-filter-all = all
+column-status = Status
+
+## The case screen.
+case-back = ← Family list
+case-status-reason = Reason for the status change: { $reason }
+cancel = Cancel
+case-basis-none = The basis of the work is not recorded yet.
+case-basis-social-worker-request = Social worker's request of { $date }
+case-basis-court-order = Court order ({ $court }), case { $signature }, of { $date }
+
+## The people of a family on the case screen.
+members-title = People in the family
+members-empty = No one has been added yet.
+member-column-name = Name
+member-edit = Correct
+member-edit-label = Correct the details of { $name }
+member-saved = Saved: { $name }.
+duplicate-save-anyway = Save anyway
+
+## Case details.
+details-title = Case details
+details-contact = Contact
+details-phones = Family's phone numbers
+details-phones-hint = Separate several numbers with commas.
+details-social-worker-name = Social worker
+details-social-worker-phone = Social worker's phone
+details-social-worker-email = Social worker's email
+details-basis = Basis of the work with the family
+basis-kind = Basis
+basis-kind-none = not settled yet
+basis-kind-social-worker-request = social worker's request
+basis-kind-court-order = court order
+basis-interview-date = Date of the community interview
+basis-request-date = Date of the social worker's request
+basis-decision-date = Date of the head of the centre's decision
+basis-court = Court
+basis-case-signature = Case signature
+basis-order-date = Date of the order
+details-start-date = Start of the work
+details-consent-date = Date of the family's written consent
+za-zyciem = “Za życiem” support
+za-zyciem-applies = The family receives “Za życiem” support
+za-zyciem-request-date = Date of the request
+za-zyciem-certificate-type = Type of certificate
+za-zyciem-certificate-date = Date of the certificate
+za-zyciem-support-catalogue = Support catalogue
+niebieska-karta = “Niebieskie Karty” procedure
+niebieska-karta-applies = A “Niebieskie Karty” procedure was started
+niebieska-karta-started-on = Date the procedure started
+niebieska-karta-team-contact = Interdisciplinary team or working group (contact)
+foster-care = Foster care
+foster-placement = Placement { $number }
+foster-child = Child
+foster-child-none = choose a child
+foster-kind = Kind of care
+foster-kind-family = family
+foster-kind-institutional = institutional
+foster-place = Placed with
+foster-coordinator-name = Foster care coordinator
+foster-coordinator-phone = Coordinator's phone
+foster-pcpr = County family support centre (PCPR)
+foster-assistance-plan-date = Date of the child's assistance plan
+foster-no-children = A child placed in foster care is chosen among the children added to the family.
+foster-add = Add a foster care placement
+foster-remove = Remove the placement
+details-submit = Save case details
+details-saved = Case details saved.
+
+## The status of the work with a family.
+status-title = Change of status
+status-to-active = Resume the work with the family
+status-to-closed = Close the work with the family
+status-to-monitoring = Move to monitoring
+status-to-archived = Move to the archive
+status-reason = Reason for closing the work
+status-confirm = Close the work
+status-final = The record is archived; its status no longer changes.
+
+## Notes on a family.
+notes-title = Notes
+notes-empty = No notes yet.
+note-text = Note
+note-restricted = Restricted note (left out of exports and printouts)
+note-restricted-label = restricted
+note-meta = { $time } · { $author }
+note-submit = Add note

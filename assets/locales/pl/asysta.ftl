@@ -109,3 +109,93 @@ case-signature-format = Sygnatura w postaci „III Nsm 123/25”.
 caseload-warning = Masz { $active } z { $cap } dozwolonych aktywnych rodzin.
 error-caseload-full = Osiągnięto limit aktywnych rodzin na asystenta. Zakończ pracę z inną rodziną albo poproś ośrodek o zmianę limitu.
 error-status-change = Tej zmiany statusu nie można wykonać.
+
+## Finding families by status.
+status-filter-label = Status
+status-filter-all = wszystkie
+column-status = Status
+
+## The case screen.
+case-back = ← Lista rodzin
+case-status-reason = Powód zmiany statusu: { $reason }
+cancel = Anuluj
+case-basis-none = Podstawa pracy nie została jeszcze wpisana.
+case-basis-social-worker-request = Wniosek pracownika socjalnego z dnia { $date }
+case-basis-court-order = Postanowienie sądu ({ $court }), sygn. { $signature }, z dnia { $date }
+
+## The people of a family on the case screen.
+members-title = Osoby w rodzinie
+members-empty = Nie dodano jeszcze żadnej osoby.
+member-column-name = Imię i nazwisko
+member-edit = Popraw
+member-edit-label = Popraw dane: { $name }
+member-saved = Zapisano: { $name }.
+duplicate-save-anyway = Zapisz mimo to
+
+## Case details.
+details-title = Dane sprawy
+details-contact = Kontakt
+details-phones = Telefony rodziny
+details-phones-hint = Kilka numerów oddziel przecinkami.
+details-social-worker-name = Pracownik socjalny
+details-social-worker-phone = Telefon pracownika socjalnego
+details-social-worker-email = E-mail pracownika socjalnego
+details-basis = Podstawa pracy z rodziną
+basis-kind = Podstawa
+basis-kind-none = jeszcze nie ustalono
+basis-kind-social-worker-request = wniosek pracownika socjalnego
+basis-kind-court-order = postanowienie sądu
+basis-interview-date = Data wywiadu środowiskowego
+basis-request-date = Data wniosku pracownika socjalnego
+basis-decision-date = Data decyzji kierownika ośrodka
+basis-court = Sąd
+basis-case-signature = Sygnatura akt
+basis-order-date = Data postanowienia
+details-start-date = Data rozpoczęcia pracy
+details-consent-date = Data pisemnej zgody rodziny
+za-zyciem = Wsparcie „Za życiem”
+za-zyciem-applies = Rodzina korzysta ze wsparcia „Za życiem”
+za-zyciem-request-date = Data wniosku
+za-zyciem-certificate-type = Rodzaj zaświadczenia
+za-zyciem-certificate-date = Data zaświadczenia
+za-zyciem-support-catalogue = Katalog wsparcia
+niebieska-karta = Procedura „Niebieskie Karty”
+niebieska-karta-applies = Wszczęto procedurę „Niebieskie Karty”
+niebieska-karta-started-on = Data wszczęcia procedury
+niebieska-karta-team-contact = Zespół interdyscyplinarny lub grupa robocza (kontakt)
+foster-care = Piecza zastępcza
+foster-placement = Umieszczenie { $number }
+foster-child = Dziecko
+foster-child-none = wybierz dziecko
+foster-kind = Forma pieczy
+foster-kind-family = rodzinna
+foster-kind-institutional = instytucjonalna
+foster-place = Miejsce umieszczenia
+foster-coordinator-name = Koordynator pieczy
+foster-coordinator-phone = Telefon koordynatora
+foster-pcpr = PCPR
+foster-assistance-plan-date = Data planu pomocy dziecku
+foster-no-children = Dziecko umieszczone w pieczy wybiera się spośród dzieci dodanych do rodziny.
+foster-add = Dodaj umieszczenie w pieczy
+foster-remove = Usuń umieszczenie
+details-submit = Zapisz dane sprawy
+details-saved = Zapisano dane sprawy.
+
+## The status of the work with a family.
+status-title = Zmiana statusu
+status-to-active = Wznów pracę z rodziną
+status-to-closed = Zakończ pracę z rodziną
+status-to-monitoring = Przejdź do monitorowania
+status-to-archived = Przenieś do archiwum
+status-reason = Powód zakończenia pracy
+status-confirm = Zakończ pracę
+status-final = Karta jest w archiwum; jej status już się nie zmienia.
+
+## Notes on a family.
+notes-title = Notatki
+notes-empty = Nie ma jeszcze notatek.
+note-text = Treść notatki
+note-restricted = Notatka poufna (nie trafia do eksportów ani wydruków)
+note-restricted-label = poufna
+note-meta = { $time } · { $author }
+note-submit = Dodaj notatkę

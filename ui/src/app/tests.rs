@@ -38,6 +38,23 @@ fn the_language_switch_toggles_and_keeps_the_screen() {
 }
 
 #[test]
+fn a_case_opens_from_the_list_and_goes_back_to_the_same_list() {
+    let info = WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "GOPS".into() };
+    let family_id: EntityId = "00000000-0000-0000-0000-000000000009".parse().unwrap();
+    let filter = ListFilter { query: "Żak".into(), ..ListFilter::default() };
+    let list = reduce(AppState::new(Locale::Pl), AppAction::Status(WorkspaceStatus::Unlocked { info: info.clone() }));
+    let case = reduce(list, AppAction::OpenCase { family_id, filter: filter.clone() });
+    assert_eq!(case.screen, Screen::Case { info: info.clone(), family_id });
+    assert_eq!(case.family_filter, filter);
+    let back = reduce(case.clone(), AppAction::CloseCase);
+    assert_eq!((back.screen, back.family_filter), (Screen::Families(info), filter));
+    let locked = reduce(case, AppAction::Status(WorkspaceStatus::Locked));
+    assert_eq!(locked.screen, Screen::Unlock, "locking from a case goes to the unlock screen");
+    let ignored = reduce(AppState::new(Locale::Pl), AppAction::OpenCase { family_id, filter: ListFilter::default() });
+    assert_eq!(ignored.screen, Screen::Loading, "a case opens only from the list");
+}
+
+#[test]
 fn the_app_starts_in_polish_while_it_asks_for_the_status() {
     let html = render::<App>(|| ());
     assert!(has_id(&html, "loading"));
@@ -103,6 +120,21 @@ fn every_computed_message_exists_in_both_languages() {
     ids.extend(codes.iter().map(|c| c.message_id().to_owned()));
     ids.extend(strengths.iter().map(|s| s.message_id().to_owned()));
     ids.extend(changes.iter().map(crate::format::change_message_id));
+    let statuses = asysta_core::record::FamilyStatus::ALL;
+    ids.extend(statuses.iter().map(|s| s.message_id().to_owned()));
+    ids.extend(statuses.iter().map(|s| format!("status-to-{}", s.as_str())));
+    ids.extend(asysta_core::member::Relation::ALL.iter().map(|r| r.message_id().to_owned()));
+    ids.extend(asysta_core::Sex::ALL.iter().map(|s| format!("sex-{}", s.as_str())));
+    ids.extend(asysta_core::member::DuplicateReason::ALL.iter().map(|r| r.message_id().to_owned()));
+    let pesel_errors = [
+        asysta_core::member::PeselError::WrongLength,
+        asysta_core::member::PeselError::NotDigits,
+        asysta_core::member::PeselError::BadChecksum,
+        asysta_core::member::PeselError::BadDate,
+        asysta_core::member::PeselError::BirthDateMismatch,
+        asysta_core::member::PeselError::SexMismatch,
+    ];
+    ids.extend(pesel_errors.iter().map(|e| e.message_id().to_owned()));
     for locale in Locale::ALL {
         let translator = Translator::new(locale);
         for id in &ids {

@@ -3,6 +3,7 @@
 use crate::i18n::use_i18n;
 use asysta_core::family::FamilySummary;
 use asysta_core::EntityId;
+use asysta_i18n::Arg;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,6 +11,12 @@ use yew::prelude::*;
 pub struct FamilyListProps {
     /// In the order to show (the backend sorts in Polish order).
     pub families: Rc<Vec<FamilySummary>>,
+    /// Whether a search or a status other than the default narrows the
+    /// list (an empty list then means "nothing found", not "no families").
+    #[prop_or_default]
+    pub filtered: bool,
+    /// Opens the case of a family.
+    pub on_open: Callback<EntityId>,
     /// Opens the history of a family: its id and name.
     pub on_history: Callback<(EntityId, String)>,
 }
@@ -21,10 +28,11 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
         <p id="family-count" class="count" aria-live="polite">{ i18n.count("family-count", props.families.len()) }</p>
     };
     if props.families.is_empty() {
+        let empty = if props.filtered { "search-no-results" } else { "families-empty" };
         return html! {
             <>
                 { count }
-                <p id="families-empty" class="empty">{ i18n.tr("families-empty") }</p>
+                <p id="families-empty" class="empty">{ i18n.tr(empty) }</p>
             </>
         };
     }
@@ -34,12 +42,20 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
             let target = (family.id, family.name.clone());
             Callback::from(move |_: MouseEvent| on_history.emit(target.clone()))
         };
-        let label = i18n.tr_args("history-title", &[("name", asysta_i18n::Arg::Str(&family.name))]);
+        let on_open = {
+            let on_open = props.on_open.clone();
+            let id = family.id;
+            Callback::from(move |_: MouseEvent| on_open.emit(id))
+        };
+        let label = i18n.tr_args("history-title", &[("name", Arg::Str(&family.name))]);
         html! {
             <tr class="family-row" key={family.id.to_string()} data-id={family.id.to_string()}>
-                <td class="family-name">{ family.name.clone() }</td>
+                <td>
+                    <button type="button" class="family-name link" onclick={on_open}>{ family.name.clone() }</button>
+                </td>
                 <td class="family-address">{ family.address.clone() }</td>
                 <td class="family-members">{ i18n.count("member-count", family.member_count as usize) }</td>
+                <td class="family-status">{ i18n.tr(family.status.message_id()) }</td>
                 <td class="family-actions">
                     <button type="button" class="family-history secondary" aria-label={label} onclick={on_history}>
                         { i18n.tr("family-history-button") }
@@ -57,6 +73,7 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
                         <th scope="col">{ i18n.tr("column-family") }</th>
                         <th scope="col">{ i18n.tr("column-address") }</th>
                         <th scope="col">{ i18n.tr("column-members") }</th>
+                        <th scope="col">{ i18n.tr("column-status") }</th>
                         <th scope="col"><span class="visually-hidden">{ i18n.tr("family-history-button") }</span></th>
                     </tr>
                 </thead>

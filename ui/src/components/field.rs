@@ -38,6 +38,16 @@ pub fn error_id(field: &str) -> String {
     format!("error-{field}")
 }
 
+/// The DOM id of the input for a field the shell names with a path, such
+/// as `basis.case_signature` or `foster_care[0].place`: every `.`, `[` and
+/// `]` becomes `_` (`basis_case_signature`, `foster_care_0__place`), so the
+/// id needs no escaping in CSS. Its error is then shown in
+/// `error-<dom id>` ([`error_id`]). Plain names (`za_zyciem_request_date`)
+/// are their own ids.
+pub fn dom_id(field: &str) -> String {
+    field.chars().map(|c| if matches!(c, '.' | '[' | ']') { '_' } else { c }).collect()
+}
+
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let i18n = use_i18n();

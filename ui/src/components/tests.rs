@@ -1,8 +1,13 @@
+use super::case_header::{basis_summary, CaseHeader, CaseHeaderProps};
+use super::duplicates::{DuplicateList, DuplicateListProps};
 use super::family_list::{FamilyList, FamilyListProps};
-use super::field::{TextField, TextFieldProps};
+use super::field::{dom_id, error_id, TextField, TextFieldProps};
+use super::foster_placement::{FosterPlacement, FosterPlacementProps, PlacementField};
 use super::header::{Header, HeaderProps};
 use super::history::{HistoryContent, HistoryPanel, HistoryPanelProps};
-use crate::test_support::{has_id, render, text_of, InLocale, InLocaleProps};
+use super::select::{SelectField, SelectFieldProps, SelectOption};
+use crate::i18n::I18n;
+use crate::test_support::{entity, family_case, has_id, render, text_of, InLocale, InLocaleProps};
 use asysta_core::api::ErrorKind;
 use asysta_core::family::FamilySummary;
 use asysta_core::workspace::WorkspaceInfo;
@@ -69,24 +74,35 @@ fn families_are_listed_in_the_given_order_with_polish_plurals() {
         summary("00000000-0000-0000-0000-000000000001", "Łukasz", 3),
         summary("00000000-0000-0000-0000-000000000003", "Żak", 5),
     ];
-    let html =
-        render::<FamilyList>(move || FamilyListProps { families: Rc::new(families), on_history: Callback::noop() });
+    let html = render::<FamilyList>(move || FamilyListProps {
+        families: Rc::new(families),
+        filtered: false,
+        on_open: Callback::noop(),
+        on_history: Callback::noop(),
+    });
     assert_eq!(text_of(&html, "family-count"), "3 rodziny");
     assert_eq!(html.matches("class=\"family-row\"").count(), 3);
     assert_eq!(html.matches("class=\"family-history secondary\"").count(), 3);
     let positions: Vec<_> = ["Ćwik", "Łukasz", "Żak"].iter().map(|n| html.find(n).unwrap()).collect();
     assert!(positions.is_sorted(), "the backend's order is kept");
-    for (class, text) in [("family-name", "Ćwik"), ("family-address", "ul. Ćwik 1"), ("family-members", "1 osoba")] {
+    for (class, text) in [("family-address", "ul. Ćwik 1"), ("family-members", "1 osoba")] {
         assert!(html.contains(&format!("class=\"{class}\">{text}</td>")), "no {class} {text} in {html}");
     }
+    assert!(html.contains("<button type=\"button\" class=\"family-name link\">Ćwik</button>"), "{html}");
     assert!(html.contains("class=\"family-members\">3 osoby</td>"));
+    assert_eq!(html.matches("class=\"family-status\">aktywna</td>").count(), 3);
     assert!(html.contains("class=\"family-members\">5 osób</td>"));
     assert!(!has_id(&html, "families-empty"));
 }
 
 #[test]
 fn no_families_shows_the_empty_state() {
-    let html = render::<FamilyList>(|| FamilyListProps { families: Rc::default(), on_history: Callback::noop() });
+    let html = render::<FamilyList>(|| FamilyListProps {
+        families: Rc::default(),
+        filtered: false,
+        on_open: Callback::noop(),
+        on_history: Callback::noop(),
+    });
     assert_eq!(text_of(&html, "family-count"), "0 rodzin");
     assert_eq!(text_of(&html, "families-empty"), "Nie ma jeszcze żadnej rodziny.");
     assert!(!html.contains("family-row"));
@@ -142,4 +158,130 @@ fn the_header_offers_the_other_language_in_that_language() {
     assert_eq!(text_of(&english, "language-switch"), "Polski");
     assert_eq!(text_of(&english, "lock"), "Lock");
     assert_eq!(text_of(&english, "centre-name"), "MOPS Łódź");
+}
+
+#[test]
+fn field_paths_become_ids_without_css_specials() {
+    assert_eq!(dom_id("basis.case_signature"), "basis_case_signature");
+    assert_eq!(dom_id("foster_care[0].place"), "foster_care_0__place");
+    assert_eq!(dom_id("foster_care[12].child_id"), "foster_care_12__child_id");
+    assert_eq!(dom_id("za_zyciem_request_date"), "za_zyciem_request_date");
+    assert_eq!(error_id(&dom_id("basis.case_signature")), "error-basis_case_signature");
+}
+
+#[test]
+fn a_filtered_list_that_finds_nothing_says_so() {
+    let html = render::<FamilyList>(|| FamilyListProps {
+        families: Rc::default(),
+        filtered: true,
+        on_open: Callback::noop(),
+        on_history: Callback::noop(),
+    });
+    assert_eq!(text_of(&html, "families-empty"), "Nie znaleziono żadnej rodziny.");
+}
+
+#[test]
+fn a_select_marks_the_chosen_option_and_shows_its_error() {
+    let html = render::<SelectField>(|| SelectFieldProps {
+        id: "basis_kind".into(),
+        label: "Podstawa".into(),
+        value: "court_order".into(),
+        options: vec![SelectOption::new("", "—"), SelectOption::new("court_order", "postanowienie sądu")],
+        onchange: Callback::noop(),
+        error: Some(FieldError::new("basis.kind", FieldErrorCode::NotInList)),
+    });
+    assert!(html.contains("<label for=\"basis_kind\">Podstawa</label>"));
+    assert!(html.contains("<option value=\"court_order\" selected=\"selected\">postanowienie sądu</option>"), "{html}");
+    assert!(html.contains("<option value=\"\">—</option>"), "{html}");
+    assert_eq!(text_of(&html, "error-basis_kind"), "Wybierz jedną z dostępnych wartości.");
+}
+
+#[test]
+fn duplicates_name_the_family_and_the_reason() {
+    let duplicates = vec![asysta_core::api::DuplicateView {
+        member_id: entity(7),
+        family_id: entity(2),
+        family_name: "Żółć".into(),
+        first_name: "Józef".into(),
+        last_name: "Żółć".into(),
+        reason: asysta_core::member::DuplicateReason::SamePesel,
+    }];
+    let html = render::<DuplicateList>(move || DuplicateListProps {
+        duplicates: Rc::new(duplicates),
+        editing: false,
+        on_confirm: Callback::noop(),
+        on_cancel: Callback::noop(),
+    });
+    assert_eq!(text_of(&html, "duplicates-title"), "Ta osoba może być już zapisana");
+    assert_eq!(html.matches("class=\"duplicate\"").count(), 1);
+    assert!(html.contains("w rodzinie Żółć"));
+    assert!(html.contains("Ten sam numer PESEL"));
+    assert_eq!(text_of(&html, "duplicate-confirm"), "Dodaj mimo to");
+    assert_eq!(text_of(&html, "duplicate-cancel"), "Anuluj");
+}
+
+#[test]
+fn a_placement_names_its_inputs_after_the_shells_field_paths() {
+    let placement = asysta_core::record::FosterPlacementForm {
+        kind: "institutional".into(),
+        place: "Dom dziecka".into(),
+        ..Default::default()
+    };
+    let html = render::<FosterPlacement>(move || FosterPlacementProps {
+        index: 1,
+        placement,
+        child_options: vec![SelectOption::new("", "wybierz dziecko")],
+        errors: vec![FieldError::new("foster_care[1].place", FieldErrorCode::Required)],
+        on_edit: Callback::noop(),
+        on_remove: Callback::noop(),
+    });
+    for field in PlacementField::ALL {
+        let id = dom_id(&field.path(1));
+        assert!(has_id(&html, &id), "no #{id} in {html}");
+        assert!(html.contains(&format!("for=\"{id}\"")), "no label for {id}");
+    }
+    assert_eq!(text_of(&html, "error-foster_care_1__place"), "To pole jest wymagane.");
+    assert!(html.contains("<option value=\"institutional\" selected=\"selected\">instytucjonalna</option>"));
+    assert!(html.contains("<legend>Umieszczenie 2</legend>"), "{html}");
+    assert!(has_id(&html, "foster-remove-1"));
+}
+
+#[test]
+fn the_case_header_shows_name_status_address_and_basis() {
+    let mut case = family_case(Vec::new());
+    case.family.status = asysta_core::record::FamilyStatus::Closed;
+    case.status_reason = "Cele planu osiągnięte".into();
+    let html = render::<CaseHeader>(move || CaseHeaderProps {
+        case: Rc::new(case),
+        on_history: Callback::noop(),
+        children: Html::default(),
+    });
+    assert_eq!(text_of(&html, "case-name"), "Wiśniewscy");
+    assert_eq!(text_of(&html, "case-status"), "zakończona");
+    assert_eq!(text_of(&html, "case-address"), "ul. Polna 3, Łódź");
+    assert_eq!(text_of(&html, "case-basis"), "Podstawa pracy nie została jeszcze wpisana.");
+    assert_eq!(text_of(&html, "case-status-reason"), "Powód zmiany statusu: Cele planu osiągnięte");
+    assert_eq!(text_of(&html, "case-history"), "Historia");
+}
+
+#[test]
+fn the_basis_is_summed_up_in_one_line() {
+    use asysta_core::record::WorkBasis;
+    let i18n = I18n::new(Rc::new(asysta_i18n::Translator::new(Locale::Pl)), Callback::noop());
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let court = WorkBasis::CourtOrder {
+        court: "SR w Łęczycy".into(),
+        case_signature: "III Nsm 123/25".into(),
+        order_date: date("2025-10-10"),
+    };
+    assert_eq!(
+        basis_summary(&i18n, Some(&court)),
+        "Postanowienie sądu (SR w Łęczycy), sygn. III Nsm 123/25, z dnia 2025-10-10"
+    );
+    let request = WorkBasis::SocialWorkerRequest {
+        interview_date: date("2025-09-01"),
+        request_date: date("2025-09-10"),
+        decision_date: None,
+    };
+    assert_eq!(basis_summary(&i18n, Some(&request)), "Wniosek pracownika socjalnego z dnia 2025-09-10");
 }

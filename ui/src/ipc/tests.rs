@@ -43,3 +43,44 @@ fn argument_keys_are_the_shells_snake_case_names() {
         }}),
     );
 }
+
+#[test]
+fn the_list_sends_null_for_absent_filters() {
+    check_args(ListArgs::new(None, "  "), json!({ "status": null, "query": null }));
+    check_args(ListArgs::new(Some(FamilyStatus::Closed), "Żak"), json!({ "status": "closed", "query": "Żak" }));
+}
+
+#[test]
+fn case_commands_name_their_arguments_as_the_shell_does() {
+    let family_id: EntityId = "00000000-0000-0000-0000-000000000001".parse().unwrap();
+    let member_id: EntityId = "00000000-0000-0000-0000-000000000002".parse().unwrap();
+    check_args(FamilyArgs { family_id }, json!({ "family_id": "00000000-0000-0000-0000-000000000001" }));
+    check_args(
+        StatusArgs { family_id, status: FamilyStatus::Closed, reason: "Cele osiągnięte" },
+        json!({ "family_id": "00000000-0000-0000-0000-000000000001", "status": "closed", "reason": "Cele osiągnięte" }),
+    );
+    check_args(
+        NoteArgs { family_id, text: "Notatka", restricted: true },
+        json!({ "family_id": "00000000-0000-0000-0000-000000000001", "text": "Notatka", "restricted": true }),
+    );
+    let form = MemberForm { first_name: "Zofia".into(), pesel: "44051401359".into(), ..MemberForm::default() };
+    let member = json!({
+        "first_name": "Zofia", "last_name": "", "birth_date": "", "sex": "", "relation": "", "pesel": "44051401359",
+    });
+    check_args(
+        FamilyFormArgs { family_id, form: &form },
+        json!({ "family_id": "00000000-0000-0000-0000-000000000001", "form": member }),
+    );
+    check_args(
+        MemberFormArgs { member_id, form: &form },
+        json!({ "member_id": "00000000-0000-0000-0000-000000000002", "form": member }),
+    );
+    check_args(DuplicatesArgs { form: &form, editing: None }, json!({ "form": member, "editing": null }));
+    check_args(
+        DuplicatesArgs { form: &form, editing: Some(member_id) },
+        json!({ "form": member, "editing": "00000000-0000-0000-0000-000000000002" }),
+    );
+    let details = serde_json::to_value(FamilyFormArgs { family_id, form: &CaseDetailsForm::default() }).unwrap();
+    assert_eq!(details["form"]["basis"]["kind"], "");
+    assert_eq!(details["form"]["foster_care"], json!([]));
+}

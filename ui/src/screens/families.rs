@@ -1,15 +1,17 @@
-//! The open workspace: the family list, the add-family form and the history
-//! of one family.
+//! The open workspace: the family list with its search and status filter,
+//! the caseload warning, the add-family form and the history of one family.
 
 use crate::components::family_list::FamilyList;
 use crate::components::field::{error_for, TextField};
 use crate::components::header::Header;
 use crate::components::history::{HistoryContent, HistoryPanel};
-use crate::i18n::use_i18n;
+use crate::components::select::{SelectField, SelectOption};
+use crate::i18n::{use_i18n, I18n};
 use crate::screens::split_api_error;
 use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
+use asysta_core::record::{CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{EntityId, Event, FieldError};
 use asysta_i18n::Arg;
@@ -70,6 +72,83 @@ impl FamilyField {
 
 const FIELD_NAMES: [&str; 4] = ["name", "address", "first_member_first_name", "first_member_last_name"];
 
+/// Which families the list shows, by status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFilter {
+    Only(FamilyStatus),
+    All,
+}
+
+impl Default for StatusFilter {
+    /// The families the assistant works with now.
+    fn default() -> Self {
+        StatusFilter::Only(FamilyStatus::Active)
+    }
+}
+
+impl StatusFilter {
+    /// In the order the filter lists them.
+    pub const ALL: [StatusFilter; 5] = [
+        StatusFilter::Only(FamilyStatus::Active),
+        StatusFilter::Only(FamilyStatus::Closed),
+        StatusFilter::Only(FamilyStatus::Monitoring),
+        StatusFilter::Only(FamilyStatus::Archived),
+        StatusFilter::All,
+    ];
+
+    /// The option's value: a status's wire name, or `all`.
+    pub fn value(self) -> &'static str {
+        match self {
+            StatusFilter::Only(status) => status.as_str(),
+            StatusFilter::All => "all",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<StatusFilter> {
+        Self::ALL.into_iter().find(|f| f.value() == value)
+    }
+
+    /// The status the shell filters by (`None`: every status).
+    pub fn status(self) -> Option<FamilyStatus> {
+        match self {
+            StatusFilter::Only(status) => Some(status),
+            StatusFilter::All => None,
+        }
+    }
+
+    fn label(self, i18n: &I18n) -> String {
+        match self {
+            StatusFilter::Only(status) => i18n.tr(status.message_id()),
+            StatusFilter::All => i18n.tr("status-filter-all"),
+        }
+    }
+}
+
+/// What narrows the family list. The app keeps it while a case is open,
+/// so going back shows the same list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    pub status: StatusFilter,
+    /// Words to find in names, PESEL numbers and addresses.
+    pub query: String,
+}
+
+impl ListFilter {
+    /// Whether the list shows less than the default one would.
+    pub fn narrows(&self) -> bool {
+        self.status != StatusFilter::default() || !self.query.trim().is_empty()
+    }
+}
+
+/// Whether the caseload deserves a warning: near the cap, or over it (the
+/// cap can be lowered below the number of active families).
+pub fn caseload_warning(check: CaseloadCheck) -> Option<(u32, u32)> {
+    match check {
+        CaseloadCheck::Ok { .. } => None,
+        CaseloadCheck::Warn { active, cap } | CaseloadCheck::Refused { active, cap } => Some((active, cap)),
+    }
+}
+
 /// The history panel of one family.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenHistory {
@@ -87,7 +166,11 @@ pub struct OpenHistory {
 pub struct FamiliesState {
     /// `None` until the first list arrives.
     pub families: Option<Rc<Vec<FamilySummary>>>,
+    pub filter: ListFilter,
     pub list_request: u32,
+    /// Where the caseload stands, once known.
+    pub caseload: Option<CaseloadCheck>,
+    pub caseload_request: u32,
     /// A failure that concerns the whole screen (listing, locking).
     pub page_error: Option<ErrorKind>,
     pub form: NewFamilyForm,
@@ -102,6 +185,10 @@ pub struct FamiliesState {
 }
 
 pub enum FamiliesAction {
+    /// The search box changed.
+    Search(String),
+    /// Another status was chosen.
+    Filter(StatusFilter),
     Listed {
         request: u32,
         families: Vec<FamilySummary>,
@@ -109,6 +196,10 @@ pub enum FamiliesAction {
     ListFailed {
         request: u32,
         kind: ErrorKind,
+    },
+    CaseloadChecked {
+        request: u32,
+        check: CaseloadCheck,
     },
     Edit(FamilyField, String),
     /// Local validation refused the form; nothing was sent.
@@ -141,6 +232,14 @@ impl Reducible for FamiliesState {
     fn reduce(self: Rc<Self>, action: FamiliesAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
+            FamiliesAction::Search(query) => {
+                next.filter.query = query;
+                next.list_request = next.list_request.wrapping_add(1);
+            }
+            FamiliesAction::Filter(status) => {
+                next.filter.status = status;
+                next.list_request = next.list_request.wrapping_add(1);
+            }
             FamiliesAction::Listed { request, families } => {
                 if request == next.list_request {
                     next.families = Some(Rc::new(families));
@@ -150,6 +249,11 @@ impl Reducible for FamiliesState {
             FamiliesAction::ListFailed { request, kind } => {
                 if request == next.list_request {
                     next.page_error = Some(kind);
+                }
+            }
+            FamiliesAction::CaseloadChecked { request, check } => {
+                if request == next.caseload_request {
+                    next.caseload = Some(check);
                 }
             }
             FamiliesAction::Edit(field, value) => {
@@ -172,6 +276,7 @@ impl Reducible for FamiliesState {
                 next.form = NewFamilyForm::default();
                 next.added = Some(name);
                 next.list_request = next.list_request.wrapping_add(1);
+                next.caseload_request = next.caseload_request.wrapping_add(1);
             }
             FamiliesAction::AddFailed(error) => {
                 next.busy = false;
@@ -198,18 +303,34 @@ impl Reducible for FamiliesState {
     }
 }
 
+impl FamiliesState {
+    /// The screen as it first appears, with the list narrowed by `filter`.
+    pub fn with_filter(filter: ListFilter) -> FamiliesState {
+        FamiliesState { filter, ..FamiliesState::default() }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FamiliesScreenProps {
     pub info: WorkspaceInfo,
+    /// The filter the list starts with (the one left when a case was opened).
+    #[prop_or_default]
+    pub filter: ListFilter,
     /// A new workspace status: after locking, or when the shell reports
     /// that the workspace is locked.
     pub on_status: Callback<WorkspaceStatus>,
+    /// Opens a family's case; the list's filter comes along to be restored.
+    #[prop_or_default]
+    pub on_open_case: Callback<(EntityId, ListFilter)>,
 }
 
 #[component]
 pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
     let i18n = use_i18n();
-    let state = use_reducer(FamiliesState::default);
+    let state = {
+        let filter = props.filter.clone();
+        use_reducer(move || FamiliesState::with_filter(filter))
+    };
 
     // A command that finds the workspace locked sends the user back to
     // the unlock screen instead of showing an error there.
@@ -218,12 +339,26 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let on_locked = on_locked.clone();
+        let filter = state.filter.clone();
         use_effect_with(state.list_request, move |&request| {
             spawn_local(async move {
-                match ipc::list_families().await {
+                match ipc::list_families(filter.status.status(), &filter.query).await {
                     Ok(families) => dispatcher.dispatch(FamiliesAction::Listed { request, families }),
                     Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
                     Err(error) => dispatcher.dispatch(FamiliesAction::ListFailed { request, kind: error.kind }),
+                }
+            });
+        });
+    }
+    {
+        // Asked when the screen opens and after each added family. A
+        // failure only hides the warning: adding is still checked by the
+        // shell, which refuses a family over the cap.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.caseload_request, move |&request| {
+            spawn_local(async move {
+                if let Ok(check) = ipc::caseload().await {
+                    dispatcher.dispatch(FamiliesAction::CaseloadChecked { request, check });
                 }
             });
         });
@@ -300,6 +435,24 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
         .to_callback()
         .reform(|(family_id, family_name)| FamiliesAction::OpenHistory { family_id, family_name });
     let on_close_history = state.dispatcher().to_callback().reform(|()| FamiliesAction::CloseHistory);
+    let on_open = {
+        let on_open_case = props.on_open_case.clone();
+        let filter = state.filter.clone();
+        Callback::from(move |family_id| on_open_case.emit((family_id, filter.clone())))
+    };
+    let on_search = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatcher.dispatch(FamiliesAction::Search(input.value()));
+        })
+    };
+    let on_filter = state
+        .dispatcher()
+        .to_callback()
+        .reform(|value: String| FamiliesAction::Filter(StatusFilter::parse(&value).unwrap_or_default()));
+    let filter_options: Vec<SelectOption> =
+        StatusFilter::ALL.iter().map(|f| SelectOption::new(f.value(), f.label(&i18n))).collect();
 
     let fields = FamilyField::ALL.map(|field| {
         let oninput = state.dispatcher().to_callback().reform(move |value| FamiliesAction::Edit(field, value));
@@ -322,11 +475,44 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
             <main class="content columns">
                 <section class="panel list-panel" aria-labelledby="families-title">
                     <h2 id="families-title">{ i18n.tr("families-title") }</h2>
+                    if let Some((active, cap)) = state.caseload.and_then(caseload_warning) {
+                        <p id="caseload-warning" class="warning" role="status">
+                            { i18n.tr_args(
+                                "caseload-warning",
+                                &[("active", Arg::Num(f64::from(active))), ("cap", Arg::Num(f64::from(cap)))],
+                            ) }
+                        </p>
+                    }
+                    <div class="list-filters" role="search">
+                        <div class="field search-field">
+                            <label for="family-search">{ i18n.tr("search-label") }</label>
+                            <input
+                                id="family-search"
+                                type="search"
+                                autocomplete="off"
+                                placeholder={i18n.tr("search-placeholder")}
+                                value={state.filter.query.clone()}
+                                oninput={on_search}
+                            />
+                        </div>
+                        <SelectField
+                            id="status-filter"
+                            label={i18n.tr("status-filter-label")}
+                            value={state.filter.status.value()}
+                            options={filter_options}
+                            onchange={on_filter}
+                        />
+                    </div>
                     if let Some(kind) = state.page_error {
                         <p id="families-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
                     }
                     if let Some(families) = &state.families {
-                        <FamilyList families={families.clone()} {on_history} />
+                        <FamilyList
+                            families={families.clone()}
+                            filtered={state.filter.narrows()}
+                            {on_open}
+                            {on_history}
+                        />
                     } else {
                         <p id="families-loading" class="loading">{ i18n.tr("loading") }</p>
                     }

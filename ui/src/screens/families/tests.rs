@@ -120,7 +120,9 @@ fn reopening_the_same_family_fetches_again() {
 fn the_screen_has_the_ids_the_end_to_end_tests_use() {
     let html = render::<FamiliesScreen>(|| FamiliesScreenProps {
         info: WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "GOPS Żórawina".into() },
+        filter: ListFilter::default(),
         on_status: Callback::noop(),
+        on_open_case: Callback::noop(),
     });
     for id in [
         "families",
@@ -134,6 +136,8 @@ fn the_screen_has_the_ids_the_end_to_end_tests_use() {
         "first_member_last_name",
         "family-submit",
         "families-loading",
+        "family-search",
+        "status-filter",
     ] {
         assert!(has_id(&html, id), "no #{id} in {html}");
     }
@@ -146,4 +150,72 @@ fn the_screen_has_the_ids_the_end_to_end_tests_use() {
     assert_eq!(text_of(&html, "family-submit"), "Dodaj rodzinę");
     assert!(!has_id(&html, "history"));
     assert!(!has_id(&html, "status"));
+    assert!(!has_id(&html, "caseload-warning"), "no warning before the caseload is known");
+    assert!(html.contains("for=\"family-search\""));
+    assert!(html.contains("<option value=\"active\" selected=\"selected\">aktywna</option>"), "{html}");
+    assert!(html.contains("<option value=\"all\">wszystkie</option>"));
+}
+
+#[test]
+fn searching_and_filtering_fetch_the_list_again() {
+    let state = reduce(FamiliesState::default(), FamiliesAction::Search("zolc".into()));
+    assert_eq!((state.filter.query.as_str(), state.list_request), ("zolc", 1));
+    let state = reduce(state, FamiliesAction::Filter(StatusFilter::Only(FamilyStatus::Closed)));
+    assert_eq!(state.filter.status, StatusFilter::Only(FamilyStatus::Closed));
+    assert_eq!(state.list_request, 2);
+    let state = reduce(state, FamiliesAction::Listed { request: 1, families: vec![family(1, "Stara")] });
+    assert_eq!(state.families, None, "the reply to the older search is dropped");
+    assert!(state.filter.narrows());
+    assert!(!ListFilter::default().narrows());
+    assert!(!ListFilter { query: "  ".into(), ..ListFilter::default() }.narrows(), "blanks search nothing");
+}
+
+#[test]
+fn status_filter_values_match_the_wire_names() {
+    let values: Vec<_> = StatusFilter::ALL.iter().map(|f| f.value()).collect();
+    assert_eq!(values, ["active", "closed", "monitoring", "archived", "all"]);
+    for filter in StatusFilter::ALL {
+        assert_eq!(StatusFilter::parse(filter.value()), Some(filter));
+    }
+    assert_eq!(StatusFilter::default().status(), Some(FamilyStatus::Active));
+    assert_eq!(StatusFilter::All.status(), None);
+}
+
+#[test]
+fn the_caseload_warns_near_and_over_the_cap() {
+    assert_eq!(caseload_warning(CaseloadCheck::Ok { active: 13, cap: 15 }), None);
+    assert_eq!(caseload_warning(CaseloadCheck::Warn { active: 14, cap: 15 }), Some((14, 15)));
+    assert_eq!(caseload_warning(CaseloadCheck::Refused { active: 16, cap: 15 }), Some((16, 15)));
+    let added = reduce(FamiliesState::default(), FamiliesAction::Added { name: "Nowak".into() });
+    assert_eq!(added.caseload_request, 1, "the caseload is asked for again after adding");
+    let stale =
+        reduce(added, FamiliesAction::CaseloadChecked { request: 0, check: CaseloadCheck::Ok { active: 1, cap: 15 } });
+    assert_eq!(stale.caseload, None);
+    let fresh = reduce(
+        stale,
+        FamiliesAction::CaseloadChecked { request: 1, check: CaseloadCheck::Warn { active: 15, cap: 15 } },
+    );
+    assert_eq!(fresh.caseload, Some(CaseloadCheck::Warn { active: 15, cap: 15 }));
+}
+
+#[test]
+fn a_full_caseload_is_shown_for_the_whole_form() {
+    let sent = reduce(FamiliesState::default(), FamiliesAction::Submitted);
+    let refused = reduce(sent, FamiliesAction::AddFailed(ApiError::new(ErrorKind::CaseloadFull)));
+    assert_eq!(refused.form_error, Some(ErrorKind::CaseloadFull));
+    assert!(!refused.busy);
+}
+
+#[test]
+fn the_screen_starts_with_the_filter_it_is_given() {
+    let filter = ListFilter { status: StatusFilter::All, query: "Żak".into() };
+    assert_eq!(FamiliesState::with_filter(filter.clone()).filter, filter);
+    let html = render::<FamiliesScreen>(move || FamiliesScreenProps {
+        info: WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "GOPS".into() },
+        filter,
+        on_status: Callback::noop(),
+        on_open_case: Callback::noop(),
+    });
+    assert!(html.contains("value=\"Żak\""), "{html}");
+    assert!(html.contains("<option value=\"all\" selected=\"selected\">wszystkie</option>"));
 }

@@ -1,0 +1,248 @@
+//! The case record of one family: its header and status, its people, the
+//! case details, notes, and the history of the record.
+//!
+//! This screen fetches the case; each section (one module each) edits one
+//! part of it and hands back the whole case the shell answers with.
+
+pub mod details;
+pub mod members;
+pub mod notes;
+pub mod status;
+
+use crate::components::case_header::CaseHeader;
+use crate::components::header::Header;
+use crate::components::history::{HistoryContent, HistoryPanel};
+use crate::i18n::use_i18n;
+use crate::ipc;
+use asysta_core::api::{ErrorKind, FamilyCase, WorkspaceStatus};
+use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::{EntityId, Event};
+use details::DetailsSection;
+use members::MembersSection;
+use notes::NotesSection;
+use status::StatusSection;
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// The case as the screen shows it. Fetches are numbered as on the
+/// families screen: a reply to an older request is dropped.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CaseState {
+    /// `None` until the case arrives.
+    pub case: Option<Rc<FamilyCase>>,
+    pub request: u32,
+    /// A failure that concerns the whole screen (reading the case, locking).
+    pub page_error: Option<ErrorKind>,
+    /// The history panel, when open.
+    pub history: Option<HistoryContent>,
+    pub history_request: u32,
+}
+
+pub enum CaseAction {
+    Loaded {
+        request: u32,
+        case: FamilyCase,
+    },
+    LoadFailed {
+        request: u32,
+        kind: ErrorKind,
+    },
+    /// A section saved a change; the shell answered with the whole case.
+    Updated(FamilyCase),
+    OpenHistory,
+    HistoryLoaded {
+        request: u32,
+        events: Vec<Event>,
+    },
+    HistoryFailed {
+        request: u32,
+        kind: ErrorKind,
+    },
+    CloseHistory,
+    LockFailed(ErrorKind),
+}
+
+impl Reducible for CaseState {
+    type Action = CaseAction;
+
+    fn reduce(self: Rc<Self>, action: CaseAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            CaseAction::Loaded { request, case } => {
+                if request == next.request {
+                    next.case = Some(Rc::new(case));
+                    next.page_error = None;
+                }
+            }
+            CaseAction::LoadFailed { request, kind } => {
+                if request == next.request {
+                    next.page_error = Some(kind);
+                }
+            }
+            CaseAction::Updated(case) => {
+                next.case = Some(Rc::new(case));
+                // An open history shows the change just made.
+                if next.history.is_some() {
+                    next.history_request = next.history_request.wrapping_add(1);
+                }
+            }
+            CaseAction::OpenHistory => {
+                next.history = Some(HistoryContent::Loading);
+                next.history_request = next.history_request.wrapping_add(1);
+            }
+            CaseAction::HistoryLoaded { request, events } => {
+                if next.history.is_some() && request == next.history_request {
+                    next.history = Some(HistoryContent::Loaded(Rc::new(events)));
+                }
+            }
+            CaseAction::HistoryFailed { request, kind } => {
+                if next.history.is_some() && request == next.history_request {
+                    next.history = Some(HistoryContent::Failed(kind));
+                }
+            }
+            CaseAction::CloseHistory => next.history = None,
+            CaseAction::LockFailed(kind) => next.page_error = Some(kind),
+        }
+        Rc::new(next)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CaseScreenProps {
+    pub info: WorkspaceInfo,
+    pub family_id: EntityId,
+    /// A new workspace status: after locking, or when the shell reports
+    /// that the workspace is locked.
+    pub on_status: Callback<WorkspaceStatus>,
+    /// Back to the family list.
+    pub on_back: Callback<()>,
+}
+
+#[component]
+pub fn CaseScreen(props: &CaseScreenProps) -> Html {
+    let i18n = use_i18n();
+    let state = use_reducer(CaseState::default);
+    let on_locked = props.on_status.reform(|()| WorkspaceStatus::Locked);
+    let family_id = props.family_id;
+
+    {
+        let dispatcher = state.dispatcher();
+        let on_locked = on_locked.clone();
+        use_effect_with((state.request, family_id), move |&(request, family_id)| {
+            spawn_local(async move {
+                match ipc::family_case(family_id).await {
+                    Ok(case) => dispatcher.dispatch(CaseAction::Loaded { request, case }),
+                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                    Err(error) => dispatcher.dispatch(CaseAction::LoadFailed { request, kind: error.kind }),
+                }
+            });
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        let on_locked = on_locked.clone();
+        let open = state.history.is_some();
+        use_effect_with((state.history_request, open), move |&(request, open)| {
+            if open {
+                spawn_local(async move {
+                    match ipc::history(family_id).await {
+                        Ok(events) => dispatcher.dispatch(CaseAction::HistoryLoaded { request, events }),
+                        Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                        Err(error) => dispatcher.dispatch(CaseAction::HistoryFailed { request, kind: error.kind }),
+                    }
+                });
+            }
+        });
+    }
+
+    let on_lock = {
+        let dispatcher = state.dispatcher();
+        let on_status = props.on_status.clone();
+        Callback::from(move |()| {
+            let dispatcher = dispatcher.clone();
+            let on_status = on_status.clone();
+            spawn_local(async move {
+                match ipc::lock().await {
+                    Ok(status) => on_status.emit(status),
+                    Err(error) => dispatcher.dispatch(CaseAction::LockFailed(error.kind)),
+                }
+            });
+        })
+    };
+    let on_case = state.dispatcher().to_callback().reform(CaseAction::Updated);
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
+    let on_history = state.dispatcher().to_callback().reform(|()| CaseAction::OpenHistory);
+    let on_close_history = state.dispatcher().to_callback().reform(|()| CaseAction::CloseHistory);
+
+    let body = match &state.case {
+        None => html! { <p id="case-loading" class="loading">{ i18n.tr("loading") }</p> },
+        Some(case) => {
+            let family = &case.family;
+            html! {
+                <>
+                    <CaseHeader case={case.clone()} {on_history}>
+                        <StatusSection
+                            {family_id}
+                            status={family.status}
+                            on_case={on_case.clone()}
+                            on_locked={on_locked.clone()}
+                        />
+                    </CaseHeader>
+                    if let Some(content) = &state.history {
+                        <HistoryPanel
+                            family_name={family.name.clone()}
+                            content={content.clone()}
+                            on_close={on_close_history}
+                        />
+                    }
+                    <div class="case-columns">
+                        <div class="case-column">
+                            <MembersSection
+                                {family_id}
+                                members={case.members.clone()}
+                                on_case={on_case.clone()}
+                                on_locked={on_locked.clone()}
+                            />
+                            <NotesSection
+                                {family_id}
+                                notes={case.notes.clone()}
+                                on_case={on_case.clone()}
+                                on_locked={on_locked.clone()}
+                            />
+                        </div>
+                        <div class="case-column">
+                            <DetailsSection
+                                {family_id}
+                                details={case.details.clone()}
+                                members={case.members.clone()}
+                                {on_case}
+                                {on_locked}
+                            />
+                        </div>
+                    </div>
+                </>
+            }
+        }
+    };
+
+    html! {
+        <div id="case" class="page">
+            <Header info={props.info.clone()} {on_lock} />
+            <main class="content case">
+                <nav class="case-nav">
+                    <button type="button" id="case-back" class="secondary" onclick={on_back}>
+                        { i18n.tr("case-back") }
+                    </button>
+                </nav>
+                if let Some(kind) = state.page_error {
+                    <p id="case-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
+                }
+                { body }
+            </main>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,51 @@
+use super::*;
+use crate::test_support::{entity, family_case, has_id, render, text_of};
+
+fn reduce(state: CaseState, action: CaseAction) -> CaseState {
+    (*Rc::new(state).reduce(action)).clone()
+}
+
+#[test]
+fn the_case_arrives_and_an_older_reply_is_dropped() {
+    let state = CaseState { request: 1, ..CaseState::default() };
+    let state = reduce(state, CaseAction::Loaded { request: 0, case: family_case(Vec::new()) });
+    assert_eq!(state.case, None);
+    let state = reduce(state, CaseAction::LoadFailed { request: 1, kind: ErrorKind::NotFound });
+    assert_eq!(state.page_error, Some(ErrorKind::NotFound));
+    let state = reduce(state, CaseAction::Loaded { request: 1, case: family_case(Vec::new()) });
+    assert_eq!(state.case.as_deref(), Some(&family_case(Vec::new())));
+    assert_eq!(state.page_error, None);
+}
+
+#[test]
+fn a_saved_change_replaces_the_case_and_refreshes_an_open_history() {
+    let mut changed = family_case(Vec::new());
+    changed.status_reason = "Cele osiągnięte".into();
+    let closed = reduce(CaseState::default(), CaseAction::Updated(changed.clone()));
+    assert_eq!(closed.case.as_deref(), Some(&changed));
+    assert_eq!(closed.history_request, 0, "no history is open");
+    let open = reduce(closed, CaseAction::OpenHistory);
+    assert_eq!(open.history, Some(HistoryContent::Loading));
+    let loaded = reduce(open.clone(), CaseAction::HistoryLoaded { request: open.history_request, events: vec![] });
+    let updated = reduce(loaded, CaseAction::Updated(changed));
+    assert_ne!(updated.history_request, open.history_request, "the history is fetched again");
+    let stale =
+        reduce(updated.clone(), CaseAction::HistoryFailed { request: open.history_request, kind: ErrorKind::Storage });
+    assert_eq!(stale.history, updated.history);
+    assert_eq!(reduce(stale, CaseAction::CloseHistory).history, None);
+}
+
+#[test]
+fn the_screen_waits_for_the_case_with_a_way_back() {
+    let html = render::<CaseScreen>(|| CaseScreenProps {
+        info: WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "GOPS Żórawina".into() },
+        family_id: entity(1),
+        on_status: Callback::noop(),
+        on_back: Callback::noop(),
+    });
+    for id in ["case", "case-back", "case-loading", "lock", "language-switch"] {
+        assert!(has_id(&html, id), "no #{id} in {html}");
+    }
+    assert_eq!(text_of(&html, "case-back"), "← Lista rodzin");
+    assert!(!has_id(&html, "case-name"));
+}
