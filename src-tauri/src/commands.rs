@@ -2,13 +2,13 @@
 
 use crate::session::Session;
 use asysta_core::alerts::Alert;
-use asysta_core::api::PlannedVisit;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
+use asysta_core::api::{DraftView, PlannedVisit};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
 use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
-use asysta_core::visit::{VisitDraft, VisitForm};
+use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::EntityId;
 use asysta_store::Settings;
@@ -145,7 +145,7 @@ pub async fn save_draft(state: State<'_, SessionState>, family_id: EntityId, for
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn drafts(state: State<'_, SessionState>) -> Result<Vec<VisitDraft>, ApiError> {
+pub async fn drafts(state: State<'_, SessionState>) -> Result<Vec<DraftView>, ApiError> {
     session(&state)?.drafts()
 }
 

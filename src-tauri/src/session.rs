@@ -3,8 +3,8 @@
 //! lock it and delegate.
 
 use asysta_core::alerts::Alert;
-use asysta_core::api::PlannedVisit;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, WorkspaceStatus};
+use asysta_core::api::{DraftView, PlannedVisit};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
 use asysta_core::member::{validate_member, MemberForm};
 use asysta_core::plan::{validate_plan_version, PlanArea, PlanVersionForm};
@@ -188,7 +188,7 @@ impl Session {
         Ok(self.store_mut()?.save_draft(&VisitDraft { family_id, form, saved_at_ms })?)
     }
 
-    pub fn drafts(&self) -> Result<Vec<VisitDraft>, ApiError> {
+    pub fn drafts(&self) -> Result<Vec<DraftView>, ApiError> {
         Ok(self.store()?.drafts()?)
     }
 

@@ -1,6 +1,17 @@
 //! Pure formatting helpers for the views.
 
 use asysta_core::{Change, DeviceId};
+use asysta_i18n::Locale;
+use chrono::NaiveDate;
+
+/// A date as people read it: "23.11.2026" in Polish, "2026-11-23" in
+/// English (the unambiguous form for a reader outside Poland).
+pub fn display_date(date: NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::Pl => date.format("%d.%m.%Y").to_string(),
+        Locale::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
 
 /// "YYYY-MM-DD HH:MM" for a Unix time in milliseconds, shifted by a UTC
 /// offset in minutes (east of Greenwich is positive).

@@ -61,6 +61,11 @@ impl I18n {
         }
     }
 
+    /// A date as people of this language read it.
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        crate::format::display_date(date, self.locale())
+    }
+
     /// The text that explains a failed command.
     pub fn error(&self, kind: ErrorKind) -> String {
         self.tr(kind.message_id())

@@ -6,10 +6,15 @@
 //! missing command, a shell without Tauri, an undecodable reply) becomes
 //! `ErrorKind::Internal`, so callers never see raw JavaScript values.
 
-use asysta_core::api::{command, ApiError, DuplicateView, FamilyCase, FamilyList, History, WorkspaceStatus};
+use asysta_core::alerts::Alert;
+use asysta_core::api::{
+    command, ApiError, DraftView, DuplicateView, FamilyCase, FamilyList, History, PlannedVisit, WorkspaceStatus,
+};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
+use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
+use asysta_core::visit::{VisitDraft, VisitForm};
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::EntityId;
 use serde::de::DeserializeOwned;
@@ -70,6 +75,50 @@ pub async fn find_duplicates(form: &MemberForm, editing: Option<EntityId>) -> Re
 
 pub async fn add_note(family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
     call(command::ADD_NOTE, &NoteArgs { family_id, text, restricted }).await
+}
+
+/// Saves the next version of the family's work plan.
+pub async fn save_plan_version(family_id: EntityId, form: &PlanVersionForm) -> Result<FamilyCase, ApiError> {
+    call(command::SAVE_PLAN_VERSION, &FamilyFormArgs { family_id, form }).await
+}
+
+/// Records a visit; the family's draft is discarded in the same commit.
+pub async fn record_visit(family_id: EntityId, form: &VisitForm) -> Result<FamilyCase, ApiError> {
+    call(command::RECORD_VISIT, &FamilyFormArgs { family_id, form }).await
+}
+
+/// Keeps the visit form as typed (one draft per family).
+pub async fn save_draft(family_id: EntityId, form: &VisitForm) -> Result<(), ApiError> {
+    call(command::SAVE_DRAFT, &FamilyFormArgs { family_id, form }).await
+}
+
+/// Every visit draft not recorded yet.
+pub async fn drafts() -> Result<Vec<VisitDraft>, ApiError> {
+    call(command::DRAFTS, &NoArgs {}).await
+}
+
+/// Every visit draft not recorded yet, with its family's name.
+pub async fn draft_views() -> Result<Vec<DraftView>, ApiError> {
+    call(command::DRAFTS, &NoArgs {}).await
+}
+
+pub async fn discard_draft(family_id: EntityId) -> Result<(), ApiError> {
+    call(command::DISCARD_DRAFT, &FamilyArgs { family_id }).await
+}
+
+/// The next planned contact of each family, soonest first.
+pub async fn planned_visits() -> Result<Vec<PlannedVisit>, ApiError> {
+    call(command::PLANNED_VISITS, &NoArgs {}).await
+}
+
+/// What needs attention, most urgent first.
+pub async fn alerts() -> Result<Vec<Alert>, ApiError> {
+    call(command::ALERTS, &NoArgs {}).await
+}
+
+/// The areas of the work plan (the centre's list, or the default one).
+pub async fn plan_areas() -> Result<Vec<PlanArea>, ApiError> {
+    call(command::PLAN_AREAS, &NoArgs {}).await
 }
 
 pub async fn add_family(form: &NewFamilyForm) -> Result<EntityId, ApiError> {

@@ -11,6 +11,7 @@ use crate::plan::{PlanVersion, ProgressNote};
 use crate::record::CaseDetails;
 use crate::validation::FieldError;
 use crate::visit::Visit;
+use crate::visit::VisitDraft;
 use crate::workspace::WorkspaceInfo;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,15 @@ pub struct PlannedVisit {
     pub family_id: EntityId,
     pub family_name: String,
     pub date: NaiveDate,
+}
+
+/// A visit draft with the name of its family, for the home screen's list
+/// of entries to finish.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub family_name: String,
+    #[serde(flatten)]
+    pub draft: VisitDraft,
 }
 
 /// A record's history: its events, oldest first.
@@ -227,7 +237,7 @@ pub mod command {
     pub const RECORD_VISIT: &str = "record_visit";
     /// `{ family_id: EntityId, form: VisitForm } -> ()` (as the assistant types)
     pub const SAVE_DRAFT: &str = "save_draft";
-    /// `() -> Vec<VisitDraft>` (offered again on the next start)
+    /// `() -> Vec<DraftView>` (offered again on the next start; oldest first)
     pub const DRAFTS: &str = "drafts";
     /// `{ family_id: EntityId } -> ()`
     pub const DISCARD_DRAFT: &str = "discard_draft";

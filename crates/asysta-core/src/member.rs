@@ -3,7 +3,6 @@
 
 use crate::collation::fold;
 use crate::ids::EntityId;
-use crate::record::parse_date;
 use crate::validation::{normalize_whitespace, Checker, FieldError, FieldErrorCode};
 use crate::workspace::MAX_NAME_CHARS;
 use chrono::NaiveDate;
@@ -115,9 +114,9 @@ pub fn validate_member(form: &MemberForm, today: NaiveDate) -> Result<MemberDeta
     let mut c = Checker::default();
     let first_name = c.required_text(FIRST_NAME, &form.first_name, MAX_NAME_CHARS);
     let last_name = c.required_text(LAST_NAME, &form.last_name, MAX_NAME_CHARS);
-    let birth_date = parse_date(&mut c, BIRTH_DATE, &form.birth_date, today, false);
-    let sex = parse_choice(&mut c, SEX, &form.sex, Sex::parse);
-    let relation = parse_choice(&mut c, RELATION, &form.relation, Relation::parse).unwrap_or_default();
+    let birth_date = c.date(BIRTH_DATE, &form.birth_date, today, false);
+    let sex = c.choice(SEX, &form.sex, Sex::parse);
+    let relation = c.choice(RELATION, &form.relation, Relation::parse).unwrap_or_default();
     let pesel = parse_pesel(&mut c, &form.pesel, birth_date, sex, today);
     let birth_date = birth_date.or_else(|| pesel.as_ref().map(Pesel::birth_date));
     let sex = sex.or_else(|| pesel.as_ref().map(Pesel::sex));
@@ -198,20 +197,6 @@ impl DuplicateReason {
             DuplicateReason::SameNameAndBirthDate => "duplicate-same-name-and-birth-date",
         }
     }
-}
-
-/// Parses an optional choice such as `female`; empty is `None`, anything
-/// unknown is refused as not in the list.
-fn parse_choice<T>(c: &mut Checker, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let choice = parse(value);
-    if choice.is_none() {
-        c.push(FieldError::new(field, FieldErrorCode::NotInList));
-    }
-    choice
 }
 
 /// Parses an optional PESEL and checks it against what else the form says.

@@ -10,7 +10,6 @@
 //! a visit); [`current_status`] folds them into the version's statuses.
 
 use crate::ids::EntityId;
-use crate::record::parse_date;
 use crate::validation::{Checker, FieldError, FieldErrorCode};
 use crate::workspace::MAX_NAME_CHARS;
 use chrono::NaiveDate;
@@ -254,7 +253,7 @@ pub fn validate_plan_version(
     mut new_id: impl FnMut() -> EntityId,
 ) -> Result<NewPlanVersion, Vec<FieldError>> {
     let mut c = Checker::default();
-    let agreed_with_family_on = parse_date(&mut c, "agreed_with_family_on", &form.agreed_with_family_on, today, false);
+    let agreed_with_family_on = c.date("agreed_with_family_on", &form.agreed_with_family_on, today, false);
     let consultation = check_consultation(&mut c, form, today);
     if form.goals.is_empty() {
         c.push(FieldError::with_detail("goals", FieldErrorCode::Required, "plan-error-no-goals"));
@@ -536,7 +535,7 @@ fn check_consultation(c: &mut Checker, form: &PlanVersionForm, today: NaiveDate)
     if form.consultation_date.trim().is_empty() && form.consultation_social_worker.trim().is_empty() {
         return None;
     }
-    let date = required_date(c, "consultation_date", &form.consultation_date, today, false);
+    let date = c.required_date("consultation_date", &form.consultation_date, today, false);
     let social_worker = c.required_text("consultation_social_worker", &form.consultation_social_worker, MAX_NAME_CHARS);
     date.map(|date| Consultation { date, social_worker })
 }
@@ -563,9 +562,9 @@ fn check_action(c: &mut Checker, ctx: &mut PlanContext<'_>, at: &str, form: &Pla
         id: ctx.ids.assign(form.id),
         what: c.required_text(&format!("{at}.what"), &form.what, MAX_PLAN_TEXT_CHARS),
         who: check_actor(c, at, form, ctx.known_member_ids),
-        deadline: parse_date(c, &format!("{at}.deadline"), &form.deadline, ctx.today, true),
+        deadline: c.date(&format!("{at}.deadline"), &form.deadline, ctx.today, true),
         expected_effect: c.required_text(&format!("{at}.expected_effect"), &form.expected_effect, MAX_PLAN_TEXT_CHARS),
-        status: parse_choice(c, &format!("{at}.status"), &form.status, ActionStatus::parse).unwrap_or_default(),
+        status: c.choice(&format!("{at}.status"), &form.status, ActionStatus::parse).unwrap_or_default(),
     }
 }
 
@@ -573,7 +572,8 @@ fn check_action(c: &mut Checker, ctx: &mut PlanContext<'_>, at: &str, form: &Pla
 /// place (the plan is not built then).
 fn check_actor(c: &mut Checker, at: &str, form: &PlanActionForm, known_member_ids: &[EntityId]) -> Actor {
     match form.who.trim() {
-        "member" => check_known_id(c, &format!("{at}.who_member_id"), &form.who_member_id, known_member_ids)
+        "member" => c
+            .known_id(&format!("{at}.who_member_id"), &form.who_member_id, known_member_ids)
             .map_or(Actor::Assistant, |member_id| Actor::Member { member_id }),
         "assistant" => Actor::Assistant,
         "institution" => Actor::Institution {
@@ -599,49 +599,6 @@ pub(crate) fn check_area(c: &mut Checker, field: &str, value: &str, areas: &[Pla
         c.push(FieldError::new(field, FieldErrorCode::NotInList));
     }
     key.to_owned()
-}
-
-/// Reads a required id that must be among `known`.
-pub(crate) fn check_known_id(c: &mut Checker, field: &str, value: &str, known: &[EntityId]) -> Option<EntityId> {
-    let value = value.trim();
-    if value.is_empty() {
-        c.push(FieldError::new(field, FieldErrorCode::Required));
-        return None;
-    }
-    let id = value.parse::<EntityId>().ok().filter(|id| known.contains(id));
-    if id.is_none() {
-        c.push(FieldError::new(field, FieldErrorCode::NotInList));
-    }
-    id
-}
-
-/// Reads a required `YYYY-MM-DD` date (see [`parse_date`]).
-pub(crate) fn required_date(
-    c: &mut Checker,
-    field: &str,
-    value: &str,
-    today: NaiveDate,
-    future_ok: bool,
-) -> Option<NaiveDate> {
-    if value.trim().is_empty() {
-        c.push(FieldError::new(field, FieldErrorCode::Required));
-        return None;
-    }
-    parse_date(c, field, value, today, future_ok)
-}
-
-/// Reads an optional choice such as `in_progress`; empty is `None`, anything
-/// unknown is refused as not in the list.
-pub(crate) fn parse_choice<T>(c: &mut Checker, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let choice = parse(value);
-    if choice.is_none() {
-        c.push(FieldError::new(field, FieldErrorCode::NotInList));
-    }
-    choice
 }
 
 /// A date as forms type it.

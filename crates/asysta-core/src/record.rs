@@ -52,6 +52,12 @@ impl FamilyStatus {
         }
     }
 
+    /// Whether moving to `self` asks for a reason: closing the work does
+    /// (the reason is part of the record the head of the centre reviews).
+    pub fn needs_reason(self) -> bool {
+        self == FamilyStatus::Closed
+    }
+
     /// Whether the record may move from `self` to `next`. Work is closed
     /// before it is monitored or archived; a closed or monitored family can
     /// be taken on again.
@@ -67,6 +73,21 @@ impl FamilyStatus {
                 | (Monitoring, Active)
         )
     }
+}
+
+/// The longest reason for a status change accepted, in characters.
+pub const MAX_STATUS_REASON_CHARS: u32 = 1000;
+
+/// Checks the reason given for moving a family to `status`, reported under
+/// the field `reason`: required when closing, optional otherwise.
+pub fn validate_status_reason(status: FamilyStatus, reason: &str) -> Result<String, Vec<FieldError>> {
+    let mut c = Checker::default();
+    let reason = if status.needs_reason() {
+        c.required_text("reason", reason, MAX_STATUS_REASON_CHARS)
+    } else {
+        c.optional_text("reason", reason, MAX_STATUS_REASON_CHARS)
+    };
+    c.finish(reason)
 }
 
 /// What the caseload rule says about taking on one more active family.
@@ -174,26 +195,6 @@ pub struct CaseDetails {
     pub niebieska_karta: Option<NiebieskaKarta>,
 }
 
-/// Parses a `YYYY-MM-DD` field; empty is `None`. Dates after `today` are
-/// refused unless `future_ok`.
-pub fn parse_date(c: &mut Checker, field: &str, value: &str, today: NaiveDate, future_ok: bool) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-        Ok(date) if !future_ok && date > today => {
-            c.push(FieldError::new(field, FieldErrorCode::DateInFuture));
-            None
-        }
-        Ok(date) => Some(date),
-        Err(_) => {
-            c.push(FieldError::new(field, FieldErrorCode::InvalidDate));
-            None
-        }
-    }
-}
-
 /// Whether `s` looks like a Polish court case signature such as
 /// "III Nsm 123/25": a department in Roman numerals, a repertory symbol, and
 /// number/year.
@@ -231,9 +232,9 @@ pub fn validate_basis(form: &BasisForm, today: NaiveDate) -> Result<Option<WorkB
     let basis = match form.kind.as_str() {
         "" => None,
         "social_worker_request" => {
-            let interview = parse_date(&mut c, "interview_date", &form.interview_date, today, false);
-            let request = parse_date(&mut c, "request_date", &form.request_date, today, false);
-            let decision = parse_date(&mut c, "decision_date", &form.decision_date, today, false);
+            let interview = c.date("interview_date", &form.interview_date, today, false);
+            let request = c.date("request_date", &form.request_date, today, false);
+            let decision = c.date("decision_date", &form.decision_date, today, false);
             require_date(&mut c, "interview_date", &form.interview_date);
             require_date(&mut c, "request_date", &form.request_date);
             if let (Some(i), Some(r)) = (interview, request) {
@@ -257,7 +258,7 @@ pub fn validate_basis(form: &BasisForm, today: NaiveDate) -> Result<Option<WorkB
                 c.push(FieldError::with_detail("case_signature", FieldErrorCode::NotInList, "case-signature-format"));
             }
             require_date(&mut c, "order_date", &form.order_date);
-            parse_date(&mut c, "order_date", &form.order_date, today, false).map(|order_date| WorkBasis::CourtOrder {
+            c.date("order_date", &form.order_date, today, false).map(|order_date| WorkBasis::CourtOrder {
                 court,
                 case_signature: signature,
                 order_date,
@@ -336,8 +337,8 @@ pub fn validate_case_details(
             None
         }
     };
-    let start_date = parse_date(&mut c, "start_date", &form.start_date, today, true);
-    let consent_date = parse_date(&mut c, "consent_date", &form.consent_date, today, false);
+    let start_date = c.date("start_date", &form.start_date, today, true);
+    let consent_date = c.date("consent_date", &form.consent_date, today, false);
     let mut foster_care = Vec::new();
     for (i, p) in form.foster_care.iter().enumerate() {
         let field = |name: &str| format!("foster_care[{i}].{name}");
@@ -354,7 +355,7 @@ pub fn validate_case_details(
             }
         };
         let place = c.required_text(&field("place"), &p.place, 300);
-        let plan_date = parse_date(&mut c, &field("assistance_plan_date"), &p.assistance_plan_date, today, true);
+        let plan_date = c.date(&field("assistance_plan_date"), &p.assistance_plan_date, today, true);
         if let (Some(child_id), Some(kind)) = (child_id, kind) {
             foster_care.push(FosterPlacement {
                 child_id,
@@ -372,10 +373,9 @@ pub fn validate_case_details(
     }
     let za_zyciem = if form.za_zyciem {
         require_date(&mut c, "za_zyciem_request_date", &form.za_zyciem_request_date);
-        let request = parse_date(&mut c, "za_zyciem_request_date", &form.za_zyciem_request_date, today, false);
+        let request = c.date("za_zyciem_request_date", &form.za_zyciem_request_date, today, false);
         let certificate_type = c.required_text("za_zyciem_certificate_type", &form.za_zyciem_certificate_type, 200);
-        let certificate_date =
-            parse_date(&mut c, "za_zyciem_certificate_date", &form.za_zyciem_certificate_date, today, false);
+        let certificate_date = c.date("za_zyciem_certificate_date", &form.za_zyciem_certificate_date, today, false);
         request.map(|request_date| ZaZyciem {
             request_date,
             certificate_type,
@@ -387,7 +387,7 @@ pub fn validate_case_details(
     };
     let niebieska_karta = if form.niebieska_karta {
         require_date(&mut c, "niebieska_karta_started_on", &form.niebieska_karta_started_on);
-        let started = parse_date(&mut c, "niebieska_karta_started_on", &form.niebieska_karta_started_on, today, false);
+        let started = c.date("niebieska_karta_started_on", &form.niebieska_karta_started_on, today, false);
         started.map(|started_on| NiebieskaKarta {
             started_on,
             team_contact: normalize_whitespace(&form.niebieska_karta_team_contact),
@@ -428,6 +428,17 @@ mod tests {
         assert_eq!(check_caseload(15, 15), CaseloadCheck::Warn { active: 15, cap: 15 });
         assert_eq!(check_caseload(16, 15), CaseloadCheck::Refused { active: 16, cap: 15 });
         assert_eq!(check_caseload(11, 12), CaseloadCheck::Warn { active: 11, cap: 12 });
+    }
+
+    #[test]
+    fn closing_needs_a_reason_and_other_moves_do_not() {
+        let err = validate_status_reason(FamilyStatus::Closed, "  ").unwrap_err();
+        assert_eq!(err, vec![FieldError::new("reason", FieldErrorCode::Required)]);
+        assert_eq!(validate_status_reason(FamilyStatus::Closed, " cele  osiągnięte ").unwrap(), "cele osiągnięte");
+        assert_eq!(validate_status_reason(FamilyStatus::Monitoring, "").unwrap(), "");
+        let long = "x".repeat(MAX_STATUS_REASON_CHARS as usize + 1);
+        let err = validate_status_reason(FamilyStatus::Active, &long).unwrap_err();
+        assert_eq!(err[0].code, FieldErrorCode::TooLong);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Field-level validation errors. The UI shows each next to its field, in
 //! Polish, through the Fluent message `field-error-<code>`.
 
+use crate::ids::EntityId;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// Why a field's value was refused.
@@ -97,6 +99,107 @@ impl Checker {
             self.errors.push(FieldError::with_limit(field, FieldErrorCode::TooLong, max_chars));
         }
         trimmed
+    }
+
+    /// A one-line optional text, with whitespace collapsed.
+    pub fn optional_text(&mut self, field: &str, value: &str, max_chars: u32) -> String {
+        let text = normalize_whitespace(value);
+        self.check_length(field, &text, max_chars);
+        text
+    }
+
+    /// A multi-line optional text: trimmed, with its line breaks kept.
+    pub fn long_text(&mut self, field: &str, value: &str, max_chars: u32) -> String {
+        let text = value.trim().replace("\r\n", "\n");
+        self.check_length(field, &text, max_chars);
+        text
+    }
+
+    fn check_length(&mut self, field: &str, text: &str, max_chars: u32) {
+        if text.chars().count() > max_chars as usize {
+            self.push(FieldError::with_limit(field, FieldErrorCode::TooLong, max_chars));
+        }
+    }
+
+    /// An optional choice such as `female`: empty is `None`, anything
+    /// unknown to `parse` is refused as not in the list.
+    pub fn choice<T>(&mut self, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let choice = parse(value);
+        if choice.is_none() {
+            self.push(FieldError::new(field, FieldErrorCode::NotInList));
+        }
+        choice
+    }
+
+    /// A choice that must be made (the default stands in when it is not).
+    pub fn required_choice<T: Default>(&mut self, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> T {
+        if value.trim().is_empty() {
+            self.push(FieldError::new(field, FieldErrorCode::Required));
+            return T::default();
+        }
+        self.choice(field, value, parse).unwrap_or_default()
+    }
+
+    /// A required id that must be among `known`.
+    pub fn known_id(&mut self, field: &str, value: &str, known: &[EntityId]) -> Option<EntityId> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.push(FieldError::new(field, FieldErrorCode::Required));
+            return None;
+        }
+        let id = value.parse::<EntityId>().ok().filter(|id| known.contains(id));
+        if id.is_none() {
+            self.push(FieldError::new(field, FieldErrorCode::NotInList));
+        }
+        id
+    }
+
+    /// An optional `YYYY-MM-DD` date: empty is `None`. Dates after `today`
+    /// are refused unless `future_ok`.
+    pub fn date(&mut self, field: &str, value: &str, today: NaiveDate, future_ok: bool) -> Option<NaiveDate> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            Ok(date) if !future_ok && date > today => {
+                self.push(FieldError::new(field, FieldErrorCode::DateInFuture));
+                None
+            }
+            Ok(date) => Some(date),
+            Err(_) => {
+                self.push(FieldError::new(field, FieldErrorCode::InvalidDate));
+                None
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date that must be given; see [`Checker::date`].
+    pub fn required_date(&mut self, field: &str, value: &str, today: NaiveDate, future_ok: bool) -> Option<NaiveDate> {
+        if value.trim().is_empty() {
+            self.push(FieldError::new(field, FieldErrorCode::Required));
+            return None;
+        }
+        self.date(field, value, today, future_ok)
+    }
+
+    /// A required `HH:MM` time (`HH:MM:SS` is accepted too).
+    pub fn required_time(&mut self, field: &str, value: &str) -> Option<NaiveTime> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.push(FieldError::new(field, FieldErrorCode::Required));
+            return None;
+        }
+        let time =
+            NaiveTime::parse_from_str(value, "%H:%M").or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S")).ok();
+        if time.is_none() {
+            self.push(FieldError::new(field, FieldErrorCode::InvalidTime));
+        }
+        time
     }
 
     pub fn push(&mut self, error: FieldError) {

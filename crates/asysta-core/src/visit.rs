@@ -3,11 +3,8 @@
 //! worked on, and the intervention a threat to someone's safety called for.
 
 use crate::ids::EntityId;
-use crate::plan::{
-    check_area, check_known_id, format_date, parse_choice, required_date, ActionStatus, PlanArea, ProgressNote,
-};
-use crate::record::parse_date;
-use crate::validation::{normalize_whitespace, Checker, FieldError, FieldErrorCode};
+use crate::plan::{check_area, format_date, ActionStatus, PlanArea, ProgressNote};
+use crate::validation::{Checker, FieldError, FieldErrorCode};
 use crate::workspace::MAX_NAME_CHARS;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -174,19 +171,19 @@ pub fn validate_visit(
     today: NaiveDate,
 ) -> Result<Visit, Vec<FieldError>> {
     let mut c = Checker::default();
-    let date = required_date(&mut c, "date", &form.date, today, false);
+    let date = c.required_date("date", &form.date, today, false);
     let (start, end) = check_times(&mut c, form);
     let visit = Visit {
         date: date.unwrap_or_default(),
         start,
         end,
         place: check_place(&mut c, form),
-        form: required_choice(&mut c, "form", &form.form, ContactForm::parse),
+        form: c.required_choice("form", &form.form, ContactForm::parse),
         participants: check_participants(&mut c, &form.participants, known_member_ids),
-        other_participants: optional_text(&mut c, "other_participants", &form.other_participants, MAX_NAME_CHARS),
+        other_participants: c.optional_text("other_participants", &form.other_participants, MAX_NAME_CHARS),
         areas: check_areas(&mut c, &form.areas, areas),
         actions_worked: check_actions_worked(&mut c, &form.actions_worked, known_action_ids),
-        notes: long_text(&mut c, "notes", &form.notes, MAX_VISIT_NOTES_CHARS),
+        notes: c.long_text("notes", &form.notes, MAX_VISIT_NOTES_CHARS),
         next_planned: check_next_planned(&mut c, &form.next_planned, date, today),
         intervention: form.safety_concern.then(|| check_intervention(&mut c, form, date.unwrap_or_default())),
     };
@@ -372,8 +369,8 @@ impl InterventionStep {
 /// contact past midnight is recorded as two). Refused times read as
 /// midnight (the visit is not built then).
 fn check_times(c: &mut Checker, form: &VisitForm) -> (NaiveTime, NaiveTime) {
-    let start = required_time(c, "start", &form.start);
-    let end = required_time(c, "end", &form.end);
+    let start = c.required_time("start", &form.start);
+    let end = c.required_time("end", &form.end);
     if let (Some(start), Some(end)) = (start, end) {
         if end <= start {
             c.push(FieldError::new("end", FieldErrorCode::EndBeforeStart));
@@ -383,7 +380,7 @@ fn check_times(c: &mut Checker, form: &VisitForm) -> (NaiveTime, NaiveTime) {
 }
 
 fn check_place(c: &mut Checker, form: &VisitForm) -> Place {
-    let kind = required_choice(c, "place", &form.place, |kind| Place::from_kind(kind, String::new()));
+    let kind = c.required_choice("place", &form.place, |kind| Place::from_kind(kind, String::new()));
     match kind {
         Place::Other { .. } => Place::Other { text: c.required_text("place_other", &form.place_other, MAX_NAME_CHARS) },
         kind => kind,
@@ -394,7 +391,7 @@ fn check_place(c: &mut Checker, form: &VisitForm) -> Place {
 fn check_participants(c: &mut Checker, values: &[String], known_member_ids: &[EntityId]) -> Vec<EntityId> {
     let mut ids = Vec::new();
     for (i, value) in values.iter().enumerate().filter(|(_, v)| !v.trim().is_empty()) {
-        if let Some(id) = check_known_id(c, &format!("participants[{i}]"), value, known_member_ids) {
+        if let Some(id) = c.known_id(&format!("participants[{i}]"), value, known_member_ids) {
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -431,9 +428,9 @@ fn check_action_worked(
     known_action_ids: &[EntityId],
 ) -> Option<ActionWorked> {
     let at = format!("actions_worked[{i}]");
-    let action_id = check_known_id(c, &format!("{at}.action_id"), &form.action_id, known_action_ids);
-    let note = long_text(c, &format!("{at}.note"), &form.note, MAX_NOTE_CHARS);
-    let status = parse_choice(c, &format!("{at}.status"), &form.status, ActionStatus::parse);
+    let action_id = c.known_id(&format!("{at}.action_id"), &form.action_id, known_action_ids);
+    let note = c.long_text(&format!("{at}.note"), &form.note, MAX_NOTE_CHARS);
+    let status = c.choice(&format!("{at}.status"), &form.status, ActionStatus::parse);
     if note.is_empty() && form.status.trim().is_empty() {
         c.push(FieldError::new(&format!("{at}.note"), FieldErrorCode::Required));
     }
@@ -442,7 +439,7 @@ fn check_action_worked(
 
 /// Reads the next planned contact, which must come after the visit.
 fn check_next_planned(c: &mut Checker, value: &str, date: Option<NaiveDate>, today: NaiveDate) -> Option<NaiveDate> {
-    let next = parse_date(c, "next_planned", value, today, true)?;
+    let next = c.date("next_planned", value, today, true)?;
     if date.is_some_and(|date| next <= date) {
         c.push(FieldError::with_detail(
             "next_planned",
@@ -455,12 +452,12 @@ fn check_next_planned(c: &mut Checker, value: &str, date: Option<NaiveDate>, tod
 
 /// Reads the intervention: what was observed, at least one step, and when.
 fn check_intervention(c: &mut Checker, form: &VisitForm, date: NaiveDate) -> Intervention {
-    let observed = long_text(c, "intervention_observed", &form.intervention_observed, MAX_NOTE_CHARS);
+    let observed = c.long_text("intervention_observed", &form.intervention_observed, MAX_NOTE_CHARS);
     if observed.is_empty() {
         c.push(FieldError::new("intervention_observed", FieldErrorCode::Required));
     }
     let steps = check_steps(c, &form.intervention_steps);
-    let time = required_time(c, "intervention_time", &form.intervention_time);
+    let time = c.required_time("intervention_time", &form.intervention_time);
     Intervention { observed, steps, at: date.and_time(time.unwrap_or_default()) }
 }
 
@@ -468,7 +465,7 @@ fn check_intervention(c: &mut Checker, form: &VisitForm, date: NaiveDate) -> Int
 fn check_steps(c: &mut Checker, values: &[String]) -> Vec<InterventionStep> {
     let mut steps = Vec::new();
     for (i, value) in values.iter().enumerate() {
-        if let Some(step) = parse_choice(c, &format!("intervention_steps[{i}]"), value, InterventionStep::parse) {
+        if let Some(step) = c.choice(&format!("intervention_steps[{i}]"), value, InterventionStep::parse) {
             if !steps.contains(&step) {
                 steps.push(step);
             }
@@ -478,49 +475,6 @@ fn check_steps(c: &mut Checker, values: &[String]) -> Vec<InterventionStep> {
         c.push(FieldError::with_detail("intervention_steps", FieldErrorCode::Required, "intervention-error-no-steps"));
     }
     steps
-}
-
-/// Reads a required choice; when refused, gives the default in its place.
-fn required_choice<T: Default>(c: &mut Checker, field: &str, value: &str, parse: fn(&str) -> Option<T>) -> T {
-    if value.trim().is_empty() {
-        c.push(FieldError::new(field, FieldErrorCode::Required));
-        return T::default();
-    }
-    parse_choice(c, field, value, parse).unwrap_or_default()
-}
-
-/// Reads a required `HH:MM` time (`HH:MM:SS` is accepted too).
-fn required_time(c: &mut Checker, field: &str, value: &str) -> Option<NaiveTime> {
-    let value = value.trim();
-    if value.is_empty() {
-        c.push(FieldError::new(field, FieldErrorCode::Required));
-        return None;
-    }
-    let time = NaiveTime::parse_from_str(value, "%H:%M").or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S")).ok();
-    if time.is_none() {
-        c.push(FieldError::new(field, FieldErrorCode::InvalidTime));
-    }
-    time
-}
-
-/// A one-line optional text, with whitespace collapsed.
-fn optional_text(c: &mut Checker, field: &str, value: &str, max_chars: u32) -> String {
-    let text = normalize_whitespace(value);
-    check_length(c, field, &text, max_chars);
-    text
-}
-
-/// A multi-line optional text: trimmed, with its line breaks kept.
-fn long_text(c: &mut Checker, field: &str, value: &str, max_chars: u32) -> String {
-    let text = value.trim().replace("\r\n", "\n");
-    check_length(c, field, &text, max_chars);
-    text
-}
-
-fn check_length(c: &mut Checker, field: &str, text: &str, max_chars: u32) {
-    if text.chars().count() > max_chars as usize {
-        c.push(FieldError::with_limit(field, FieldErrorCode::TooLong, max_chars));
-    }
 }
 
 /// A time as forms type it.

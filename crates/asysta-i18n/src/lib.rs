@@ -15,6 +15,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../../assets/locales/", $lang, "/asysta.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/people.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/plan.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/diary.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/home.ftl")),
         ]
     };
 }

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
-use asysta_core::api::{FamilyCase, MemberView, NoteView, VisitView};
+use asysta_core::api::{DraftView, FamilyCase, MemberView, NoteView, VisitView};
 use asysta_core::family::FamilySummary;
 use asysta_core::member::{MemberDetails, PersonRef, Relation};
 use asysta_core::plan::{default_areas, PlanArea, PlanVersion, ProgressNote};
@@ -337,17 +337,22 @@ pub fn activity(conn: &Connection) -> Result<Vec<(FamilySummary, Option<NaiveDat
 }
 
 /// The visit drafts kept on this device.
-pub fn drafts(conn: &Connection) -> Result<Vec<VisitDraft>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT family_id, form_json, saved_at_ms FROM visit_drafts ORDER BY saved_at_ms")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+pub fn drafts(conn: &Connection) -> Result<Vec<DraftView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.family_id, d.form_json, d.saved_at_ms, f.name FROM visit_drafts d \
+         JOIN families f ON f.id = d.family_id WHERE f.deleted = 0 ORDER BY d.saved_at_ms",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?))
+    })?;
     rows.map(|row| {
-        let (family_id, json, saved_at_ms) = row?;
-        Ok(VisitDraft {
+        let (family_id, json, saved_at_ms, family_name) = row?;
+        let draft = VisitDraft {
             family_id: parse_id(&family_id)?,
             form: serde_json::from_str(&json)?,
             saved_at_ms: saved_at_ms as u64,
-        })
+        };
+        Ok(DraftView { family_name, draft })
     })
     .collect()
 }

@@ -505,6 +505,12 @@ fn status_changes_follow_the_course_of_the_work() {
     let id = store.add_family(&family("Nowak", "Ewa")).unwrap();
     let err = store.change_status(id, FamilyStatus::Archived, "", None).unwrap_err();
     assert!(matches!(err, StoreError::StatusChange { .. }), "{err:?}");
+    let err = store.change_status(id, FamilyStatus::Closed, "  \n ", None).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Invalid(fields) if fields[0].field == "reason"),
+        "closing needs a reason: {err:?}"
+    );
+    assert_eq!(store.history(id).unwrap().len(), 1, "a refused change writes nothing");
     store.change_status(id, FamilyStatus::Closed, "  przeprowadzka  ", None).unwrap();
     store.change_status(id, FamilyStatus::Monitoring, "", None).unwrap();
     let listed = store.list_families_with_status(Some(FamilyStatus::Monitoring)).unwrap();
@@ -739,7 +745,8 @@ mod plan_and_visits {
         let mut store = open(dir.path(), PASS).unwrap();
         let drafts = store.drafts().unwrap();
         assert_eq!(drafts.len(), 1, "one draft a family, the latest");
-        assert_eq!(drafts[0].form, longer);
+        assert_eq!(drafts[0].draft.form, longer);
+        assert_eq!(drafts[0].family_name, "Nowak", "a draft comes with its family's name");
         let events = store.all_events().unwrap().len();
         store.rebuild_projections().unwrap();
         assert_eq!(store.drafts().unwrap().len(), 1, "a rebuild keeps local drafts");

@@ -11,7 +11,7 @@ use crate::paths::WorkspacePaths;
 use crate::queries::{self, Settings};
 use crate::secret::{DatabaseKey, Passphrase};
 use asysta_core::alerts::{alerts, Alert, AlertSettings, FamilyActivity, OverdueAction};
-use asysta_core::api::{DuplicateView, FamilyCase, PlannedVisit};
+use asysta_core::api::{DraftView, DuplicateView, FamilyCase, PlannedVisit};
 use asysta_core::collation;
 use asysta_core::family::{FamilySummary, NewFamily};
 use asysta_core::member::{find_duplicates, MemberDetails, PersonRef};
@@ -442,7 +442,7 @@ impl Store {
         if !current.can_become(status) {
             return Err(StoreError::StatusChange { from: current, to: status });
         }
-        let reason = asysta_core::validation::normalize_whitespace(reason);
+        let reason = asysta_core::record::validate_status_reason(status, reason).map_err(StoreError::Invalid)?;
         self.commit_changes(vec![PendingChange {
             entity_id: family_id,
             base_rev,
@@ -618,7 +618,7 @@ impl Store {
     }
 
     /// The visit drafts kept on this device, oldest first.
-    pub fn drafts(&self) -> Result<Vec<VisitDraft>> {
+    pub fn drafts(&self) -> Result<Vec<DraftView>> {
         queries::drafts(&self.conn)
     }
 

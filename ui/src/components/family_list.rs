@@ -1,9 +1,11 @@
 //! The list of families: a count, then a table or the empty state.
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
+use asysta_core::alerts::days_since_last_visit;
 use asysta_core::family::FamilySummary;
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
+use chrono::NaiveDate;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,6 +21,17 @@ pub struct FamilyListProps {
     pub on_open: Callback<EntityId>,
     /// Opens the history of a family: its id and name.
     pub on_history: Callback<(EntityId, String)>,
+    /// Today, for the days since each family's last visit.
+    pub today: NaiveDate,
+}
+
+/// "today", "yesterday", "5 days ago" or "no visits".
+pub fn last_visit_text(i18n: &I18n, last_visit: Option<NaiveDate>, today: NaiveDate) -> String {
+    match days_since_last_visit(last_visit, today) {
+        None => i18n.tr("last-visit-never"),
+        Some(days) if days <= 0 => i18n.tr("last-visit-today"),
+        Some(days) => i18n.tr_args("last-visit-days-ago", &[("days", Arg::Num(days as f64))]),
+    }
 }
 
 #[component]
@@ -56,6 +69,15 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
                 <td class="family-address">{ family.address.clone() }</td>
                 <td class="family-members">{ i18n.count("member-count", family.member_count as usize) }</td>
                 <td class="family-status">{ i18n.tr(family.status.message_id()) }</td>
+                <td class="family-last-visit">
+                    if let Some(date) = family.last_visit {
+                        <time datetime={date.to_string()} title={i18n.date(date)}>
+                            { last_visit_text(&i18n, Some(date), props.today) }
+                        </time>
+                    } else {
+                        { last_visit_text(&i18n, None, props.today) }
+                    }
+                </td>
                 <td class="family-actions">
                     <button type="button" class="family-history secondary" aria-label={label} onclick={on_history}>
                         { i18n.tr("family-history-button") }
@@ -74,6 +96,7 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
                         <th scope="col">{ i18n.tr("column-address") }</th>
                         <th scope="col">{ i18n.tr("column-members") }</th>
                         <th scope="col">{ i18n.tr("column-status") }</th>
+                        <th scope="col">{ i18n.tr("column-last-visit") }</th>
                         <th scope="col"><span class="visually-hidden">{ i18n.tr("family-history-button") }</span></th>
                     </tr>
                 </thead>

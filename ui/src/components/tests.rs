@@ -1,6 +1,6 @@
 use super::case_header::{basis_summary, CaseHeader, CaseHeaderProps};
 use super::duplicates::{DuplicateList, DuplicateListProps};
-use super::family_list::{FamilyList, FamilyListProps};
+use super::family_list::{last_visit_text, FamilyList, FamilyListProps};
 use super::field::{dom_id, error_id, TextField, TextFieldProps};
 use super::foster_placement::{FosterPlacement, FosterPlacementProps, PlacementField};
 use super::header::{Header, HeaderProps};
@@ -79,6 +79,7 @@ fn families_are_listed_in_the_given_order_with_polish_plurals() {
         filtered: false,
         on_open: Callback::noop(),
         on_history: Callback::noop(),
+        today: day("2026-11-23"),
     });
     assert_eq!(text_of(&html, "family-count"), "3 rodziny");
     assert_eq!(html.matches("class=\"family-row\"").count(), 3);
@@ -93,6 +94,37 @@ fn families_are_listed_in_the_given_order_with_polish_plurals() {
     assert_eq!(html.matches("class=\"family-status\">aktywna</td>").count(), 3);
     assert!(html.contains("class=\"family-members\">5 osób</td>"));
     assert!(!has_id(&html, "families-empty"));
+    assert_eq!(html.matches("class=\"family-last-visit\">brak wizyt</td>").count(), 3);
+}
+
+#[test]
+fn the_list_shows_days_since_the_last_visit() {
+    let mut families = Vec::new();
+    for (n, last_visit) in ["2026-11-23", "2026-11-22", "2026-11-18", "2026-10-01"].into_iter().enumerate() {
+        let mut family = summary(&format!("00000000-0000-0000-0000-00000000000{n}"), "Nowak", 1);
+        family.last_visit = Some(day(last_visit));
+        families.push(family);
+    }
+    let html = render::<FamilyList>(move || FamilyListProps {
+        families: Rc::new(families),
+        filtered: false,
+        on_open: Callback::noop(),
+        on_history: Callback::noop(),
+        today: day("2026-11-23"),
+    });
+    for text in ["dziś", "wczoraj", "5 dni temu", "53 dni temu"] {
+        assert!(html.contains(&format!(">{text}</time>")), "no {text} in {html}");
+    }
+    assert!(html.contains("title=\"18.11.2026\""), "the date itself is at hand: {html}");
+}
+
+#[test]
+fn days_since_the_last_visit_follow_english_plurals_too() {
+    let i18n = I18n::new(Rc::new(asysta_i18n::Translator::new(asysta_i18n::Locale::En)), Callback::noop());
+    let today = day("2026-11-23");
+    assert_eq!(last_visit_text(&i18n, Some(day("2026-11-22")), today), "yesterday");
+    assert_eq!(last_visit_text(&i18n, Some(day("2026-11-21")), today), "2 days ago");
+    assert_eq!(last_visit_text(&i18n, None, today), "no visits");
 }
 
 #[test]
@@ -102,6 +134,7 @@ fn no_families_shows_the_empty_state() {
         filtered: false,
         on_open: Callback::noop(),
         on_history: Callback::noop(),
+        today: day("2026-11-23"),
     });
     assert_eq!(text_of(&html, "family-count"), "0 rodzin");
     assert_eq!(text_of(&html, "families-empty"), "Nie ma jeszcze żadnej rodziny.");
@@ -176,6 +209,7 @@ fn a_filtered_list_that_finds_nothing_says_so() {
         filtered: true,
         on_open: Callback::noop(),
         on_history: Callback::noop(),
+        today: day("2026-11-23"),
     });
     assert_eq!(text_of(&html, "families-empty"), "Nie znaleziono żadnej rodziny.");
 }
@@ -284,4 +318,8 @@ fn the_basis_is_summed_up_in_one_line() {
         decision_date: None,
     };
     assert_eq!(basis_summary(&i18n, Some(&request)), "Wniosek pracownika socjalnego z dnia 2025-09-10");
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }

@@ -30,3 +30,10 @@ fn changes_map_to_their_messages() {
     assert_eq!(change_message_id(&created), "change-family-created");
     assert_eq!(change_message_id(&Change::MemberDeleted {}), "change-member-deleted");
 }
+
+#[test]
+fn dates_read_as_each_language_writes_them() {
+    let date = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+    assert_eq!(display_date(date, Locale::Pl), "07.03.2026");
+    assert_eq!(display_date(date, Locale::En), "2026-03-07");
+}

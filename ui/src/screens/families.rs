@@ -1,6 +1,9 @@
 //! The open workspace: the family list with its search and status filter,
 //! the caseload warning, the add-family form and the history of one family.
 
+pub mod home;
+
+use crate::clock::today;
 use crate::components::family_list::FamilyList;
 use crate::components::field::{error_for, TextField};
 use crate::components::header::Header;
@@ -15,6 +18,7 @@ use asysta_core::record::{CaseloadCheck, FamilyStatus};
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{EntityId, Event, FieldError};
 use asysta_i18n::Arg;
+use home::HomePanel;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -440,6 +444,7 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
         let filter = state.filter.clone();
         Callback::from(move |family_id| on_open_case.emit((family_id, filter.clone())))
     };
+    let on_locked_home = props.on_status.reform(|()| WorkspaceStatus::Locked);
     let on_search = {
         let dispatcher = state.dispatcher();
         Callback::from(move |event: InputEvent| {
@@ -510,8 +515,9 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                         <FamilyList
                             families={families.clone()}
                             filtered={state.filter.narrows()}
-                            {on_open}
+                            on_open={on_open.clone()}
                             {on_history}
+                            today={today()}
                         />
                     } else {
                         <p id="families-loading" class="loading">{ i18n.tr("loading") }</p>
@@ -524,6 +530,8 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                         />
                     }
                 </section>
+                <div class="side-column">
+                <HomePanel on_open={on_open} on_locked={on_locked_home} today={today()} />
                 <section class="panel form-panel" aria-labelledby="family-add-title">
                     <h2 id="family-add-title">{ i18n.tr("family-add-title") }</h2>
                     <form id="family-form" class="form" aria-busy={state.busy.then_some("true")} {onsubmit}>
@@ -547,6 +555,7 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                         </div>
                     </form>
                 </section>
+                </div>
             </main>
         </div>
     }

@@ -5,8 +5,8 @@ use crate::components::field::TextField;
 use crate::i18n::use_i18n;
 use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
-use asysta_core::record::FamilyStatus;
-use asysta_core::{EntityId, FieldError, FieldErrorCode};
+use asysta_core::record::{validate_status_reason, FamilyStatus};
+use asysta_core::{EntityId, FieldError};
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -14,11 +14,6 @@ use yew::prelude::*;
 /// The statuses a family in `current` may move to, in the usual order.
 pub fn next_statuses(current: FamilyStatus) -> Vec<FamilyStatus> {
     FamilyStatus::ALL.into_iter().filter(|&next| current.can_become(next)).collect()
-}
-
-/// Whether moving to `status` asks for a reason first.
-pub fn needs_reason(status: FamilyStatus) -> bool {
-    status == FamilyStatus::Closed
 }
 
 /// The id of the button that moves the family to `status`.
@@ -46,7 +41,8 @@ pub enum StatusAction {
     EditReason(String),
     /// Closing was called off.
     Cancel,
-    ReasonMissing,
+    /// The reason was refused (by the form's check or by the shell).
+    ReasonRefused(FieldError),
     Submitted,
     Changed,
     Failed(ApiError),
@@ -67,8 +63,9 @@ impl Reducible for StatusState {
                 next.reason_error = None;
             }
             StatusAction::Cancel => next = StatusState::default(),
-            StatusAction::ReasonMissing => {
-                next.reason_error = Some(FieldError::new(REASON_ID, FieldErrorCode::Required));
+            StatusAction::ReasonRefused(error) => {
+                next.busy = false;
+                next.reason_error = Some(FieldError { field: REASON_ID.into(), ..error });
             }
             StatusAction::Submitted => {
                 next.busy = true;
@@ -117,7 +114,10 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
                         on_case.emit(case);
                     }
                     Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => dispatcher.dispatch(StatusAction::Failed(error)),
+                    Err(error) => match error.fields.iter().find(|f| f.field == "reason") {
+                        Some(refused) => dispatcher.dispatch(StatusAction::ReasonRefused(refused.clone())),
+                        None => dispatcher.dispatch(StatusAction::Failed(error)),
+                    },
                 }
             });
         })
@@ -128,7 +128,7 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
             let dispatcher = state.dispatcher();
             let change = change.clone();
             Callback::from(move |_: MouseEvent| {
-                if needs_reason(status) {
+                if status.needs_reason() {
                     dispatcher.dispatch(StatusAction::AskReason);
                     dom::focus(REASON_ID);
                 } else {
@@ -153,12 +153,14 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
         let change = change.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let reason = state.reason.trim().to_owned();
-            if reason.is_empty() {
-                state.dispatch(StatusAction::ReasonMissing);
-                dom::focus(REASON_ID);
-            } else {
-                change.emit((FamilyStatus::Closed, reason));
+            match validate_status_reason(FamilyStatus::Closed, &state.reason) {
+                Ok(reason) => change.emit((FamilyStatus::Closed, reason)),
+                Err(errors) => {
+                    if let Some(first) = errors.into_iter().next() {
+                        state.dispatch(StatusAction::ReasonRefused(first));
+                    }
+                    dom::focus(REASON_ID);
+                }
             }
         })
     };

@@ -1,5 +1,6 @@
 use super::*;
 use crate::test_support::{entity, has_id, render, text_of};
+use asysta_core::FieldErrorCode;
 use asysta_i18n::{Locale, Translator};
 
 fn reduce(state: StatusState, action: StatusAction) -> StatusState {
@@ -23,7 +24,7 @@ fn the_next_statuses_follow_the_course_of_the_work() {
     assert_eq!(next_statuses(Monitoring), [Active, Archived]);
     assert_eq!(next_statuses(Archived), []);
     assert_eq!(button_id(Monitoring), "status-to-monitoring");
-    assert!(needs_reason(Closed) && !needs_reason(Archived));
+    assert!(Closed.needs_reason() && !Archived.needs_reason());
 }
 
 #[test]
@@ -45,7 +46,8 @@ fn each_allowed_move_has_its_button() {
 fn closing_asks_for_a_reason_until_it_is_given() {
     let asking = reduce(StatusState::default(), StatusAction::AskReason);
     assert!(asking.closing);
-    let missing = reduce(asking, StatusAction::ReasonMissing);
+    let refused = validate_status_reason(FamilyStatus::Closed, " ").unwrap_err().remove(0);
+    let missing = reduce(asking, StatusAction::ReasonRefused(refused));
     assert_eq!(missing.reason_error, Some(FieldError::new("status-reason", FieldErrorCode::Required)));
     let typed = reduce(missing, StatusAction::EditReason("Cele osiągnięte".into()));
     assert_eq!((typed.reason.as_str(), typed.reason_error.as_ref()), ("Cele osiągnięte", None));

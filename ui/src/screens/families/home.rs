@@ -1,0 +1,245 @@
+//! What needs the assistant's attention when the workspace opens: visit
+//! entries not finished (drafts), alerts (no visit for too long, plan
+//! actions past their deadline) and the planned contacts.
+//!
+//! Each part is fetched on its own; a part that fails to load says so and
+//! the others are still shown.
+
+use crate::i18n::{use_i18n, I18n};
+use crate::ipc;
+use asysta_core::alerts::Alert;
+use asysta_core::api::{ApiError, DraftView, ErrorKind, PlannedVisit};
+use asysta_core::EntityId;
+use asysta_i18n::Arg;
+use chrono::NaiveDate;
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// One part of the panel: loading, loaded, or failed with a reason.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part<T> {
+    Loading,
+    Loaded(Rc<Vec<T>>),
+    Failed(ErrorKind),
+}
+
+impl<T> Default for Part<T> {
+    fn default() -> Self {
+        Part::Loading
+    }
+}
+
+impl<T> Part<T> {
+    fn from_reply(reply: Result<Vec<T>, ApiError>) -> Part<T> {
+        match reply {
+            Ok(items) => Part::Loaded(Rc::new(items)),
+            Err(error) => Part::Failed(error.kind),
+        }
+    }
+
+    fn is_locked(&self) -> bool {
+        matches!(self, Part::Failed(ErrorKind::Locked))
+    }
+}
+
+/// Everything the panel shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HomeState {
+    pub drafts: Part<DraftView>,
+    pub alerts: Part<Alert>,
+    pub planned: Part<PlannedVisit>,
+}
+
+/// How a planned contact stands on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlannedWhen {
+    /// Its date has passed and no visit was recorded since.
+    Overdue,
+    Today,
+    Later,
+}
+
+/// Where the planned contact on `date` stands on `today`.
+pub fn planned_when(date: NaiveDate, today: NaiveDate) -> PlannedWhen {
+    match date.cmp(&today) {
+        std::cmp::Ordering::Less => PlannedWhen::Overdue,
+        std::cmp::Ordering::Equal => PlannedWhen::Today,
+        std::cmp::Ordering::Greater => PlannedWhen::Later,
+    }
+}
+
+/// The text of an alert, without the family's name (shown beside it).
+pub fn alert_text(i18n: &I18n, alert: &Alert) -> String {
+    match alert {
+        Alert::NoVisit { days_since: Some(days), .. } => {
+            i18n.tr_args(alert.message_id(), &[("days", Arg::Num(f64::from(*days)))])
+        }
+        Alert::NoVisit { days_since: None, .. } => i18n.tr(alert.message_id()),
+        Alert::ActionOverdue { what, deadline, days_overdue, .. } => i18n.tr_args(
+            alert.message_id(),
+            &[
+                ("what", Arg::Str(what)),
+                ("days", Arg::Num(f64::from(*days_overdue))),
+                ("deadline", Arg::Str(&i18n.date(*deadline))),
+            ],
+        ),
+    }
+}
+
+fn alert_family(alert: &Alert) -> (EntityId, &str) {
+    match alert {
+        Alert::NoVisit { family_id, family_name, .. } | Alert::ActionOverdue { family_id, family_name, .. } => {
+            (*family_id, family_name)
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HomePanelProps {
+    /// Opens a family's case (where its draft is offered again).
+    pub on_open: Callback<EntityId>,
+    pub on_locked: Callback<()>,
+    /// Today, for "today" and "overdue" on planned contacts.
+    pub today: NaiveDate,
+}
+
+/// Fetches the three parts and shows them.
+#[component]
+pub fn HomePanel(props: &HomePanelProps) -> Html {
+    let state = use_state(HomeState::default);
+    {
+        let state = state.clone();
+        let on_locked = props.on_locked.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                let next = HomeState {
+                    drafts: Part::from_reply(ipc::draft_views().await),
+                    alerts: Part::from_reply(ipc::alerts().await),
+                    planned: Part::from_reply(ipc::planned_visits().await),
+                };
+                if next.drafts.is_locked() || next.alerts.is_locked() || next.planned.is_locked() {
+                    on_locked.emit(());
+                } else {
+                    state.set(next);
+                }
+            });
+        });
+    }
+    html! { <HomeView state={(*state).clone()} on_open={props.on_open.clone()} today={props.today} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HomeViewProps {
+    pub state: HomeState,
+    pub on_open: Callback<EntityId>,
+    pub today: NaiveDate,
+}
+
+/// The panel for a given state (rendered in host tests).
+#[component]
+pub fn HomeView(props: &HomeViewProps) -> Html {
+    let i18n = use_i18n();
+    let open = |family_id: EntityId, name: &str, class: &'static str| {
+        let on_open = props.on_open.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_open.emit(family_id));
+        html! { <button type="button" class={classes!("link", class)} {onclick}>{ name.to_owned() }</button> }
+    };
+    let failed = |id: &'static str, kind: ErrorKind| {
+        html! { <p id={id} class="form-error" role="alert">{ i18n.error(kind) }</p> }
+    };
+
+    let drafts = match &props.state.drafts {
+        Part::Loaded(drafts) if !drafts.is_empty() => {
+            let items = drafts.iter().map(|d| {
+                let saved = crate::format::local_timestamp(d.draft.saved_at_ms);
+                html! {
+                    <li class="draft" key={d.draft.family_id.to_string()}>
+                        { open(d.draft.family_id, &d.family_name, "draft-family") }
+                        <span class="draft-saved">
+                            { i18n.tr_args("home-draft-saved", &[("when", Arg::Str(&saved))]) }
+                        </span>
+                    </li>
+                }
+            });
+            html! {
+                <section id="drafts" class="home-part attention" aria-labelledby="drafts-title">
+                    <h3 id="drafts-title">{ i18n.tr("home-drafts-title") }</h3>
+                    <p class="hint">{ i18n.tr("home-drafts-hint") }</p>
+                    <ul class="plain-list">{ for items }</ul>
+                </section>
+            }
+        }
+        Part::Failed(kind) => failed("drafts-error", *kind),
+        _ => Html::default(),
+    };
+
+    let alerts = match &props.state.alerts {
+        Part::Loading => html! { <p class="loading">{ i18n.tr("loading") }</p> },
+        Part::Failed(kind) => failed("alerts-error", *kind),
+        Part::Loaded(alerts) if alerts.is_empty() => {
+            html! { <p id="alerts-none" class="empty">{ i18n.tr("alert-none") }</p> }
+        }
+        Part::Loaded(alerts) => {
+            let items = alerts.iter().map(|alert| {
+                let (family_id, name) = alert_family(alert);
+                let kind = match alert {
+                    Alert::NoVisit { .. } => "alert-no-visit",
+                    Alert::ActionOverdue { .. } => "alert-overdue",
+                };
+                html! {
+                    <li class={classes!("alert", kind)}>
+                        { open(family_id, name, "alert-family") }
+                        <span class="alert-text">{ alert_text(&i18n, alert) }</span>
+                    </li>
+                }
+            });
+            html! { <ul class="plain-list">{ for items }</ul> }
+        }
+    };
+
+    let planned = match &props.state.planned {
+        Part::Loading => html! { <p class="loading">{ i18n.tr("loading") }</p> },
+        Part::Failed(kind) => failed("planned-error", *kind),
+        Part::Loaded(planned) if planned.is_empty() => {
+            html! { <p id="planned-none" class="empty">{ i18n.tr("home-planned-none") }</p> }
+        }
+        Part::Loaded(planned) => {
+            let items = planned.iter().map(|p| {
+                let when = planned_when(p.date, props.today);
+                let mark = match when {
+                    PlannedWhen::Overdue => Some(("planned-overdue", "home-planned-overdue")),
+                    PlannedWhen::Today => Some(("planned-today", "home-planned-today")),
+                    PlannedWhen::Later => None,
+                };
+                html! {
+                    <li class={classes!("planned", mark.map(|(class, _)| class))} key={p.family_id.to_string()}>
+                        <time class="planned-date" datetime={p.date.to_string()}>{ i18n.date(p.date) }</time>
+                        { open(p.family_id, &p.family_name, "planned-family") }
+                        if let Some((_, message)) = mark {
+                            <span class="badge">{ i18n.tr(message) }</span>
+                        }
+                    </li>
+                }
+            });
+            html! { <ol class="plain-list">{ for items }</ol> }
+        }
+    };
+
+    html! {
+        <section id="home" class="panel home-panel" aria-labelledby="alerts-title">
+            { drafts }
+            <section id="alerts" class="home-part" aria-labelledby="alerts-title">
+                <h3 id="alerts-title">{ i18n.tr("alert-title") }</h3>
+                { alerts }
+            </section>
+            <section id="planned-visits" class="home-part" aria-labelledby="planned-title">
+                <h3 id="planned-title">{ i18n.tr("home-planned-title") }</h3>
+                { planned }
+            </section>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+use super::*;
+use crate::test_support::{entity, has_id, render, text_of};
+use asysta_core::visit::{VisitDraft, VisitForm};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Renders the panel for the state `make` builds (inside the renderer,
+/// since the state holds `Rc`s).
+fn view(make: impl FnOnce() -> HomeState + Send + 'static) -> String {
+    render::<HomeView>(move || HomeViewProps { state: make(), on_open: Callback::noop(), today: day("2026-11-23") })
+}
+
+fn loaded<T>(items: Vec<T>) -> Part<T> {
+    Part::Loaded(Rc::new(items))
+}
+
+fn draft(n: u8, family_name: &str) -> DraftView {
+    let draft = VisitDraft { family_id: entity(n), form: VisitForm::default(), saved_at_ms: 1_795_435_200_000 };
+    DraftView { family_name: family_name.into(), draft }
+}
+
+#[test]
+fn unfinished_entries_come_first_with_their_family_and_time() {
+    let html = view(move || HomeState {
+        drafts: loaded(vec![draft(1, "Nowakowie")]),
+        alerts: loaded(vec![]),
+        planned: loaded(vec![]),
+    });
+    assert!(has_id(&html, "drafts"));
+    assert!(html.find("id=\"drafts\"").unwrap() < html.find("id=\"alerts\"").unwrap());
+    assert!(html.contains(">Nowakowie</button>"), "{html}");
+    assert!(html.contains("zapisano 2026-11-23"), "{html}");
+    assert_eq!(text_of(&html, "alerts-none"), "Nic nie wymaga teraz uwagi.");
+    assert_eq!(text_of(&html, "planned-none"), "Brak zaplanowanych kontaktów.");
+}
+
+#[test]
+fn no_drafts_shows_no_drafts_section() {
+    let html = view(move || HomeState { drafts: loaded(vec![]), ..HomeState::default() });
+    assert!(!has_id(&html, "drafts"));
+}
+
+#[test]
+fn alerts_read_in_polish_with_plurals_and_dates() {
+    let alerts = vec![
+        Alert::NoVisit { family_id: entity(1), family_name: "Kowalscy".into(), days_since: Some(22) },
+        Alert::NoVisit { family_id: entity(2), family_name: "Żakowie".into(), days_since: None },
+        Alert::ActionOverdue {
+            family_id: entity(3),
+            family_name: "Nowakowie".into(),
+            action_id: entity(9),
+            what: "Zapis do poradni".into(),
+            deadline: day("2026-11-01"),
+            days_overdue: 22,
+        },
+    ];
+    let html = view(move || HomeState { alerts: loaded(alerts), ..HomeState::default() });
+    assert!(html.contains("Brak wizyty od 22 dni"), "{html}");
+    assert!(html.contains("Jeszcze żadnej wizyty"));
+    assert!(html.contains("Zapis do poradni: 22 dni po terminie (01.11.2026)"), "{html}");
+    assert_eq!(html.matches("class=\"alert alert-no-visit\"").count(), 2);
+    assert_eq!(html.matches("class=\"alert alert-overdue\"").count(), 1);
+}
+
+#[test]
+fn planned_contacts_are_marked_today_or_overdue() {
+    let planned = vec![
+        PlannedVisit { family_id: entity(1), family_name: "Kowalscy".into(), date: day("2026-11-20") },
+        PlannedVisit { family_id: entity(2), family_name: "Nowakowie".into(), date: day("2026-11-23") },
+        PlannedVisit { family_id: entity(3), family_name: "Żakowie".into(), date: day("2026-12-01") },
+    ];
+    let html = view(move || HomeState { planned: loaded(planned), ..HomeState::default() });
+    assert!(html.contains("class=\"planned planned-overdue\""), "{html}");
+    assert!(html.contains("class=\"planned planned-today\""));
+    assert!(html.contains(">01.12.2026</time>"));
+    assert!(html.contains(">termin minął</span>") && html.contains(">dziś</span>"));
+    assert_eq!(planned_when(day("2026-11-24"), day("2026-11-23")), PlannedWhen::Later);
+}
+
+#[test]
+fn a_part_that_fails_says_so_and_the_others_still_show() {
+    let html = view(move || HomeState {
+        drafts: Part::Failed(ErrorKind::Storage),
+        alerts: Part::Failed(ErrorKind::Storage),
+        planned: loaded(vec![]),
+    });
+    assert!(has_id(&html, "drafts-error") && has_id(&html, "alerts-error"));
+    assert!(has_id(&html, "planned-none"));
+}
+
+#[test]
+fn every_message_exists_in_both_languages() {
+    for locale in asysta_i18n::Locale::ALL {
+        let translator = asysta_i18n::Translator::new(locale);
+        for id in [
+            "home-drafts-title",
+            "home-drafts-hint",
+            "home-draft-saved",
+            "home-planned-title",
+            "home-planned-none",
+            "home-planned-today",
+            "home-planned-overdue",
+            "alert-title",
+            "alert-none",
+            "alert-no-visit",
+            "alert-never-visited",
+            "alert-action-overdue",
+        ] {
+            assert!(translator.has(id), "{id} is missing in {locale}");
+        }
+    }
+}
