@@ -4,6 +4,7 @@
 
 pub mod case;
 pub mod families;
+pub mod form;
 pub mod setup;
 pub mod unlock;
 

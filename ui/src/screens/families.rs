@@ -10,6 +10,7 @@ use crate::components::header::Header;
 use crate::components::history::{HistoryContent, HistoryPanel};
 use crate::components::select::{SelectField, SelectOption};
 use crate::i18n::{use_i18n, I18n};
+use crate::screens::form::{submit, FormSteps};
 use crate::screens::split_api_error;
 use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
@@ -230,6 +231,18 @@ pub enum FamiliesAction {
     LockFailed(ErrorKind),
 }
 
+impl FormSteps for FamiliesAction {
+    fn rejected(errors: Vec<FieldError>) -> Self {
+        FamiliesAction::Rejected(errors)
+    }
+    fn submitted() -> Self {
+        FamiliesAction::Submitted
+    }
+    fn failed(error: ApiError) -> Self {
+        FamiliesAction::AddFailed(error)
+    }
+}
+
 impl Reducible for FamiliesState {
     type Action = FamiliesAction;
 
@@ -407,29 +420,13 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                 return;
             }
             let form = state.form.clone();
-            let family = match validate_new_family(&form) {
-                Ok(family) => family,
-                Err(errors) => {
-                    if let Some(first) = errors.first() {
-                        dom::focus(&first.field);
-                    }
-                    state.dispatch(FamiliesAction::Rejected(errors));
-                    return;
-                }
-            };
-            state.dispatch(FamiliesAction::Submitted);
-            let dispatcher = state.dispatcher();
-            let on_locked = on_locked.clone();
-            spawn_local(async move {
-                match ipc::add_family(&form).await {
-                    Ok(_) => {
-                        dispatcher.dispatch(FamiliesAction::Added { name: family.name });
-                        // Ready for the next family.
-                        dom::focus(FamilyField::Name.name());
-                    }
-                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => dispatcher.dispatch(FamiliesAction::AddFailed(error)),
-                }
+            let checked = validate_new_family(&form);
+            let name = checked.as_ref().map(|family| family.name.clone()).unwrap_or_default();
+            let command = async move { ipc::add_family(&form).await };
+            submit(state.dispatcher(), checked.map(drop), command, on_locked.clone(), move |_, dispatcher| {
+                dispatcher.dispatch(FamiliesAction::Added { name });
+                // Ready for the next family.
+                dom::focus(FamilyField::Name.name());
             });
         })
     };

@@ -3,14 +3,14 @@
 use crate::components::field::{error_for, TextField};
 use crate::components::header::Header;
 use crate::i18n::use_i18n;
+use crate::ipc;
+use crate::screens::form::{submit, FormSteps};
 use crate::screens::split_api_error;
-use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
 use asysta_core::passphrase::{self, Strength};
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
 use asysta_core::FieldError;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// A field of the setup form. Its name is also its input's id.
@@ -90,6 +90,18 @@ pub enum SetupAction {
     Failed(ApiError),
 }
 
+impl FormSteps for SetupAction {
+    fn rejected(errors: Vec<FieldError>) -> Self {
+        SetupAction::Rejected(errors)
+    }
+    fn submitted() -> Self {
+        SetupAction::Submitted
+    }
+    fn failed(error: ApiError) -> Self {
+        SetupAction::Failed(error)
+    }
+}
+
 impl Reducible for SetupState {
     type Action = SetupAction;
 
@@ -149,22 +161,11 @@ pub fn SetupScreen(props: &SetupScreenProps) -> Html {
                 return;
             }
             let form = state.form.clone();
-            if let Err(errors) = validate_new_workspace(&form) {
-                if let Some(first) = errors.first() {
-                    dom::focus(&first.field);
-                }
-                state.dispatch(SetupAction::Rejected(errors));
-                return;
-            }
-            state.dispatch(SetupAction::Submitted);
-            let dispatcher = state.dispatcher();
+            let checked = validate_new_workspace(&form).map(drop);
+            let command = async move { ipc::create_workspace(&form).await };
+            // No workspace is open yet, so none can be found locked.
             let on_status = on_status.clone();
-            spawn_local(async move {
-                match ipc::create_workspace(&form).await {
-                    Ok(status) => on_status.emit(status),
-                    Err(error) => dispatcher.dispatch(SetupAction::Failed(error)),
-                }
-            });
+            submit(state.dispatcher(), checked, command, Callback::noop(), move |status, _| on_status.emit(status));
         })
     };
 

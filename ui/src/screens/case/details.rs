@@ -12,8 +12,9 @@ use crate::components::field::{dom_id, error_for, TextField};
 use crate::components::foster_placement::{FosterPlacement, PlacementField};
 use crate::components::select::{SelectField, SelectOption};
 use crate::i18n::use_i18n;
+use crate::ipc;
+use crate::screens::form::{submit_case_form, FormSteps};
 use crate::screens::split_api_error;
-use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, FamilyCase, MemberView};
 use asysta_core::member::Relation;
 use asysta_core::record::{
@@ -21,7 +22,6 @@ use asysta_core::record::{
 };
 use asysta_core::{EntityId, FieldError};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// A text, date or choice field of the form (foster placements aside).
@@ -346,6 +346,18 @@ pub enum DetailsAction {
     Failed(ApiError),
 }
 
+impl FormSteps for DetailsAction {
+    fn rejected(errors: Vec<FieldError>) -> Self {
+        DetailsAction::Rejected(errors)
+    }
+    fn submitted() -> Self {
+        DetailsAction::Submitted
+    }
+    fn failed(error: ApiError) -> Self {
+        DetailsAction::Failed(error)
+    }
+}
+
 impl Reducible for DetailsState {
     type Action = DetailsAction;
 
@@ -451,32 +463,16 @@ pub fn DetailsSection(props: &DetailsSectionProps) -> Html {
             }
             let form = state.form.clone();
             // The shell accepts any member of the family as a placed child.
-            if let Err(errors) = validate_case_details(&form, &members, today()) {
-                if let Some(first) = errors.first() {
-                    dom::focus(&dom_id(&first.field));
-                }
-                state.dispatch(DetailsAction::Rejected(errors));
-                return;
-            }
-            state.dispatch(DetailsAction::Submitted);
-            let dispatcher = state.dispatcher();
-            let on_case = on_case.clone();
-            let on_locked = on_locked.clone();
-            spawn_local(async move {
-                match ipc::set_case_details(family_id, &form).await {
-                    Ok(case) => {
-                        dispatcher.dispatch(DetailsAction::Saved);
-                        on_case.emit(case);
-                    }
-                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => {
-                        if let Some(first) = error.fields.first() {
-                            dom::focus(&dom_id(&first.field));
-                        }
-                        dispatcher.dispatch(DetailsAction::Failed(error));
-                    }
-                }
-            });
+            let checked = validate_case_details(&form, &members, today()).map(drop);
+            let command = async move { ipc::set_case_details(family_id, &form).await };
+            submit_case_form(
+                state.dispatcher(),
+                checked,
+                command,
+                on_locked.clone(),
+                on_case.clone(),
+                DetailsAction::Saved,
+            );
         })
     };
 

@@ -6,12 +6,12 @@ use crate::components::field::error_for;
 use crate::components::note_list::NoteList;
 use crate::components::textarea::TextAreaField;
 use crate::i18n::use_i18n;
+use crate::ipc;
+use crate::screens::form::{submit_case_form, FormSteps};
 use crate::screens::split_api_error;
-use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, FamilyCase, NoteView};
 use asysta_core::{EntityId, FieldError, FieldErrorCode};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// The text's name in `add_note` and in its errors.
@@ -33,10 +33,25 @@ pub enum NotesAction {
     EditText(String),
     SetRestricted(bool),
     /// Local validation refused the note; nothing was sent.
-    Rejected(FieldError),
+    Rejected(Vec<FieldError>),
     Submitted,
     Added,
     Failed(ApiError),
+}
+
+impl FormSteps for NotesAction {
+    fn rejected(errors: Vec<FieldError>) -> Self {
+        NotesAction::Rejected(errors)
+    }
+    fn submitted() -> Self {
+        NotesAction::Submitted
+    }
+    fn failed(error: ApiError) -> Self {
+        NotesAction::Failed(error)
+    }
+    fn input_id(_field: &str) -> String {
+        TEXT_ID.into()
+    }
 }
 
 impl Reducible for NotesState {
@@ -50,8 +65,8 @@ impl Reducible for NotesState {
                 next.errors.clear();
             }
             NotesAction::SetRestricted(restricted) => next.restricted = restricted,
-            NotesAction::Rejected(error) => {
-                next.errors = vec![error];
+            NotesAction::Rejected(errors) => {
+                next.errors = errors;
                 next.form_error = None;
             }
             NotesAction::Submitted => {
@@ -93,26 +108,21 @@ pub fn NotesSection(props: &NotesSectionProps) -> Html {
             if state.busy {
                 return;
             }
-            if state.text.trim().is_empty() {
-                state.dispatch(NotesAction::Rejected(FieldError::new(TEXT_FIELD, FieldErrorCode::Required)));
-                dom::focus(TEXT_ID);
-                return;
-            }
+            let checked = if state.text.trim().is_empty() {
+                Err(vec![FieldError::new(TEXT_FIELD, FieldErrorCode::Required)])
+            } else {
+                Ok(())
+            };
             let (text, restricted) = (state.text.clone(), state.restricted);
-            state.dispatch(NotesAction::Submitted);
-            let dispatcher = state.dispatcher();
-            let on_case = on_case.clone();
-            let on_locked = on_locked.clone();
-            spawn_local(async move {
-                match ipc::add_note(family_id, &text, restricted).await {
-                    Ok(case) => {
-                        dispatcher.dispatch(NotesAction::Added);
-                        on_case.emit(case);
-                    }
-                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => dispatcher.dispatch(NotesAction::Failed(error)),
-                }
-            });
+            let command = async move { ipc::add_note(family_id, &text, restricted).await };
+            submit_case_form(
+                state.dispatcher(),
+                checked,
+                command,
+                on_locked.clone(),
+                on_case.clone(),
+                NotesAction::Added,
+            );
         })
     };
     let on_text = state.dispatcher().to_callback().reform(NotesAction::EditText);

@@ -27,7 +27,7 @@ fn a_note_is_typed_sent_and_the_form_emptied() {
 #[test]
 fn an_empty_note_is_refused_next_to_the_text() {
     let refused =
-        reduce(NotesState::default(), NotesAction::Rejected(FieldError::new("text", FieldErrorCode::Required)));
+        reduce(NotesState::default(), NotesAction::Rejected(vec![FieldError::new("text", FieldErrorCode::Required)]));
     assert!(error_for(&refused.errors, "text").is_some());
     assert!(reduce(refused, NotesAction::EditText("a".into())).errors.is_empty());
     let sent = reduce(NotesState::default(), NotesAction::Submitted);
