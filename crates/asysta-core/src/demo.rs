@@ -355,9 +355,11 @@ fn with_birth(
     }
 }
 
-/// Goals the demo draws plans from: (area key, goal, actions as (what,
-/// expected effect)).
-const GOALS: &[(&str, &str, &[(&str, &str)])] = &[
+/// A goal the demo draws plans from: area key, goal, and its actions as
+/// (what, expected effect).
+type GoalTemplate = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+const GOALS: &[GoalTemplate] = &[
     (
         "budget_debts",
         "Uporządkowanie budżetu domowego i spłata zaległości",

@@ -313,8 +313,17 @@ pub fn visits_of(conn: &Connection, family_id: EntityId) -> Result<Vec<VisitView
     .collect()
 }
 
+/// What the home screen needs of one active family.
+pub struct ActiveFamily {
+    pub family: FamilySummary,
+    pub last_visit: Option<NaiveDate>,
+    /// The next contact planned on the last visit.
+    pub next_planned: Option<NaiveDate>,
+    pub details_json: String,
+}
+
 /// The date of each active family's last visit and its next planned one.
-pub fn activity(conn: &Connection) -> Result<Vec<(FamilySummary, Option<NaiveDate>, Option<NaiveDate>, String)>> {
+pub fn activity(conn: &Connection) -> Result<Vec<ActiveFamily>> {
     let families = list_families(conn, Some(FamilyStatus::Active))?;
     let mut stmt = conn.prepare_cached(
         "SELECT date, next_planned FROM visits WHERE family_id = ?1 AND deleted = 0 \
@@ -330,8 +339,8 @@ pub fn activity(conn: &Connection) -> Result<Vec<(FamilySummary, Option<NaiveDat
             Some((date, next)) => (Some(parse_date(&date)?), next.as_deref().map(parse_date).transpose()?),
             None => (None, None),
         };
-        let json: String = details.query_row([family.id.to_string()], |r| r.get(0))?;
-        out.push((family, last_visit, next_planned, json));
+        let details_json: String = details.query_row([family.id.to_string()], |r| r.get(0))?;
+        out.push(ActiveFamily { family, last_visit, next_planned, details_json });
     }
     Ok(out)
 }

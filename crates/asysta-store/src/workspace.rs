@@ -633,8 +633,9 @@ impl Store {
     pub fn planned_visits(&self) -> Result<Vec<PlannedVisit>> {
         let mut planned: Vec<PlannedVisit> = queries::activity(&self.conn)?
             .into_iter()
-            .filter_map(|(family, _, next, _)| {
-                next.map(|date| PlannedVisit { family_id: family.id, family_name: family.name, date })
+            .filter_map(|active| {
+                let family = active.family;
+                active.next_planned.map(|date| PlannedVisit { family_id: family.id, family_name: family.name, date })
             })
             .collect();
         planned.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| collation::compare(&a.family_name, &b.family_name)));
@@ -645,7 +646,7 @@ impl Store {
     pub fn alerts(&self, today: NaiveDate) -> Result<Vec<Alert>> {
         let settings = self.settings()?;
         let mut activity = Vec::new();
-        for (family, last_visit, _, details_json) in queries::activity(&self.conn)? {
+        for queries::ActiveFamily { family, last_visit, details_json, .. } in queries::activity(&self.conn)? {
             let details: CaseDetails = serde_json::from_str(&details_json)?;
             let versions = queries::plan_versions_of(&self.conn, family.id)?;
             let visits = queries::visits_of(&self.conn, family.id)?;

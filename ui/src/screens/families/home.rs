@@ -24,6 +24,8 @@ pub enum Part<T> {
     Failed(ErrorKind),
 }
 
+// Deriving `Default` would ask `T: Default` of every item type.
+#[allow(clippy::derivable_impls)]
 impl<T> Default for Part<T> {
     fn default() -> Self {
         Part::Loading
