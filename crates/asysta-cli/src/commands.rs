@@ -185,14 +185,19 @@ fn add_demo_history(
 ) -> Result<(), StoreError> {
     let members: Vec<EntityId> = store.family_case(family_id)?.members.iter().map(|m| m.id).collect();
     let start = today - chrono::Duration::days(730);
-    // Ids come from the store's randomness; the plan needs at most this many.
-    let mut ids = Vec::with_capacity(asysta_core::demo::MAX_PLAN_IDS);
-    for _ in 0..asysta_core::demo::MAX_PLAN_IDS {
-        ids.push(store.new_id()?);
-    }
-    let spare = ids[0];
-    let mut new_id = || ids.pop().unwrap_or(spare);
+    // Ids come from the store's randomness; the first failure to draw one
+    // fails the whole family (the ids drawn after it are never used).
+    let mut failure = None;
+    let mut new_id = || {
+        store.new_id().unwrap_or_else(|e| {
+            failure.get_or_insert(e);
+            EntityId::new_v7(0, [0; 10])
+        })
+    };
     let plan = asysta_core::demo::plan(rng, &members, start, &mut new_id);
+    if let Some(e) = failure {
+        return Err(e);
+    }
     let visits = asysta_core::demo::visits(rng, &members, &plan, today);
     store.add_plan_and_visits(family_id, plan, visits)
 }

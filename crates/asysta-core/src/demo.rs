@@ -415,12 +415,8 @@ const VISIT_NOTES: &[&str] = &[
     "Pomoc w wypełnieniu wniosku o świadczenie.",
 ];
 
-/// The most ids [`plan`] asks `new_id` for: three goals of at most two
-/// actions each.
-pub const MAX_PLAN_IDS: usize = 3 * 3;
-
 /// A first plan for a family with these members (ids from the store),
-/// agreed around `start`. Calls `new_id` at most [`MAX_PLAN_IDS`] times.
+/// agreed around `start`; every goal and action id comes from `new_id`.
 pub fn plan(
     rng: &mut DemoRng,
     members: &[EntityId],
