@@ -81,6 +81,9 @@ field-error-end-before-start = The end must be after the start.
 field-error-date-in-future = The date cannot be in the future.
 field-error-not-in-list = Choose one of the available values.
 field-error-pesel = Invalid PESEL number.
+field-error-out-of-range = The value is out of the allowed range.
+settings-error-caseload-cap = The caseload cap is 1 to 15 (art. 15 sec. 4 of the Act on supporting the family).
+settings-error-no-visit-days = Days without a visit: 0 (no alert) to 365.
 
 ## Errors.
 error-wrong-passphrase = Wrong passphrase

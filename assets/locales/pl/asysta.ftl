@@ -83,6 +83,9 @@ field-error-end-before-start = Koniec musi być później niż początek.
 field-error-date-in-future = Data nie może być z przyszłości.
 field-error-not-in-list = Wybierz jedną z dostępnych wartości.
 field-error-pesel = Nieprawidłowy numer PESEL.
+field-error-out-of-range = Wartość spoza dozwolonego zakresu.
+settings-error-caseload-cap = Limit rodzin to od 1 do 15 (art. 15 ust. 4 ustawy o wspieraniu rodziny).
+settings-error-no-visit-days = Liczba dni bez wizyty to od 0 (bez alertu) do 365.
 
 ## Errors.
 error-wrong-passphrase = Nieprawidłowe hasło

@@ -6,6 +6,7 @@ use asysta_core::api::ApiError;
 use asysta_core::api::FamilyCase;
 use asysta_core::family::FamilySummary;
 use asysta_core::family::{validate_new_family, NewFamilyForm};
+use asysta_core::plan::PlanArea;
 use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{validate_passphrase, WorkspaceInfo};
 use asysta_core::{EntityId, FieldError};
@@ -127,6 +128,38 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             line(out, format_args!("events\t{}", stats.events.total));
             for (device, n) in &stats.events.per_device {
                 line(out, format_args!("device {device}\t{n}"));
+            }
+            Ok(())
+        }
+        Command::Settings { caseload_cap, no_visit_days, json } => {
+            let mut store = open(&data_dir, t)?;
+            let mut settings = store.settings().map_err(fail)?;
+            if caseload_cap.is_some() || no_visit_days.is_some() {
+                settings.caseload_cap = caseload_cap.unwrap_or(settings.caseload_cap);
+                settings.no_visit_days = no_visit_days.unwrap_or(settings.no_visit_days);
+                store.set_settings(settings).map_err(fail)?;
+            }
+            if json {
+                return print_json(out, &settings);
+            }
+            line(out, format_args!("caseload_cap\t{}", settings.caseload_cap));
+            line(out, format_args!("no_visit_days\t{}", settings.no_visit_days));
+            Ok(())
+        }
+        Command::Areas { set, json } => {
+            let mut store = open(&data_dir, t)?;
+            if let Some(file) = set {
+                let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+                let areas: Vec<PlanArea> = serde_json::from_str(&text)
+                    .map_err(|e| format!("{}: not a list of areas (key, name_pl, name_en): {e}", file.display()))?;
+                store.set_plan_areas(areas).map_err(fail)?;
+            }
+            let areas = store.plan_areas().map_err(fail)?;
+            if json {
+                return print_json(out, &areas);
+            }
+            for area in &areas {
+                line(out, format_args!("{}\t{}\t{}", area.key, area.name_pl, area.name_en));
             }
             Ok(())
         }
@@ -304,6 +337,6 @@ fn cli_flag(field: &str) -> String {
         "first_member_last_name" => "--member-last-name".into(),
         "passphrase" => PASSPHRASE_ENV.into(),
         "new_passphrase" => NEW_PASSPHRASE_ENV.into(),
-        other => format!("--{other}"),
+        other => format!("--{}", other.replace('_', "-")),
     }
 }

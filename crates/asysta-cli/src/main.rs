@@ -66,6 +66,27 @@ enum Command {
     },
     /// Change the passphrase (old from ASYSTA_PASSPHRASE, new from ASYSTA_NEW_PASSPHRASE, or prompts).
     Passwd,
+    /// The centre's settings: show them, or change the ones given.
+    Settings {
+        /// The most active families per assistant, 1 to 15 (the Act's cap is 15).
+        #[arg(long, value_name = "N")]
+        caseload_cap: Option<u32>,
+        /// Days without a visit before the home screen flags a family, 0 (off) to 365.
+        #[arg(long, value_name = "DAYS")]
+        no_visit_days: Option<u32>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The areas of the work plan: list them, or replace the list.
+    Areas {
+        /// Replace the list with the one in FILE: a JSON array of {"key", "name_pl", "name_en"}.
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -209,3 +209,34 @@ fn the_passphrase_can_be_changed() {
     fails_with(asysta(dir.path(), Some(PASS), &["stats"]), "Nieprawidłowe hasło");
     ok(asysta(dir.path(), Some("całkiem nowe hasło 2"), &["stats"]));
 }
+
+#[test]
+fn the_centre_settings_and_plan_areas_can_be_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let settings = |args: &[&str]| -> Value {
+        let args: Vec<&str> = ["settings", "--json"].iter().chain(args).copied().collect();
+        serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &args))).unwrap()
+    };
+    assert_eq!(settings(&[]), serde_json::json!({"caseload_cap": 15, "no_visit_days": 14}));
+    assert_eq!(settings(&["--no-visit-days", "21"]), serde_json::json!({"caseload_cap": 15, "no_visit_days": 21}));
+    assert_eq!(settings(&["--caseload-cap", "12"]), serde_json::json!({"caseload_cap": 12, "no_visit_days": 21}));
+    fails_with(asysta(dir.path(), Some(PASS), &["settings", "--caseload-cap", "16"]), "--caseload-cap: Limit rodzin");
+    assert_eq!(settings(&[])["caseload_cap"], 12, "a refused setting changes nothing");
+
+    let areas = |args: &[&str]| -> Value {
+        let args: Vec<&str> = ["areas", "--json"].iter().chain(args).copied().collect();
+        serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &args))).unwrap()
+    };
+    let default = areas(&[]);
+    assert_eq!(default.as_array().unwrap().len(), 11, "the default Polish list");
+    assert_eq!(default[0]["name_pl"], "Opieka i wychowanie dzieci");
+    let file = dir.path().join("areas.json");
+    let mut list = default.as_array().unwrap().clone();
+    list.push(serde_json::json!({"key": "digital", "name_pl": "Kompetencje cyfrowe", "name_en": "Digital skills"}));
+    std::fs::write(&file, serde_json::to_string(&list).unwrap()).unwrap();
+    assert_eq!(areas(&["--set", file.to_str().unwrap()]).as_array().unwrap().len(), 12);
+    std::fs::write(&file, "[{\"key\": \"\"}]").unwrap();
+    fails_with(asysta(dir.path(), Some(PASS), &["areas", "--set", file.to_str().unwrap()]), "not a list of areas");
+    assert_eq!(areas(&[]).as_array().unwrap().len(), 12, "a refused list changes nothing");
+}

@@ -75,6 +75,28 @@ impl FamilyStatus {
     }
 }
 
+/// The highest caseload cap a centre may set: the Act of 9 June 2011
+/// (art. 15 sec. 4) allows an assistant at most 15 families at a time.
+pub const LEGAL_CASELOAD_CAP: u32 = 15;
+
+/// The most days without a visit a centre may set before a family is
+/// flagged (0 turns the alert off).
+pub const MAX_NO_VISIT_DAYS: u32 = 365;
+
+/// Checks the centre's settings: a caseload cap from 1 to
+/// [`LEGAL_CASELOAD_CAP`] and an alert after 0 (off) to
+/// [`MAX_NO_VISIT_DAYS`] days without a visit.
+pub fn validate_settings(caseload_cap: u32, no_visit_days: u32) -> Result<(), Vec<FieldError>> {
+    let mut c = Checker::default();
+    if !(1..=LEGAL_CASELOAD_CAP).contains(&caseload_cap) {
+        c.push(FieldError::with_detail("caseload_cap", FieldErrorCode::OutOfRange, "settings-error-caseload-cap"));
+    }
+    if no_visit_days > MAX_NO_VISIT_DAYS {
+        c.push(FieldError::with_detail("no_visit_days", FieldErrorCode::OutOfRange, "settings-error-no-visit-days"));
+    }
+    c.finish(())
+}
+
 /// The longest reason for a status change accepted, in characters.
 pub const MAX_STATUS_REASON_CHARS: u32 = 1000;
 
@@ -428,6 +450,14 @@ mod tests {
         assert_eq!(check_caseload(15, 15), CaseloadCheck::Warn { active: 15, cap: 15 });
         assert_eq!(check_caseload(16, 15), CaseloadCheck::Refused { active: 16, cap: 15 });
         assert_eq!(check_caseload(11, 12), CaseloadCheck::Warn { active: 11, cap: 12 });
+    }
+
+    #[test]
+    fn settings_stay_within_the_law_and_a_year() {
+        assert!(validate_settings(15, 14).is_ok() && validate_settings(1, 0).is_ok());
+        let fields = |r: Result<(), Vec<FieldError>>| r.unwrap_err().into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert_eq!(fields(validate_settings(0, 14)), ["caseload_cap"]);
+        assert_eq!(fields(validate_settings(16, 366)), ["caseload_cap", "no_visit_days"]);
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub enum FieldErrorCode {
     NotInList,
     /// A PESEL number was refused; `detail` holds the reason's message id.
     Pesel,
+    /// A number outside its allowed range; `detail` says which range.
+    OutOfRange,
 }
 
 impl FieldErrorCode {
@@ -45,6 +47,7 @@ impl FieldErrorCode {
             FieldErrorCode::DateInFuture => "field-error-date-in-future",
             FieldErrorCode::NotInList => "field-error-not-in-list",
             FieldErrorCode::Pesel => "field-error-pesel",
+            FieldErrorCode::OutOfRange => "field-error-out-of-range",
         }
     }
 }

@@ -491,10 +491,15 @@ fn the_sixteenth_active_family_is_refused_and_nothing_is_written() {
     let err = store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap_err();
     assert!(matches!(err, StoreError::CaseloadFull { .. }), "{err:?}");
 
-    // The centre can change the cap; it is an event like any other.
-    store.set_settings(crate::Settings { caseload_cap: 16, no_visit_days: 14 }).unwrap();
-    store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap();
-    assert_eq!(store.list_families_with_status(Some(FamilyStatus::Active)).unwrap().len(), 16);
+    // The centre can lower the cap, never raise it above the law's 15; the
+    // setting is an event like any other.
+    let err = store.set_settings(crate::Settings { caseload_cap: 16, no_visit_days: 14 }).unwrap_err();
+    assert!(matches!(&err, StoreError::Invalid(f) if f[0].field == "caseload_cap"), "{err:?}");
+    store.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 14 }).unwrap();
+    store.change_status(ids[1], FamilyStatus::Closed, "przeprowadzka", None).unwrap();
+    let err = store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap_err();
+    assert!(matches!(err, StoreError::CaseloadFull { cap: 12, .. }), "{err:?}");
+    assert_eq!(store.caseload().unwrap(), CaseloadCheck::Refused { active: 14, cap: 12 });
 }
 
 #[test]

@@ -366,6 +366,8 @@ impl Store {
 
     /// Changes the centre's settings (an event, so it travels in bundles).
     pub fn set_settings(&mut self, settings: Settings) -> Result<()> {
+        asysta_core::record::validate_settings(settings.caseload_cap, settings.no_visit_days)
+            .map_err(StoreError::Invalid)?;
         let base_rev = self.conn.query_row("SELECT rev FROM workspace LIMIT 1", [], |r| r.get::<_, i64>(0))? as u64;
         self.commit_changes(vec![PendingChange {
             entity_id: self.workspace_id,

@@ -94,6 +94,7 @@ fn every_computed_message_exists_in_both_languages() {
         FieldErrorCode::DateInFuture,
         FieldErrorCode::NotInList,
         FieldErrorCode::Pesel,
+        FieldErrorCode::OutOfRange,
     ];
     let strengths = [Strength::TooShort, Strength::Weak, Strength::Fair, Strength::Strong];
     let entity = "00000000-0000-0000-0000-000000000001".parse().unwrap();
