@@ -94,7 +94,14 @@ impl Session {
         form: &CaseDetailsForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        let children: Vec<EntityId> = self.family_case(family_id)?.members.iter().map(|m| m.id).collect();
+        // Only the family's children can be placed in foster care.
+        let children: Vec<EntityId> = self
+            .family_case(family_id)?
+            .members
+            .iter()
+            .filter(|m| m.details.relation == asysta_core::member::Relation::Child)
+            .map(|m| m.id)
+            .collect();
         let details = validate_case_details(form, &children, today).map_err(ApiError::invalid)?;
         self.store_mut()?.set_case_details(family_id, details)?;
         self.family_case(family_id)
@@ -307,6 +314,16 @@ mod tests {
         };
         let case = session.set_case_details(id, &details, today).unwrap();
         assert!(case.details.basis.is_some());
+        let grandfather = case.members[0].id.to_string();
+        let placement = asysta_core::record::FosterPlacementForm {
+            child_id: grandfather,
+            kind: "family".into(),
+            place: "rodzina zastępcza Nowaków".into(),
+            ..Default::default()
+        };
+        let with_placement = CaseDetailsForm { foster_care: vec![placement], ..details.clone() };
+        let err = session.set_case_details(id, &with_placement, today).unwrap_err();
+        assert_eq!(err.fields[0].field, "foster_care[0].child_id", "only a child can be placed: {err:?}");
         let case = session.change_status(id, FamilyStatus::Closed, "cele osiągnięte", today).unwrap();
         assert_eq!((case.family.status, case.status_reason.as_str()), (FamilyStatus::Closed, "cele osiągnięte"));
         assert_eq!(session.find_families(Some(FamilyStatus::Active), "").unwrap().len(), 0);

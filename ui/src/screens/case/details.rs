@@ -453,7 +453,8 @@ pub fn DetailsSection(props: &DetailsSectionProps) -> Html {
     let onsubmit = {
         let state = state.clone();
         let family_id = props.family_id;
-        let members: Vec<EntityId> = props.members.iter().map(|m| m.id).collect();
+        let children: Vec<EntityId> =
+            props.members.iter().filter(|m| m.details.relation == Relation::Child).map(|m| m.id).collect();
         let on_case = props.on_case.clone();
         let on_locked = props.on_locked.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -462,8 +463,8 @@ pub fn DetailsSection(props: &DetailsSectionProps) -> Html {
                 return;
             }
             let form = state.form.clone();
-            // The shell accepts any member of the family as a placed child.
-            let checked = validate_case_details(&form, &members, today()).map(drop);
+            // Only the family's children can be placed (the shell checks it too).
+            let checked = validate_case_details(&form, &children, today()).map(drop);
             let command = async move { ipc::set_case_details(family_id, &form).await };
             submit_case_form(
                 state.dispatcher(),
