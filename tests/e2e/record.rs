@@ -5,73 +5,12 @@
 //! Workspaces are prepared with `asysta-store` directly (a cheap KDF, many
 //! families at once), then the app is launched on them and unlocked.
 
+use crate::fixtures::{active, choose, date, family, fill_date, open_case, prepare, unlock};
 use crate::support::{App, Desktop};
 use asysta_core::family::{NewFamily, NewMember};
 use asysta_core::member::{MemberDetails, Relation};
-use asysta_core::record::FamilyStatus;
-use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{Pesel, Sex};
-use asysta_store::{KdfParams, NewCase, Passphrase, Store, SystemEnvironment};
-use chrono::NaiveDate;
-use std::path::Path;
-
-const PASSPHRASE: &str = "zielony rower nad Wisłą 7";
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn family(name: &str, address: &str) -> NewFamily {
-    NewFamily { name: name.into(), address: address.into(), first_member: None }
-}
-
-/// A workspace in `dir` holding `cases`.
-fn prepare(dir: &Path, cases: &[NewCase]) {
-    let info = WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "MOPS Łódź".into() };
-    let mut store = Store::create(
-        dir,
-        &info,
-        &Passphrase::new(PASSPHRASE),
-        KdfParams::INSECURE_FOR_TESTS,
-        Box::new(SystemEnvironment),
-    )
-    .expect("a workspace");
-    store.add_cases(cases).expect("the cases are added");
-}
-
-fn active(family: NewFamily, members: Vec<MemberDetails>) -> NewCase {
-    NewCase { family, status: FamilyStatus::Active, members, details: None }
-}
-
-/// Unlocks the workspace and waits for the family list.
-fn unlock(app: &App<'_>) {
-    app.find("#unlock-form");
-    app.fill("#unlock-passphrase", PASSPHRASE);
-    app.click("#unlock-submit");
-    app.find("#families");
-}
-
-/// Opens the case of the family listed as `name`.
-fn open_case(app: &App<'_>, name: &str) {
-    app.wait_for_text(".family-name", name);
-    let rows = app.texts_when(".family-name", 1);
-    let index = rows.iter().position(|n| n == name).expect("the family is listed") + 1;
-    app.click(&format!(".family-row:nth-child({index}) .family-name"));
-    app.find("#case");
-    app.wait_for_text("#case-name", name);
-}
-
-/// Picks `value` in the drop-down `select`.
-fn choose(app: &App<'_>, select: &str, value: &str) {
-    app.click(&format!("{select} option[value='{value}']"));
-}
-
-/// Types a date into a date input. The day equals the month, so the typed
-/// digits mean the same date whether the input's segments are day/month or
-/// month/day (the order follows the WebView's locale).
-fn fill_date(app: &App<'_>, input: &str, day_and_month: &str, year: &str) {
-    app.fill(input, &format!("{day_and_month}.{day_and_month}.{year}"));
-}
+use asysta_store::NewCase;
 
 fn add_member(app: &App<'_>, first: &str, last: &str, relation: &str, pesel: &str) {
     app.fill("#member_first_name", first);

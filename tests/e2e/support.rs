@@ -117,7 +117,7 @@ impl Desktop {
         });
         let reply = post(&self.url("/session"), caps);
         let id = reply["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_owned();
-        App { desktop: self, id, closed: false }
+        App { desktop: self, id, closed: false, data_dir: data_dir.to_owned() }
     }
 }
 
@@ -144,6 +144,8 @@ pub struct App<'a> {
     desktop: &'a Desktop,
     id: String,
     closed: bool,
+    /// The `--data-dir` the app was launched on (to find its process).
+    data_dir: PathBuf,
 }
 
 /// An element of the page.
@@ -212,7 +214,7 @@ impl App<'_> {
             if elements.len() >= n {
                 return elements.iter().map(|e| self.text(e).trim().to_owned()).collect();
             }
-            assert!(Instant::now() < deadline, "fewer than {n} of {css:?} appeared");
+            assert!(Instant::now() < deadline, "fewer than {n} of {css:?} appeared; page text: {}", self.page_text());
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -235,6 +237,44 @@ impl App<'_> {
             .unwrap_or_default()
     }
 
+    /// The current `value` of the input, select or text box matching `css`.
+    pub fn value(&self, css: &str) -> String {
+        self.find(css);
+        let script = "return document.querySelector(arguments[0]).value";
+        post(&self.url("/execute/sync"), json!({"script": script, "args": [css]}))
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Sets the `value` of the input matching `css` as typing would end up,
+    /// with the `input` event the page listens to (for inputs whose
+    /// keyboard entry depends on the WebView's locale, such as times).
+    pub fn set_value(&self, css: &str, value: &str) {
+        self.find(css);
+        let script = "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1]; \
+                      e.dispatchEvent(new Event('input', { bubbles: true })); return e.value";
+        let set = post(&self.url("/execute/sync"), json!({"script": script, "args": [css, value]}));
+        assert_eq!(set.as_str(), Some(value), "{css} did not take {value:?}");
+    }
+
+    /// Kills the app's process at once (SIGKILL: no chance to save
+    /// anything), as a crash or a power cut would, then ends the session.
+    pub fn kill(mut self) {
+        let pids = app_pids(&self.data_dir);
+        assert!(!pids.is_empty(), "no app process runs on {}", self.data_dir.display());
+        for pid in pids {
+            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().expect("kill runs");
+            assert!(status.success(), "kill -KILL {pid} failed");
+        }
+        let deadline = Instant::now() + PATIENCE;
+        while !app_pids(&self.data_dir).is_empty() {
+            assert!(Instant::now() < deadline, "the app did not die");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.close();
+    }
+
     /// Closes the window (the app exits).
     pub fn quit(mut self) {
         self.close();
@@ -252,4 +292,20 @@ impl Drop for App<'_> {
     fn drop(&mut self) {
         self.close();
     }
+}
+
+/// The ids of the app processes launched on `data_dir`: their command line
+/// holds the app binary and `--data-dir <data_dir>`.
+fn app_pids(data_dir: &Path) -> Vec<u32> {
+    let binary = app_binary();
+    let wanted: [&[u8]; 2] = [binary.as_os_str().as_encoded_bytes(), data_dir.as_os_str().as_encoded_bytes()];
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else { return false };
+            let args: Vec<&[u8]> = cmdline.split(|&b| b == 0).collect();
+            args.first() == Some(&wanted[0]) && args.windows(2).any(|w| w[0] == b"--data-dir" && w[1] == wanted[1])
+        })
+        .collect()
 }

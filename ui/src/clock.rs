@@ -17,3 +17,16 @@ pub fn today() -> NaiveDate {
 pub fn today() -> NaiveDate {
     NaiveDate::MAX
 }
+
+/// The time now on this computer's clock, in Unix milliseconds (when a
+/// draft was saved).
+#[cfg(target_arch = "wasm32")]
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Host tests never save a draft; the epoch stands in for the time.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_ms() -> u64 {
+    0
+}

@@ -13,6 +13,7 @@ pub mod member_list;
 pub mod note_list;
 pub mod select;
 pub mod textarea;
+pub mod visit_list;
 
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@ use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
 use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
-use asysta_core::visit::{VisitDraft, VisitForm};
+use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::EntityId;
 use serde::de::DeserializeOwned;
@@ -92,13 +92,8 @@ pub async fn save_draft(family_id: EntityId, form: &VisitForm) -> Result<(), Api
     call(command::SAVE_DRAFT, &FamilyFormArgs { family_id, form }).await
 }
 
-/// Every visit draft not recorded yet.
-pub async fn drafts() -> Result<Vec<VisitDraft>, ApiError> {
-    call(command::DRAFTS, &NoArgs {}).await
-}
-
 /// Every visit draft not recorded yet, with its family's name.
-pub async fn draft_views() -> Result<Vec<DraftView>, ApiError> {
+pub async fn drafts() -> Result<Vec<DraftView>, ApiError> {
     call(command::DRAFTS, &NoArgs {}).await
 }
 

@@ -169,7 +169,8 @@ fn build_ui() -> Result {
     run(&mut build)?;
 
     let dist = root.join("dist");
-    let staging = root.join("target").join("dist-staging");
+    // One staging folder per run, so two builds at once never mix files.
+    let staging = root.join("target").join(format!("dist-staging-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
     let wasm = target_dir.join(WASM_TARGET).join("release").join("asysta-ui.wasm");
@@ -183,9 +184,13 @@ fn build_ui() -> Result {
         std::fs::copy(root.join("ui").join(file), staging.join(file))
             .map_err(|e| format!("cannot copy ui/{file}: {e}"))?;
     }
-    // Replace dist/ only once the new one is complete.
-    let _ = std::fs::remove_dir_all(&dist);
-    std::fs::rename(&staging, &dist).map_err(|e| format!("cannot move the UI into dist/: {e}"))
+    // Replace dist/ only once the new one is complete: the old one is
+    // moved aside first, so a reader sees the old or the new UI, whole.
+    let old = root.join("target").join(format!("dist-old-{}", std::process::id()));
+    let _ = std::fs::rename(&dist, &old);
+    let moved = std::fs::rename(&staging, &dist).map_err(|e| format!("cannot move the UI into dist/: {e}"));
+    let _ = std::fs::remove_dir_all(&old);
+    moved
 }
 
 fn apply_wasm_toolchain(cmd: &mut Command) {

@@ -1,1 +1,26 @@
 # The visit diary screens: the list of visits, the visit form and its drafts.
+
+## The list of visits.
+visits-empty = The diary has no entries yet.
+visit-count = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+visit-author = Entry by { $author }
+visit-member-gone = person removed from the family
+visit-action-gone = action not in the plan
+visit-intervention-at = at { $time }
+
+## The visit form.
+visit-when-where = When and where
+visit-no-plan = The family has no work plan yet, so there are no actions to tick.
+visit-action-current = Now: { $status }
+visit-action-status-unchanged = unchanged
+visit-submit = Save entry
+visit-discard = Discard draft
+visit-recorded = The entry was saved in the diary.
+diary-load-failed = The diary could not be loaded.
+
+## Drafts, saved as the assistant types. $time is like "14:05".
+visit-draft-saved = Draft saved at { $time }
+visit-draft-failed = The draft could not be saved; the text typed is not kept yet.

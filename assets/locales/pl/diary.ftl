@@ -1,1 +1,27 @@
 # The visit diary screens: the list of visits, the visit form and its drafts.
+
+## The list of visits.
+visits-empty = W dzienniku nie ma jeszcze wpisów.
+visit-count = { $count ->
+    [one] { $count } wpis
+    [few] { $count } wpisy
+   *[many] { $count } wpisów
+}
+visit-author = Wpis: { $author }
+visit-member-gone = osoba usunięta z rodziny
+visit-action-gone = działanie spoza planu
+visit-intervention-at = o godz. { $time }
+
+## The visit form.
+visit-when-where = Kiedy i gdzie
+visit-no-plan = Rodzina nie ma jeszcze planu pracy, więc nie ma działań do zaznaczenia.
+visit-action-current = Obecnie: { $status }
+visit-action-status-unchanged = bez zmian
+visit-submit = Zapisz wpis
+visit-discard = Odrzuć szkic
+visit-recorded = Zapisano wpis w dzienniku.
+diary-load-failed = Nie udało się wczytać dziennika.
+
+## Drafts, saved as the assistant types. $time is like "14:05".
+visit-draft-saved = Szkic zapisany o { $time }
+visit-draft-failed = Nie udało się zapisać szkicu, a wpisany tekst nie jest jeszcze zachowany.

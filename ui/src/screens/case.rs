@@ -5,6 +5,7 @@
 //! part of it and hands back the whole case the shell answers with.
 
 pub mod details;
+pub mod diary;
 pub mod members;
 pub mod notes;
 pub mod status;
@@ -18,6 +19,7 @@ use asysta_core::api::{ErrorKind, FamilyCase, WorkspaceStatus};
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{EntityId, Event};
 use details::DetailsSection;
+use diary::DiarySection;
 use members::MembersSection;
 use notes::NotesSection;
 use status::StatusSection;
@@ -216,11 +218,12 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                                 {family_id}
                                 details={case.details.clone()}
                                 members={case.members.clone()}
-                                {on_case}
-                                {on_locked}
+                                on_case={on_case.clone()}
+                                on_locked={on_locked.clone()}
                             />
                         </div>
                     </div>
+                    <DiarySection {family_id} case={case.clone()} {on_case} {on_locked} />
                 </>
             }
         }

@@ -116,7 +116,7 @@ pub fn HomePanel(props: &HomePanelProps) -> Html {
         use_effect_with((), move |_| {
             spawn_local(async move {
                 let next = HomeState {
-                    drafts: Part::from_reply(ipc::draft_views().await),
+                    drafts: Part::from_reply(ipc::drafts().await),
                     alerts: Part::from_reply(ipc::alerts().await),
                     planned: Part::from_reply(ipc::planned_visits().await),
                 };

@@ -1,0 +1,163 @@
+//! The visit diary, newest first: when and how each contact took place,
+//! who was there, what was worked on, and any intervention, marked so that
+//! it cannot be missed.
+
+use crate::components::member_list::full_name;
+use crate::i18n::{use_i18n, I18n};
+use asysta_core::api::{MemberView, VisitView};
+use asysta_core::plan::{PlanArea, PlanVersion};
+use asysta_core::visit::{Intervention, Place, Visit};
+use asysta_core::EntityId;
+use asysta_i18n::{Arg, Locale};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct VisitListProps {
+    /// Newest first.
+    pub visits: Vec<VisitView>,
+    /// The family's members, to name the participants.
+    pub members: Vec<MemberView>,
+    /// Every version of the plan, to name the actions worked on.
+    pub plan_versions: Vec<PlanVersion>,
+    /// The plan's areas, to name them.
+    pub areas: Vec<PlanArea>,
+}
+
+/// An area's name in `locale`.
+pub fn area_name(area: &PlanArea, locale: Locale) -> &str {
+    match locale {
+        Locale::Pl => &area.name_pl,
+        Locale::En => &area.name_en,
+    }
+}
+
+/// What an action of any version of the plan was to do; the newest
+/// version's wording wins.
+pub fn action_what(versions: &[PlanVersion], action_id: EntityId) -> Option<&str> {
+    versions.iter().rev().flat_map(|v| v.actions()).find(|a| a.id == action_id).map(|a| a.what.as_str())
+}
+
+/// "16:00–17:30".
+pub fn time_range(visit: &Visit) -> String {
+    format!("{}–{}", visit.start.format("%H:%M"), visit.end.format("%H:%M"))
+}
+
+#[component]
+pub fn VisitList(props: &VisitListProps) -> Html {
+    let i18n = use_i18n();
+    if props.visits.is_empty() {
+        return html! { <p id="visits-empty" class="empty">{ i18n.tr("visits-empty") }</p> };
+    }
+    let entries = props.visits.iter().map(|view| visit_entry(&i18n, props, view));
+    html! {
+        <>
+            <p id="visit-count" class="count">{ i18n.count("visit-count", props.visits.len()) }</p>
+            <ol id="visits" class="visits">{ for entries }</ol>
+        </>
+    }
+}
+
+fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
+    let visit = &view.visit;
+    let place = match &visit.place {
+        Place::Other { text } if !text.is_empty() => text.clone(),
+        place => i18n.tr(place.message_id()),
+    };
+    let duration = i18n.tr_args("visit-duration", &[("minutes", Arg::Num(f64::from(visit.duration_minutes())))]);
+    let participants: Vec<String> = visit
+        .participants
+        .iter()
+        .map(|id| {
+            props.members.iter().find(|m| m.id == *id).map(full_name).unwrap_or_else(|| i18n.tr("visit-member-gone"))
+        })
+        .collect();
+    let areas: Vec<String> = visit
+        .areas
+        .iter()
+        .map(|key| {
+            props
+                .areas
+                .iter()
+                .find(|a| a.key == *key)
+                .map_or_else(|| key.clone(), |a| area_name(a, i18n.locale()).to_owned())
+        })
+        .collect();
+    let actions = visit.actions_worked.iter().map(|work| {
+        let what = action_what(&props.plan_versions, work.action_id)
+            .map_or_else(|| i18n.tr("visit-action-gone"), str::to_owned);
+        html! {
+            <li class="visit-action-worked">
+                <span class="visit-action-what">{ what }</span>
+                if let Some(status) = work.status {
+                    <span class="badge visit-action-status">{ i18n.tr(status.message_id()) }</span>
+                }
+                if !work.note.is_empty() {
+                    <p class="visit-action-note">{ work.note.clone() }</p>
+                }
+            </li>
+        }
+    });
+    let fact = |class: &'static str, label: &str, value: String| -> Html {
+        html! {
+            <div class={classes!("visit-fact", class)}>
+                <dt>{ i18n.tr(label) }</dt>
+                <dd>{ value }</dd>
+            </div>
+        }
+    };
+    html! {
+        <li
+            id={format!("visit-{}", view.id)}
+            class={classes!("visit-entry", visit.intervention.is_some().then_some("with-intervention"))}
+            key={view.id.to_string()}
+        >
+            <p class="visit-head">
+                <span class="visit-date">{ i18n.date(visit.date) }</span>
+                <span class="visit-time">{ time_range(visit) }</span>
+                <span class="visit-duration">{ duration }</span>
+                <span class="visit-form">{ i18n.tr(visit.form.message_id()) }</span>
+                <span class="visit-place">{ place }</span>
+            </p>
+            if let Some(intervention) = &visit.intervention {
+                { intervention_view(i18n, intervention) }
+            }
+            <dl class="visit-facts">
+                if !participants.is_empty() {
+                    { fact("visit-participants", "visit-field-participants", participants.join(", ")) }
+                }
+                if !visit.other_participants.is_empty() {
+                    { fact("visit-other-participants", "visit-field-other-participants", visit.other_participants.clone()) }
+                }
+                if !areas.is_empty() {
+                    { fact("visit-areas", "visit-field-areas", areas.join(", ")) }
+                }
+                if let Some(next) = visit.next_planned {
+                    { fact("visit-next", "visit-field-next-planned", i18n.date(next)) }
+                }
+            </dl>
+            if !visit.actions_worked.is_empty() {
+                <h5 class="visit-subtitle">{ i18n.tr("visit-field-actions-worked") }</h5>
+                <ul class="visit-actions">{ for actions }</ul>
+            }
+            if !visit.notes.is_empty() {
+                <p class="visit-notes">{ visit.notes.clone() }</p>
+            }
+            <p class="visit-meta">{ i18n.tr_args("visit-author", &[("author", Arg::Str(&view.author_name))]) }</p>
+        </li>
+    }
+}
+
+fn intervention_view(i18n: &I18n, intervention: &Intervention) -> Html {
+    let steps = intervention.steps.iter().map(|step| html! { <li>{ i18n.tr(step.message_id()) }</li> });
+    let at = intervention.at.format("%H:%M").to_string();
+    html! {
+        <div class="visit-intervention" role="note">
+            <p class="visit-intervention-title">
+                <strong>{ i18n.tr("intervention-title") }</strong>
+                <span class="visit-intervention-time">{ i18n.tr_args("visit-intervention-at", &[("time", Arg::Str(&at))]) }</span>
+            </p>
+            <p class="visit-intervention-observed">{ intervention.observed.clone() }</p>
+            <ul class="visit-intervention-steps">{ for steps }</ul>
+        </div>
+    }
+}
