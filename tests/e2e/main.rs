@@ -1,6 +1,10 @@
 //! End-to-end tests: the real app binary, in a real window under Xvfb,
 //! driven through tauri-driver and WebKitWebDriver.
 
+mod diary;
+mod fixtures;
+mod home;
+mod plan;
 mod record;
 mod support;
 mod workspace;
