@@ -11,6 +11,8 @@ pub mod header;
 pub mod history;
 pub mod member_list;
 pub mod note_list;
+pub mod plan_diff;
+pub mod plan_view;
 pub mod select;
 pub mod textarea;
 pub mod visit_list;

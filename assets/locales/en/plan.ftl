@@ -116,3 +116,35 @@ alert-action-overdue = { $what }: { $days ->
     [one] { $days } day
    *[other] { $days } days
 } overdue ({ $deadline })
+
+## The plan section of the case screen.
+plan-empty = There is no work plan with this family yet.
+plan-create = Draw up the plan
+plan-new-version = New version of the plan
+plan-editor-title = Version { $number } of the plan
+plan-editor-hint = Changes are saved as a new version; earlier versions stay readable.
+plan-save = Save version { $number }
+plan-saved = Version { $number } of the plan saved.
+plan-goal-legend = Goal { $number }
+plan-action-legend = Action { $number }
+plan-add-goal = Add a goal
+plan-remove-goal = Remove the goal
+plan-add-action = Add an action
+plan-remove-action = Remove the action
+plan-choose-area = — choose an area —
+plan-choose-who = — choose —
+plan-choose-member = — choose a person —
+plan-version-select = Show version
+plan-agreed-on = Agreed with the family on { $date }
+plan-not-agreed = Not agreed with the family yet.
+plan-consulted = Consulted with the social worker on { $date }, { $name }
+plan-not-consulted = Not consulted with the social worker yet.
+plan-deadline-none = no deadline
+plan-overdue = overdue
+plan-earlier-version = This is an earlier version of the plan; version { $number } is in force.
+plan-compare = Compare versions
+plan-compare-from = Earlier version
+plan-compare-to = Later version
+plan-compare-close = Close the comparison
+plan-diff-title = Changes from version { $old } to version { $new }
+plan-areas-failed = The plan's areas could not be read.

@@ -117,3 +117,35 @@ alert-action-overdue = { $what }: { $days ->
     [one] { $days } dzień
    *[other] { $days } dni
 } po terminie ({ $deadline })
+
+## The plan section of the case screen.
+plan-empty = Nie ma jeszcze planu pracy z tą rodziną.
+plan-create = Sporządź plan
+plan-new-version = Nowa wersja planu
+plan-editor-title = Wersja { $number } planu
+plan-editor-hint = Zmiany zapisują się jako nowa wersja; wcześniejsze wersje pozostają do wglądu.
+plan-save = Zapisz wersję { $number }
+plan-saved = Zapisano wersję { $number } planu.
+plan-goal-legend = Cel { $number }
+plan-action-legend = Działanie { $number }
+plan-add-goal = Dodaj cel
+plan-remove-goal = Usuń cel
+plan-add-action = Dodaj działanie
+plan-remove-action = Usuń działanie
+plan-choose-area = — wybierz obszar —
+plan-choose-who = — wybierz —
+plan-choose-member = — wybierz osobę —
+plan-version-select = Pokaż wersję
+plan-agreed-on = Uzgodniono z rodziną: { $date }
+plan-not-agreed = Jeszcze nie uzgodniono z rodziną.
+plan-consulted = Konsultacja z pracownikiem socjalnym: { $date }, { $name }
+plan-not-consulted = Jeszcze nie konsultowano z pracownikiem socjalnym.
+plan-deadline-none = bez terminu
+plan-overdue = po terminie
+plan-earlier-version = To wcześniejsza wersja planu; obowiązuje wersja { $number }.
+plan-compare = Porównaj wersje
+plan-compare-from = Wersja wcześniejsza
+plan-compare-to = Wersja późniejsza
+plan-compare-close = Zamknij porównanie
+plan-diff-title = Zmiany od wersji { $old } do wersji { $new }
+plan-areas-failed = Nie udało się wczytać obszarów planu.

@@ -8,6 +8,7 @@ pub mod details;
 pub mod diary;
 pub mod members;
 pub mod notes;
+pub mod plan;
 pub mod status;
 
 use crate::components::case_header::CaseHeader;
@@ -16,12 +17,14 @@ use crate::components::history::{HistoryContent, HistoryPanel};
 use crate::i18n::use_i18n;
 use crate::ipc;
 use asysta_core::api::{ErrorKind, FamilyCase, WorkspaceStatus};
+use asysta_core::plan::PlanArea;
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{EntityId, Event};
 use details::DetailsSection;
 use diary::DiarySection;
 use members::MembersSection;
 use notes::NotesSection;
+use plan::PlanSection;
 use status::StatusSection;
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -39,6 +42,9 @@ pub struct CaseState {
     /// The history panel, when open.
     pub history: Option<HistoryContent>,
     pub history_request: u32,
+    /// The centre's areas of the work plan (empty until read).
+    pub areas: Rc<Vec<PlanArea>>,
+    pub areas_error: Option<ErrorKind>,
 }
 
 pub enum CaseAction {
@@ -63,6 +69,8 @@ pub enum CaseAction {
     },
     CloseHistory,
     LockFailed(ErrorKind),
+    AreasLoaded(Vec<PlanArea>),
+    AreasFailed(ErrorKind),
 }
 
 impl Reducible for CaseState {
@@ -105,6 +113,8 @@ impl Reducible for CaseState {
             }
             CaseAction::CloseHistory => next.history = None,
             CaseAction::LockFailed(kind) => next.page_error = Some(kind),
+            CaseAction::AreasLoaded(areas) => next.areas = Rc::new(areas),
+            CaseAction::AreasFailed(kind) => next.areas_error = Some(kind),
         }
         Rc::new(next)
     }
@@ -137,6 +147,21 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                     Ok(case) => dispatcher.dispatch(CaseAction::Loaded { request, case }),
                     Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
                     Err(error) => dispatcher.dispatch(CaseAction::LoadFailed { request, kind: error.kind }),
+                }
+            });
+        });
+    }
+    {
+        // The plan's areas: a failure leaves the plan readable (areas are
+        // then shown by their keys) and the page says why.
+        let dispatcher = state.dispatcher();
+        let on_locked = on_locked.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                match ipc::plan_areas().await {
+                    Ok(areas) => dispatcher.dispatch(CaseAction::AreasLoaded(areas)),
+                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                    Err(error) => dispatcher.dispatch(CaseAction::AreasFailed(error.kind)),
                 }
             });
         });
@@ -223,6 +248,18 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             />
                         </div>
                     </div>
+                    if let Some(kind) = state.areas_error {
+                        <p id="plan-areas-error" class="form-error" role="alert">
+                            { i18n.tr("plan-areas-failed") }{ " " }{ i18n.error(kind) }
+                        </p>
+                    }
+                    <PlanSection
+                        {family_id}
+                        case={case.clone()}
+                        areas={state.areas.clone()}
+                        on_case={on_case.clone()}
+                        on_locked={on_locked.clone()}
+                    />
                     <DiarySection {family_id} case={case.clone()} {on_case} {on_locked} />
                 </>
             }
