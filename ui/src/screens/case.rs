@@ -260,7 +260,7 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                         on_case={on_case.clone()}
                         on_locked={on_locked.clone()}
                     />
-                    <DiarySection {family_id} case={case.clone()} {on_case} {on_locked} />
+                    <DiarySection {family_id} case={case.clone()} areas={state.areas.clone()} {on_case} {on_locked} />
                 </>
             }
         }

@@ -313,14 +313,11 @@ pub struct DiaryState {
     pub restored: bool,
     /// A visit was just recorded.
     pub recorded: bool,
-    /// The areas of the plan, to tick.
-    pub areas: Vec<PlanArea>,
-    /// The areas or the drafts could not be read.
+    /// The drafts could not be read.
     pub load_error: Option<ErrorKind>,
 }
 
 pub enum DiaryAction {
-    AreasLoaded(Vec<PlanArea>),
     LoadFailed(ErrorKind),
     /// The family's draft, found when the screen opened.
     DraftFound(Box<VisitForm>),
@@ -358,7 +355,6 @@ impl Reducible for DiaryState {
     fn reduce(self: Rc<Self>, action: DiaryAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            DiaryAction::AreasLoaded(areas) => next.areas = areas,
             DiaryAction::LoadFailed(kind) => next.load_error = Some(kind),
             DiaryAction::DraftFound(form) => {
                 // A form opened meanwhile is newer than the draft.
@@ -486,6 +482,8 @@ impl DiaryState {
 pub struct DiarySectionProps {
     pub family_id: EntityId,
     pub case: Rc<FamilyCase>,
+    /// The centre's areas of the plan, to tick (read by the case screen).
+    pub areas: Rc<Vec<PlanArea>>,
     pub on_case: Callback<FamilyCase>,
     pub on_locked: Callback<()>,
 }
@@ -502,11 +500,6 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
         let on_locked = props.on_locked.clone();
         use_effect_with(family_id, move |&family_id| {
             spawn_local(async move {
-                match ipc::plan_areas().await {
-                    Ok(areas) => dispatcher.dispatch(DiaryAction::AreasLoaded(areas)),
-                    Err(error) if error.kind == ErrorKind::Locked => return on_locked.emit(()),
-                    Err(error) => dispatcher.dispatch(DiaryAction::LoadFailed(error.kind)),
-                }
                 match ipc::drafts().await {
                     Ok(drafts) => {
                         if let Some(view) = drafts.into_iter().find(|d| d.draft.family_id == family_id) {
@@ -586,6 +579,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
         let state = state.clone();
         let schedule = schedule.clone();
         let case = props.case.clone();
+        let areas = props.areas.clone();
         let on_case = props.on_case.clone();
         let on_locked = props.on_locked.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -597,7 +591,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
             let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
             let actions: Vec<EntityId> =
                 case.plan_versions.last().map(|v| v.actions().map(|a| a.id).collect()).unwrap_or_default();
-            if let Err(errors) = validate_visit(&form, &members, &actions, &state.areas, today()) {
+            if let Err(errors) = validate_visit(&form, &members, &actions, &areas, today()) {
                 if let Some(first) = errors.first() {
                     dom::focus(&focus_id(&form, &first.field));
                 }
@@ -659,7 +653,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                     draft={state.draft}
                     restored={state.restored}
                     case={case.clone()}
-                    areas={state.areas.clone()}
+                    areas={(*props.areas).clone()}
                     {on_action}
                     {onsubmit}
                     {on_focus_out}
@@ -676,7 +670,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                 visits={case.visits.clone()}
                 members={case.members.clone()}
                 plan_versions={case.plan_versions.clone()}
-                areas={state.areas.clone()}
+                areas={(*props.areas).clone()}
             />
         </section>
     }
