@@ -6,7 +6,7 @@ use crate::components::member_list::full_name;
 use crate::components::visit_list::area_name;
 use crate::i18n::{use_i18n, I18n};
 use asysta_core::api::MemberView;
-use asysta_core::plan::{ActionStatus, Actor, PlanArea, PlanVersion};
+use asysta_core::plan::{ActionStatus, Actor, PlanArea, PlanVersion, ProgressNote};
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
 use chrono::NaiveDate;
@@ -37,6 +37,26 @@ pub fn deadline_label(i18n: &I18n, deadline: Option<NaiveDate>) -> String {
     deadline.map_or_else(|| i18n.tr("plan-deadline-none"), |d| i18n.date(d))
 }
 
+/// The notes on one action, newest first: "12.03.2026: text (done)".
+fn progress(i18n: &I18n, notes: &[ProgressNote], action_id: EntityId) -> Html {
+    let mut mine: Vec<&ProgressNote> = notes.iter().filter(|n| n.action_id == action_id).collect();
+    if mine.is_empty() {
+        return Html::default();
+    }
+    mine.sort_by(|a, b| b.date.cmp(&a.date));
+    let items = mine.iter().map(|n| {
+        html! {
+            <li>
+                <time datetime={n.date.to_string()}>{ i18n.date(n.date) }</time>{ ": " }{ n.note.clone() }
+                if let Some(status) = n.status {
+                    { " (" }{ i18n.tr(status.message_id()) }{ ")" }
+                }
+            </li>
+        }
+    });
+    html! { <ul class="plan-action-notes">{ for items }</ul> }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PlanViewProps {
     pub version: Rc<PlanVersion>,
@@ -47,6 +67,9 @@ pub struct PlanViewProps {
     pub overdue: Vec<EntityId>,
     pub members: Vec<MemberView>,
     pub areas: Rc<Vec<PlanArea>>,
+    /// The dated progress notes on the plan's actions (from visits).
+    #[prop_or_default]
+    pub notes: Rc<Vec<ProgressNote>>,
 }
 
 #[component]
@@ -68,7 +91,10 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             let overdue = props.overdue.contains(&action.id);
             html! {
                 <tr class={classes!("plan-action", overdue.then_some("overdue"))} key={action.id.to_string()}>
-                    <td class="plan-action-what">{ action.what.clone() }</td>
+                    <td class="plan-action-what">
+                        { action.what.clone() }
+                        { progress(&i18n, &props.notes, action.id) }
+                    </td>
                     <td class="plan-action-who">{ actor_label(&i18n, &action.who, &props.members) }</td>
                     <td class="plan-action-deadline">
                         { deadline_label(&i18n, action.deadline) }

@@ -462,6 +462,7 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
                     {overdue}
                     members={props.case.members.clone()}
                     areas={props.areas.clone()}
+                    notes={Rc::new(props.case.progress_notes.clone())}
                 />
             </>
         }

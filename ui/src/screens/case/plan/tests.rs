@@ -214,6 +214,7 @@ fn the_version_in_force_shows_current_statuses_names_and_areas() {
     assert!(html.contains("class=\"plan-action-status\">zrealizowane</td>"), "the note's status wins: {html}");
     assert!(html.contains("class=\"plan-action-status\">w trakcie</td>"));
     assert_eq!(text_of(&html, "plan-agreed"), "Uzgodniono z rodziną: 10.01.2026");
+    assert!(html.contains("01.02.2026</time>: Złożony (zrealizowane)"), "the action's notes: {html}");
 }
 
 #[test]
