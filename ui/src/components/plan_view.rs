@@ -43,7 +43,7 @@ fn progress(i18n: &I18n, notes: &[ProgressNote], action_id: EntityId) -> Html {
     if mine.is_empty() {
         return Html::default();
     }
-    mine.sort_by(|a, b| b.date.cmp(&a.date));
+    mine.sort_by_key(|n| std::cmp::Reverse(n.date));
     let items = mine.iter().map(|n| {
         html! {
             <li>
