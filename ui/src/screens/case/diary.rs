@@ -22,7 +22,7 @@ use asysta_core::plan::PlanArea;
 use asysta_core::visit::{validate_visit, ActionWorkedForm, InterventionStep, VisitForm};
 use asysta_core::{EntityId, FieldError};
 use chrono::NaiveDate;
-use draft::{DraftSchedule, DraftStatus, DRAFT_DELAY};
+use draft::{DraftSchedule, DraftStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use visit_form::VisitFormView;
@@ -519,19 +519,15 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
         on_locked: props.on_locked.clone(),
     };
     {
-        // Every edit starts a timer; the last one before a pause saves.
+        // Every edit is saved at once, one save at a time.
         let saver = saver.clone();
         let form = state.form.clone();
         use_effect_with(state.edits, move |&seq| {
             if seq > 0 {
-                saver.schedule.borrow_mut().edited(seq, form);
-                spawn_local(async move {
-                    yew::platform::time::sleep(DRAFT_DELAY).await;
-                    let due = saver.schedule.borrow_mut().take_due(seq);
-                    if let Some((seq, form)) = due {
-                        saver.save(seq, form);
-                    }
-                });
+                let now = saver.schedule.borrow_mut().edited(seq, form);
+                if let Some((seq, form)) = now {
+                    saver.save(seq, form);
+                }
             }
         });
     }
@@ -697,13 +693,16 @@ impl DraftSaver {
     fn save(&self, seq: u32, form: VisitForm) {
         let saver = self.clone();
         spawn_local(async move {
-            match ipc::save_draft(saver.family_id, &form).await {
+            let reply = ipc::save_draft(saver.family_id, &form).await;
+            let next = saver.schedule.borrow_mut().returned(seq, reply.is_ok());
+            match reply {
                 Ok(()) => saver.dispatcher.dispatch(DiaryAction::DraftSaved { seq, at_ms: now_ms() }),
-                Err(error) if error.kind == ErrorKind::Locked => saver.on_locked.emit(()),
-                Err(error) => {
-                    saver.schedule.borrow_mut().failed(seq);
-                    saver.dispatcher.dispatch(DiaryAction::DraftFailed(error.kind));
-                }
+                Err(error) if error.kind == ErrorKind::Locked => return saver.on_locked.emit(()),
+                Err(error) => saver.dispatcher.dispatch(DiaryAction::DraftFailed(error.kind)),
+            }
+            // What was typed while this save was on its way.
+            if let Some((seq, form)) = next {
+                saver.save(seq, form);
             }
         });
     }

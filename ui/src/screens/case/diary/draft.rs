@@ -1,17 +1,17 @@
-//! When to save the visit form as a draft: a short while after the last
-//! edit (typing a sentence saves once, not once a key), and at once when
-//! the form loses the focus or closes with edits not saved yet.
+//! When to save the visit form as a draft: at once after every edit, one
+//! save at a time. While a save is on its way, later edits wait and the
+//! newest of them is sent when it returns, so at most the one edit in
+//! flight is ever unsaved (a crash or a closed window loses nothing else),
+//! and saves never overtake each other (an older form never overwrites a
+//! newer one).
 //!
 //! Edits are numbered by the reducer ([`super::DiaryState::edits`]); the
-//! schedule remembers the newest edit and its form, and which edit was last
-//! sent to the shell. It is plain data, so host tests check the decisions.
+//! schedule remembers the newest edit and its form, which edit was last
+//! sent to the shell, and whether a save is on its way. It is plain data,
+//! so host tests check the decisions.
 
 use asysta_core::api::ErrorKind;
 use asysta_core::visit::VisitForm;
-use std::time::Duration;
-
-/// How long after the last edit the draft is saved.
-pub const DRAFT_DELAY: Duration = Duration::from_millis(400);
 
 /// Where the saving of the draft stands, as the form shows it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -26,45 +26,53 @@ pub enum DraftStatus {
     Failed(ErrorKind),
 }
 
-/// The newest edit and the last one sent to the shell.
+/// The newest edit, the last one sent to the shell, and whether a save is
+/// on its way.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DraftSchedule {
     latest: u32,
     latest_form: VisitForm,
     sent: u32,
+    in_flight: bool,
 }
 
 impl DraftSchedule {
-    /// Edit `seq` made the form `form`; a timer for it has been started.
-    pub fn edited(&mut self, seq: u32, form: VisitForm) {
+    /// Edit `seq` made the form `form`: the form to save now, unless a save
+    /// is on its way (then it follows when that one returns).
+    pub fn edited(&mut self, seq: u32, form: VisitForm) -> Option<(u32, VisitForm)> {
         if seq > self.latest {
             self.latest = seq;
             self.latest_form = form;
         }
+        self.take_pending()
     }
 
-    /// The timer of edit `seq` ran out: the form to save, when no later
-    /// edit came (its own timer will save) and it is not saved already.
-    pub fn take_due(&mut self, seq: u32) -> Option<(u32, VisitForm)> {
-        (seq == self.latest && self.sent < seq).then(|| self.take())
-    }
-
-    /// The form to save at once (focus lost, form closed), when an edit is
-    /// not saved yet.
-    pub fn take_pending(&mut self) -> Option<(u32, VisitForm)> {
-        (self.sent < self.latest).then(|| self.take())
-    }
-
-    /// The save of edit `seq` failed: when nothing later was sent, the next
-    /// focus loss tries again.
-    pub fn failed(&mut self, seq: u32) {
-        if self.sent == seq {
-            self.sent = seq.saturating_sub(1);
+    /// The save of edit `seq` returned: the newer form to save next, if the
+    /// assistant typed on meanwhile. A failed save is not retried at once
+    /// (the next edit or focus loss tries again).
+    pub fn returned(&mut self, seq: u32, saved: bool) -> Option<(u32, VisitForm)> {
+        self.in_flight = false;
+        if !saved {
+            if self.sent == seq {
+                self.sent = seq.saturating_sub(1);
+            }
+            return None;
         }
+        self.take_pending()
+    }
+
+    /// The form to save now (an edit, a focus loss, the form closed), when
+    /// an edit is not saved yet and no save is on its way.
+    pub fn take_pending(&mut self) -> Option<(u32, VisitForm)> {
+        (!self.in_flight && self.sent < self.latest).then(|| {
+            self.in_flight = true;
+            self.sent = self.latest;
+            (self.latest, self.latest_form.clone())
+        })
     }
 
     /// Forgets unsaved edits: the form was recorded or its draft discarded,
-    /// so no timer still running may save it again.
+    /// so no later save may bring the draft back.
     pub fn settle(&mut self) {
         self.sent = self.latest;
     }
@@ -75,10 +83,5 @@ impl DraftSchedule {
         if self.sent == self.latest {
             self.sent = self.latest.saturating_sub(1);
         }
-    }
-
-    fn take(&mut self) -> (u32, VisitForm) {
-        self.sent = self.latest;
-        (self.latest, self.latest_form.clone())
     }
 }

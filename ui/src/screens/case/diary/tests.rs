@@ -177,25 +177,25 @@ fn draft_saves_are_shown_while_the_form_is_open_and_failures_are_not_silent() {
 }
 
 #[test]
-fn the_draft_is_saved_after_a_pause_or_when_the_focus_leaves() {
+fn every_edit_is_saved_one_save_at_a_time_newest_last() {
     let form = |notes: &str| VisitForm { notes: notes.into(), ..VisitForm::default() };
     let mut schedule = DraftSchedule::default();
     assert_eq!(schedule.take_pending(), None, "nothing typed, nothing to save");
-    schedule.edited(1, form("R"));
-    schedule.edited(2, form("Ro"));
-    assert_eq!(schedule.take_due(1), None, "a later edit came: its timer saves");
-    assert_eq!(schedule.take_due(2), Some((2, form("Ro"))));
-    assert_eq!(schedule.take_pending(), None, "already saved");
-    schedule.edited(3, form("Roz"));
-    assert_eq!(schedule.take_pending(), Some((3, form("Roz"))), "focus lost before the pause ended");
-    assert_eq!(schedule.take_due(3), None, "the timer finds it saved");
-    schedule.failed(3);
-    assert_eq!(schedule.take_pending(), Some((3, form("Roz"))), "a failed save is tried again");
-    schedule.edited(4, form("Rozm"));
+    assert_eq!(schedule.edited(1, form("R")), Some((1, form("R"))), "the first edit is saved at once");
+    assert_eq!(schedule.edited(2, form("Ro")), None, "a save is on its way: the edit waits");
+    assert_eq!(schedule.edited(3, form("Roz")), None);
+    assert_eq!(schedule.take_pending(), None, "focus loss does not overtake the save on its way");
+    assert_eq!(schedule.returned(1, true), Some((3, form("Roz"))), "then the newest form follows");
+    assert_eq!(schedule.returned(3, true), None, "all saved");
+    assert_eq!(schedule.edited(4, form("Rozm")), Some((4, form("Rozm"))));
+    assert_eq!(schedule.returned(4, false), None, "a failure is not retried in a loop");
+    assert_eq!(schedule.take_pending(), Some((4, form("Rozm"))), "the next focus loss tries again");
+    schedule.returned(4, true);
+    assert_eq!(schedule.edited(5, form("Rozmo")), Some((5, form("Rozmo"))));
     schedule.settle();
-    assert_eq!(schedule.take_due(4), None, "recorded: no timer saves the draft again");
+    assert_eq!(schedule.returned(5, true), None, "recorded: nothing saves the draft again");
     schedule.unsettle();
-    assert_eq!(schedule.take_pending(), Some((4, form("Rozm"))), "not recorded after all");
+    assert_eq!(schedule.take_pending(), Some((5, form("Rozmo"))), "not recorded after all");
 }
 
 #[test]
