@@ -165,15 +165,7 @@ fn today() -> chrono::NaiveDate {
 fn case_with_500_visits() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
-    let case = asysta_core::demo::cases(4, 1, today()).remove(0);
-    let family_id = store
-        .add_cases(&[asysta_store::NewCase {
-            family: case.family,
-            status: asysta_core::record::FamilyStatus::Active,
-            members: case.members,
-            details: Some(case.details),
-        }])
-        .unwrap()[0];
+    let family_id = store.add_cases(&active_demo_cases(4, 1)).unwrap()[0];
     let members: Vec<_> = store.family_case(family_id).unwrap().members.iter().map(|m| m.id).collect();
     let mut rng = asysta_core::demo::DemoRng::new(4);
     let plan = asysta_core::demo::plan(&mut rng, &members, today(), &mut store_id);
@@ -228,15 +220,7 @@ fn store_id() -> asysta_core::EntityId {
 fn search_1500() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
-    let cases: Vec<_> = asysta_core::demo::cases(5, 1500, today())
-        .into_iter()
-        .map(|c| asysta_store::NewCase {
-            family: c.family,
-            status: asysta_core::record::FamilyStatus::Active,
-            members: c.members,
-            details: Some(c.details),
-        })
-        .collect();
+    let cases = active_demo_cases(5, 1500);
     store.add_cases(&cases).unwrap();
     let queries = ["kowalski", "zolc", "lodz dluga", "8607", "wisniewska anna", "ul. polna"];
     let mut samples: Vec<Duration> = (0..300)
@@ -261,15 +245,7 @@ fn search_1500() {
 fn home_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
-    let cases: Vec<_> = asysta_core::demo::cases(6, 15, today())
-        .into_iter()
-        .map(|c| asysta_store::NewCase {
-            family: c.family,
-            status: asysta_core::record::FamilyStatus::Active,
-            members: c.members,
-            details: Some(c.details),
-        })
-        .collect();
+    let cases = active_demo_cases(6, 15);
     let ids = store.add_cases(&cases).unwrap();
     let mut rng = asysta_core::demo::DemoRng::new(6);
     let mut visit_count = 0;
@@ -303,4 +279,17 @@ fn home_screen() {
         ms(percentile(&mut samples, 0.5)),
         ms(percentile(&mut samples, 0.99))
     );
+}
+
+/// `n` demo cases for `seed`, all active (the cap is lifted by `create`).
+fn active_demo_cases(seed: u64, n: usize) -> Vec<asysta_store::NewCase> {
+    asysta_core::demo::cases(seed, n, today())
+        .into_iter()
+        .map(|c| asysta_store::NewCase {
+            family: c.family,
+            status: asysta_core::record::FamilyStatus::Active,
+            members: c.members,
+            details: Some(c.details),
+        })
+        .collect()
 }
