@@ -279,6 +279,23 @@ fn home_screen() {
         ms(percentile(&mut samples, 0.5)),
         ms(percentile(&mut samples, 0.99))
     );
+    // The visit form is saved after every edit: one keystroke's cost.
+    let mut notes = String::new();
+    let mut samples: Vec<Duration> = (0..500)
+        .map(|i| {
+            notes.push(if i % 6 == 5 { ' ' } else { 'ż' });
+            let form = asysta_core::visit::VisitForm { notes: notes.clone(), ..draft.form.clone() };
+            let keystroke = asysta_core::visit::VisitDraft { form, saved_at_ms: i, ..draft.clone() };
+            let start = Instant::now();
+            store.save_draft(&keystroke).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| save the visit draft after an edit (own transaction, synchronous=FULL), 500 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
 }
 
 /// `n` demo cases for `seed`, all active (the cap is lifted by `create`).
