@@ -118,6 +118,7 @@ column-status = Status
 
 ## The case screen.
 case-back = ← Family list
+case-sections = Parts of the case
 case-status-reason = Reason for the status change: { $reason }
 cancel = Cancel
 case-basis-none = The basis of the work is not recorded yet.

@@ -120,6 +120,7 @@ column-status = Status
 
 ## The case screen.
 case-back = ← Lista rodzin
+case-sections = Części sprawy
 case-status-reason = Powód zmiany statusu: { $reason }
 cancel = Anuluj
 case-basis-none = Podstawa pracy nie została jeszcze wpisana.

@@ -120,6 +120,16 @@ impl Reducible for CaseState {
     }
 }
 
+/// The sections of the case, daily work first, as the section links list
+/// them: the element id and the title's message.
+const SECTIONS: [(&str, &str); 5] = [
+    ("diary", "visit-title"),
+    ("plan", "plan-title"),
+    ("members", "members-title"),
+    ("details", "details-title"),
+    ("notes", "notes-title"),
+];
+
 #[derive(Properties, PartialEq)]
 pub struct CaseScreenProps {
     pub info: WorkspaceInfo,
@@ -223,6 +233,22 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             on_close={on_close_history}
                         />
                     }
+                    <nav id="case-sections" class="case-sections" aria-label={i18n.tr("case-sections")}>
+                        { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ i18n.tr(title) }</a> }) }
+                    </nav>
+                    <DiarySection {family_id} case={case.clone()} areas={state.areas.clone()} on_case={on_case.clone()} on_locked={on_locked.clone()} />
+                    if let Some(kind) = state.areas_error {
+                        <p id="plan-areas-error" class="form-error" role="alert">
+                            { i18n.tr("plan-areas-failed") }{ " " }{ i18n.error(kind) }
+                        </p>
+                    }
+                    <PlanSection
+                        {family_id}
+                        case={case.clone()}
+                        areas={state.areas.clone()}
+                        on_case={on_case.clone()}
+                        on_locked={on_locked.clone()}
+                    />
                     <div class="case-columns">
                         <div class="case-column">
                             <MembersSection
@@ -248,19 +274,6 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             />
                         </div>
                     </div>
-                    if let Some(kind) = state.areas_error {
-                        <p id="plan-areas-error" class="form-error" role="alert">
-                            { i18n.tr("plan-areas-failed") }{ " " }{ i18n.error(kind) }
-                        </p>
-                    }
-                    <PlanSection
-                        {family_id}
-                        case={case.clone()}
-                        areas={state.areas.clone()}
-                        on_case={on_case.clone()}
-                        on_locked={on_locked.clone()}
-                    />
-                    <DiarySection {family_id} case={case.clone()} areas={state.areas.clone()} {on_case} {on_locked} />
                 </>
             }
         }

@@ -49,3 +49,22 @@ fn the_screen_waits_for_the_case_with_a_way_back() {
     assert_eq!(text_of(&html, "case-back"), "← Lista rodzin");
     assert!(!has_id(&html, "case-name"));
 }
+
+#[test]
+fn the_areas_arrive_once_for_the_plan_and_the_diary() {
+    let areas = asysta_core::plan::default_areas();
+    let state = reduce(CaseState::default(), CaseAction::AreasLoaded(areas.clone()));
+    assert_eq!(*state.areas, areas);
+    let failed = reduce(CaseState::default(), CaseAction::AreasFailed(ErrorKind::Storage));
+    assert_eq!((failed.areas_error, failed.page_error), (Some(ErrorKind::Storage), None), "the case stays usable");
+}
+
+#[test]
+fn every_section_link_has_its_title_in_both_languages() {
+    for locale in asysta_i18n::Locale::ALL {
+        let translator = asysta_i18n::Translator::new(locale);
+        for (_, title) in SECTIONS.iter().chain([&("", "case-sections")]) {
+            assert!(translator.has(title), "{title} is missing in {locale}");
+        }
+    }
+}
