@@ -50,7 +50,18 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     assert_eq!(app.value("#plan_goals_0__actions_0__what"), "Wniosek o dodatek mieszkaniowy", "starts from v1");
     app.set_value("#plan_goals_0__actions_0__deadline", "2027-04-04");
     app.fill("#plan_goals_0__actions_0__expected_effect", "Dodatek przyznany na 6 miesięcy");
+    // Removing an action moves the ones after it up, their choices with them.
     app.click("#plan-add-action-0");
+    choose(&app, "#plan_goals_0__actions_1__who", "assistant");
+    app.click("#plan-add-action-0");
+    choose(&app, "#plan_goals_0__actions_2__who", "institution");
+    app.click("#plan-remove-action-0-1");
+    assert_eq!(app.value("#plan_goals_0__actions_1__who"), "institution");
+    app.find("#plan_goals_0__actions_1__who_institution");
+    app.click("#plan-remove-action-0-1");
+    assert!(app.find_all("#plan_goals_0__actions_1__what").is_empty());
+    app.click("#plan-add-action-0");
+    assert_eq!(app.value("#plan_goals_0__actions_1__who"), "", "a new action starts unchosen");
     app.fill("#plan_goals_0__actions_1__what", "Rozmowa z zarządcą budynku");
     choose(&app, "#plan_goals_0__actions_1__who", "assistant");
     app.fill("#plan_goals_0__actions_1__expected_effect", "Ugoda w sprawie zaległości");
