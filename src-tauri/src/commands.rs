@@ -138,6 +138,16 @@ pub async fn record_visit(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn update_visit(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    visit_id: EntityId,
+    form: VisitForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.update_visit(family_id, visit_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn save_draft(state: State<'_, SessionState>, family_id: EntityId, form: VisitForm) -> Result<(), ApiError> {
     #[allow(clippy::disallowed_methods)]
     let now_ms = chrono::Utc::now().timestamp_millis().max(0) as u64;

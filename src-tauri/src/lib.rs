@@ -28,6 +28,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
         commands::add_note,
         commands::save_plan_version,
         commands::record_visit,
+        commands::update_visit,
         commands::save_draft,
         commands::drafts,
         commands::discard_draft,

@@ -182,11 +182,38 @@ impl Session {
         self.family_case(family_id)
     }
 
+    /// Corrects a recorded visit of the family. Its actions may be any
+    /// version's: the plan may have moved on since the visit.
+    pub fn update_visit(
+        &mut self,
+        family_id: EntityId,
+        visit_id: EntityId,
+        form: &VisitForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let visit = self.validate_visit_against(family_id, form, today, ActionsFrom::AnyVersion)?;
+        self.store_mut()?.update_visit(family_id, visit_id, visit)?;
+        self.family_case(family_id)
+    }
+
     fn validate_visit(&self, family_id: EntityId, form: &VisitForm, today: NaiveDate) -> Result<Visit, ApiError> {
+        self.validate_visit_against(family_id, form, today, ActionsFrom::CurrentVersion)
+    }
+
+    fn validate_visit_against(
+        &self,
+        family_id: EntityId,
+        form: &VisitForm,
+        today: NaiveDate,
+        actions_from: ActionsFrom,
+    ) -> Result<Visit, ApiError> {
         let case = self.family_case(family_id)?;
         let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
-        let actions: Vec<EntityId> =
-            case.plan_versions.last().map(|v| v.actions().map(|a| a.id).collect()).unwrap_or_default();
+        let versions = match actions_from {
+            ActionsFrom::CurrentVersion => case.plan_versions.last().into_iter().collect::<Vec<_>>(),
+            ActionsFrom::AnyVersion => case.plan_versions.iter().collect(),
+        };
+        let actions: Vec<EntityId> = versions.iter().flat_map(|v| v.actions().map(|a| a.id)).collect();
         let areas = self.store()?.plan_areas()?;
         validate_visit(form, &members, &actions, &areas, today).map_err(ApiError::invalid)
     }
@@ -240,6 +267,15 @@ impl Session {
     fn store_mut(&mut self) -> Result<&mut Store, ApiError> {
         self.store.as_mut().ok_or(ApiError::new(ErrorKind::Locked))
     }
+}
+
+/// Which plan actions a visit may have worked on.
+#[derive(Clone, Copy)]
+enum ActionsFrom {
+    /// A new visit: the version in force.
+    CurrentVersion,
+    /// A correction: any version, as the visit may be older than the plan.
+    AnyVersion,
 }
 
 #[cfg(test)]
@@ -383,6 +419,13 @@ mod tests {
         let case = session.record_visit(id, &ok, today).unwrap();
         assert_eq!(case.visits[0].visit.duration_minutes(), 75);
         assert!(session.drafts().unwrap().is_empty());
+        let visit_id = case.visits[0].id;
+        let wrong = VisitForm { end: "08:00".into(), ..ok.clone() };
+        let err = session.update_visit(id, visit_id, &wrong, today).unwrap_err();
+        assert_eq!(err.fields[0].field, "end", "a correction is checked like a new visit");
+        let corrected = VisitForm { notes: "Rozmowa o szkole.".into(), ..ok.clone() };
+        let case = session.update_visit(id, visit_id, &corrected, today).unwrap();
+        assert_eq!((case.visits.len(), case.visits[0].visit.notes.as_str()), (1, "Rozmowa o szkole."));
         assert_eq!(session.planned_visits().unwrap()[0].date, NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
         assert!(session.alerts(today).unwrap().is_empty(), "visited today, nothing overdue");
         assert_eq!(session.settings().unwrap().caseload_cap, 15);

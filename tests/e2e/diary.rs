@@ -54,6 +54,15 @@ fn a_visit_records_work_on_plan_actions() {
     app.wait_for_text(".visit-entry .visit-action-what", "Złożyć wniosek o dodatek mieszkaniowy");
     app.wait_for_text(".visit-entry .visit-action-note", note);
     app.wait_for_text(".visit-entry .visit-action-status", "zrealizowane");
+
+    // A typo is corrected; the entry is replaced, its first wording kept in the log.
+    app.click(".visit-entry .visit-correct");
+    app.wait_for_text("#visit-form-title", "Poprawa wpisu w dzienniku");
+    assert_eq!(app.value("#visit_notes"), "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na marzec.");
+    app.fill("#visit_notes", "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na kwiecień.");
+    app.click("#visit-submit");
+    app.wait_for_text(".visit-entry .visit-notes", "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na kwiecień.");
+    assert_eq!(app.texts_when("#visits .visit-entry", 1).len(), 1, "corrected, not added");
     app.quit();
 
     let store = open_store(data.path());
@@ -65,6 +74,9 @@ fn a_visit_records_work_on_plan_actions() {
     let progress: Vec<_> = case.progress_notes.iter().map(|n| (n.action_id, n.note.as_str(), n.status)).collect();
     assert_eq!(progress, [(application, note, Some(ActionStatus::Done))]);
     assert!(store.drafts().expect("drafts").is_empty(), "recording discards the draft");
+    assert!(visit.notes.ends_with("budżet na kwiecień."), "{}", visit.notes);
+    let kinds: Vec<_> = store.history(case.visits[0].id).expect("history").iter().map(|e| e.change.kind()).collect();
+    assert_eq!(kinds, ["visit.recorded", "visit.updated"]);
 }
 
 #[test]

@@ -87,6 +87,11 @@ pub async fn record_visit(family_id: EntityId, form: &VisitForm) -> Result<Famil
     call(command::RECORD_VISIT, &FamilyFormArgs { family_id, form }).await
 }
 
+/// Corrects a recorded visit (the first wording stays in the log).
+pub async fn update_visit(family_id: EntityId, visit_id: EntityId, form: &VisitForm) -> Result<FamilyCase, ApiError> {
+    call(command::UPDATE_VISIT, &VisitFormArgs { family_id, visit_id, form }).await
+}
+
 /// Keeps the visit form as typed (one draft per family).
 pub async fn save_draft(family_id: EntityId, form: &VisitForm) -> Result<(), ApiError> {
     call(command::SAVE_DRAFT, &FamilyFormArgs { family_id, form }).await
@@ -166,6 +171,13 @@ struct FamilyArgs {
 struct FamilyFormArgs<'a, F> {
     family_id: EntityId,
     form: &'a F,
+}
+
+#[derive(Serialize)]
+struct VisitFormArgs<'a> {
+    family_id: EntityId,
+    visit_id: EntityId,
+    form: &'a VisitForm,
 }
 
 #[derive(Serialize)]

@@ -24,3 +24,7 @@ diary-load-failed = The diary could not be loaded.
 ## Drafts, saved as the assistant types. $time is like "14:05".
 visit-draft-saved = Draft saved at { $time }
 visit-draft-failed = The draft could not be saved; the text typed is not kept yet.
+
+## Correcting a recorded entry.
+visit-correct = Correct the entry
+visit-correct-title = Correcting a diary entry

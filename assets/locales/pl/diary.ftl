@@ -25,3 +25,7 @@ diary-load-failed = Nie udało się wczytać dziennika.
 ## Drafts, saved as the assistant types. $time is like "14:05".
 visit-draft-saved = Szkic zapisany o { $time }
 visit-draft-failed = Nie udało się zapisać szkicu, a wpisany tekst nie jest jeszcze zachowany.
+
+## Correcting a recorded entry.
+visit-correct = Popraw wpis
+visit-correct-title = Poprawa wpisu w dzienniku

@@ -235,6 +235,10 @@ pub mod command {
     /// `{ family_id: EntityId, form: VisitForm } -> FamilyCase` (discards
     /// the family's draft)
     pub const RECORD_VISIT: &str = "record_visit";
+    /// `{ family_id: EntityId, visit_id: EntityId, form: VisitForm } ->
+    /// FamilyCase` (corrects a recorded entry; the first wording stays in
+    /// the log)
+    pub const UPDATE_VISIT: &str = "update_visit";
     /// `{ family_id: EntityId, form: VisitForm } -> ()` (as the assistant types)
     pub const SAVE_DRAFT: &str = "save_draft";
     /// `() -> Vec<DraftView>` (offered again on the next start; oldest first)

@@ -761,6 +761,24 @@ mod plan_and_visits {
     }
 
     #[test]
+    fn a_visit_is_corrected_by_its_own_family_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = create(dir.path());
+        let family_id = store.add_family(&family("Lis", "Ala")).unwrap();
+        let other = store.add_family(&family("Żak", "Ola")).unwrap();
+        let visit_id = store.record_visit(family_id, visit("2026-11-20", None)).unwrap();
+        let corrected =
+            Visit { notes: "Rodzina w domu; rozmowa o budżecie i szkole.".into(), ..visit("2026-11-20", None) };
+        let err = store.update_visit(other, visit_id, corrected.clone()).unwrap_err();
+        assert!(matches!(err, StoreError::NotFound(_)), "{err:?}");
+        store.update_visit(family_id, visit_id, corrected.clone()).unwrap();
+        let case = store.family_case(family_id).unwrap();
+        assert_eq!((case.visits.len(), &case.visits[0].visit, case.visits[0].rev), (1, &corrected, 2));
+        let kinds: Vec<_> = store.history(visit_id).unwrap().iter().map(|e| (e.change.kind(), e.base_rev)).collect();
+        assert_eq!(kinds, [("visit.recorded", 0), ("visit.updated", 1)], "the first wording stays in the log");
+    }
+
+    #[test]
     fn alerts_and_planned_visits_follow_the_diary() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = create(dir.path());

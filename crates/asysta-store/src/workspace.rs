@@ -593,8 +593,13 @@ impl Store {
     }
 
     /// Corrects a diary entry.
-    pub fn update_visit(&mut self, visit_id: EntityId, visit: Visit) -> Result<()> {
+    pub fn update_visit(&mut self, family_id: EntityId, visit_id: EntityId, visit: Visit) -> Result<()> {
         let base_rev = queries::live_rev(&self.conn, "visits", visit_id)?;
+        let owner: String =
+            self.conn.query_row("SELECT family_id FROM visits WHERE id = ?1", [visit_id.to_string()], |r| r.get(0))?;
+        if owner != family_id.to_string() {
+            return Err(StoreError::NotFound(visit_id.to_string()));
+        }
         self.commit_changes(vec![PendingChange {
             entity_id: visit_id,
             base_rev,

@@ -21,6 +21,9 @@ pub struct VisitListProps {
     pub plan_versions: Vec<PlanVersion>,
     /// The plan's areas, to name them.
     pub areas: Vec<PlanArea>,
+    /// Opens an entry for correction; no button when `None` (a form is open).
+    #[prop_or_default]
+    pub on_correct: Option<Callback<EntityId>>,
 }
 
 /// An area's name in `locale`.
@@ -142,7 +145,20 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
             if !visit.notes.is_empty() {
                 <p class="visit-notes">{ visit.notes.clone() }</p>
             }
-            <p class="visit-meta">{ i18n.tr_args("visit-author", &[("author", Arg::Str(&view.author_name))]) }</p>
+            <p class="visit-meta">
+                { i18n.tr_args("visit-author", &[("author", Arg::Str(&view.author_name))]) }
+                if let Some(on_correct) = &props.on_correct {
+                    { " " }
+                    <button
+                        type="button"
+                        id={format!("visit-correct-{}", view.id)}
+                        class="link visit-correct"
+                        onclick={on_correct.reform({ let id = view.id; move |_: MouseEvent| id })}
+                    >
+                        { i18n.tr("visit-correct") }
+                    </button>
+                }
+            </p>
         </li>
     }
 }

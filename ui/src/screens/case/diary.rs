@@ -315,6 +315,9 @@ pub struct DiaryState {
     pub recorded: bool,
     /// The drafts could not be read.
     pub load_error: Option<ErrorKind>,
+    /// The recorded entry being corrected, and the new entry's form set
+    /// aside meanwhile (its draft is not touched).
+    pub correcting: Option<(EntityId, Box<VisitForm>)>,
 }
 
 pub enum DiaryAction {
@@ -327,6 +330,13 @@ pub enum DiaryAction {
     },
     /// "Cancel": the form closes and its draft is kept.
     Close,
+    /// "Correct" on a recorded entry: the form shows it.
+    Correct {
+        visit_id: EntityId,
+        form: Box<VisitForm>,
+    },
+    /// The correction was saved.
+    Corrected,
     Edit(VisitField, String),
     Tick(TickList, String, bool),
     SetSafetyConcern(bool),
@@ -376,6 +386,26 @@ impl Reducible for DiaryState {
                 next.open = false;
                 next.errors.clear();
                 next.form_error = None;
+                next.end_correction();
+            }
+            DiaryAction::Correct { visit_id, form } => {
+                if next.open {
+                    return self;
+                }
+                let set_aside = std::mem::replace(&mut next.form, *form);
+                next.correcting = Some((visit_id, Box::new(set_aside)));
+                next.open = true;
+                next.errors.clear();
+                next.form_error = None;
+                next.restored = false;
+                next.recorded = false;
+            }
+            DiaryAction::Corrected => {
+                next.open = false;
+                next.busy = false;
+                next.errors.clear();
+                next.end_correction();
+                next.recorded = true;
             }
             DiaryAction::Edit(field, value) => {
                 *field.value_mut(&mut next.form) = value;
@@ -456,6 +486,13 @@ impl Reducible for DiaryState {
 }
 
 impl DiaryState {
+    /// Ends a correction: the new entry set aside comes back.
+    fn end_correction(&mut self) {
+        if let Some((_, set_aside)) = self.correcting.take() {
+            self.form = *set_aside;
+        }
+    }
+
     fn edited(&mut self) {
         self.edits += 1;
         self.recorded = false;
@@ -522,8 +559,10 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
         // Every edit is saved at once, one save at a time.
         let saver = saver.clone();
         let form = state.form.clone();
+        let correcting = state.correcting.is_some();
         use_effect_with(state.edits, move |&seq| {
-            if seq > 0 {
+            // A correction of a recorded entry keeps no draft.
+            if seq > 0 && !correcting {
                 let now = saver.schedule.borrow_mut().edited(seq, form);
                 if let Some((seq, form)) = now {
                     saver.save(seq, form);
@@ -584,14 +623,38 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                 return;
             }
             let form = state.form.clone();
+            let correcting = state.correcting.as_ref().map(|(visit_id, _)| *visit_id);
             let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
-            let actions: Vec<EntityId> =
-                case.plan_versions.last().map(|v| v.actions().map(|a| a.id).collect()).unwrap_or_default();
+            // A new visit works on the plan in force; a corrected one may
+            // have worked on an earlier version's actions.
+            let versions = match correcting {
+                None => case.plan_versions.last().into_iter().collect::<Vec<_>>(),
+                Some(_) => case.plan_versions.iter().collect(),
+            };
+            let actions: Vec<EntityId> = versions.iter().flat_map(|v| v.actions().map(|a| a.id)).collect();
             if let Err(errors) = validate_visit(&form, &members, &actions, &areas, today()) {
                 if let Some(first) = errors.first() {
                     dom::focus(&focus_id(&form, &first.field));
                 }
                 state.dispatch(DiaryAction::Rejected(errors));
+                return;
+            }
+            if let Some(visit_id) = correcting {
+                state.dispatch(DiaryAction::Submitted);
+                let dispatcher = state.dispatcher();
+                let on_case = on_case.clone();
+                let on_locked = on_locked.clone();
+                spawn_local(async move {
+                    match ipc::update_visit(family_id, visit_id, &form).await {
+                        Ok(case) => {
+                            dispatcher.dispatch(DiaryAction::Corrected);
+                            on_case.emit(case);
+                            dom::focus("visit-new");
+                        }
+                        Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                        Err(error) => dispatcher.dispatch(DiaryAction::Failed(error)),
+                    }
+                });
                 return;
             }
             // The shell discards the draft with the same commit; a timer
@@ -623,6 +686,17 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
         })
     };
     let on_action = state.dispatcher().to_callback();
+    let on_correct = {
+        let dispatcher = state.dispatcher();
+        let case = props.case.clone();
+        Callback::from(move |visit_id: EntityId| {
+            if let Some(view) = case.visits.iter().find(|v| v.id == visit_id) {
+                let form = Box::new(VisitForm::from_visit(&view.visit));
+                dispatcher.dispatch(DiaryAction::Correct { visit_id, form });
+                dom::focus(&input_id(VisitField::Date.name()));
+            }
+        })
+    };
 
     let case = &props.case;
     html! {
@@ -648,6 +722,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                     busy={state.busy}
                     draft={state.draft}
                     restored={state.restored}
+                    correcting={state.correcting.is_some()}
                     case={case.clone()}
                     areas={(*props.areas).clone()}
                     {on_action}
@@ -667,6 +742,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                 members={case.members.clone()}
                 plan_versions={case.plan_versions.clone()}
                 areas={(*props.areas).clone()}
+                on_correct={(!state.open).then_some(on_correct)}
             />
         </section>
     }

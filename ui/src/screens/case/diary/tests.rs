@@ -263,6 +263,7 @@ fn the_form_shows_a_restored_draft_and_errors_next_to_fields() {
         busy: false,
         draft: DraftStatus::Saved { at_ms: 1_773_151_500_000 },
         restored: true,
+        correcting: false,
         case: case(),
         areas: default_areas(),
         on_action: Callback::noop(),
@@ -312,6 +313,7 @@ fn a_failed_draft_save_is_announced() {
         busy: false,
         draft: DraftStatus::Failed(ErrorKind::Storage),
         restored: false,
+        correcting: false,
         case: Rc::new(family_case(Vec::new())),
         areas: Vec::new(),
         on_action: Callback::noop(),
@@ -356,6 +358,7 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         members: case.members,
         plan_versions: case.plan_versions,
         areas: default_areas(),
+        on_correct: None,
     });
     assert_eq!(text_of(&html, "visit-count"), "1 wpis");
     for text in [
@@ -386,6 +389,47 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         members: Vec::new(),
         plan_versions: Vec::new(),
         areas: Vec::new(),
+        on_correct: None,
     });
     assert!(has_id(&empty, "visits-empty"));
+}
+
+#[test]
+fn a_correction_sets_the_new_entry_aside_and_gives_it_back() {
+    let typed = VisitForm { notes: "Nowy wpis, jeszcze nie zapisany".into(), ..VisitForm::default() };
+    let state = reduce(DiaryState::default(), DiaryAction::DraftFound(Box::new(typed.clone())));
+    let closed = reduce(state, DiaryAction::Close);
+    let recorded = VisitForm { notes: "Wizyta z 9 marca".into(), ..new_form(d("2026-03-09")) };
+    let correct = || DiaryAction::Correct { visit_id: entity(40), form: Box::new(recorded.clone()) };
+    let correcting = reduce(closed, correct());
+    assert!(correcting.open);
+    assert_eq!(correcting.form, recorded);
+    assert_eq!(correcting.correcting.as_ref().map(|(id, aside)| (*id, aside.as_ref())), Some((entity(40), &typed)));
+    assert_eq!(reduce(correcting.clone(), correct()), correcting, "one form at a time");
+    let cancelled = reduce(correcting.clone(), DiaryAction::Close);
+    assert_eq!((cancelled.open, &cancelled.form, cancelled.correcting.is_none()), (false, &typed, true));
+    let done = reduce(reduce(correcting, DiaryAction::Submitted), DiaryAction::Corrected);
+    assert_eq!((done.open, done.busy, done.recorded, &done.form), (false, false, true, &typed));
+}
+
+#[test]
+fn a_correction_shows_no_draft_controls() {
+    let html = render::<VisitFormView>(|| VisitFormViewProps {
+        form: new_form(d("2026-03-09")),
+        errors: Vec::new(),
+        form_error: None,
+        busy: false,
+        draft: DraftStatus::Idle,
+        restored: false,
+        correcting: true,
+        case: Rc::new(family_case(Vec::new())),
+        areas: Vec::new(),
+        on_action: Callback::noop(),
+        onsubmit: Callback::noop(),
+        on_focus_out: Callback::noop(),
+        on_cancel: Callback::noop(),
+        on_discard: Callback::noop(),
+    });
+    assert_eq!(text_of(&html, "visit-form-title"), "Poprawa wpisu w dzienniku");
+    assert!(!has_id(&html, "visit-discard") && !has_id(&html, "visit-draft-status"));
 }

@@ -28,6 +28,9 @@ pub struct VisitFormViewProps {
     pub draft: DraftStatus,
     /// The form was opened from a draft left from before.
     pub restored: bool,
+    /// A recorded entry is being corrected (no draft is kept for it).
+    #[prop_or_default]
+    pub correcting: bool,
     /// The family's members and plan.
     pub case: Rc<FamilyCase>,
     pub areas: Vec<PlanArea>,
@@ -178,7 +181,9 @@ pub fn VisitFormView(props: &VisitFormViewProps) -> Html {
             onsubmit={props.onsubmit.clone()}
             {onfocusout}
         >
-            <h4 id="visit-form-title">{ i18n.tr("visit-add-title") }</h4>
+            <h4 id="visit-form-title">
+                { i18n.tr(if props.correcting { "visit-correct-title" } else { "visit-add-title" }) }
+            </h4>
             if props.restored {
                 <p id="visit-draft-restored" class="notice" role="status">{ i18n.tr("visit-draft-restored") }</p>
             }
@@ -218,11 +223,15 @@ pub fn VisitFormView(props: &VisitFormViewProps) -> Html {
                 <button type="button" id="visit-cancel" class="secondary" onclick={on_cancel}>
                     { i18n.tr("cancel") }
                 </button>
-                <button type="button" id="visit-discard" class="secondary" onclick={on_discard}>
-                    { i18n.tr("visit-discard") }
-                </button>
+                if !props.correcting {
+                    <button type="button" id="visit-discard" class="secondary" onclick={on_discard}>
+                        { i18n.tr("visit-discard") }
+                    </button>
+                }
             </div>
-            <div id="visit-draft-status" class="status-region" aria-live="polite">{ draft_status }</div>
+            if !props.correcting {
+                <div id="visit-draft-status" class="status-region" aria-live="polite">{ draft_status }</div>
+            }
         </form>
     }
 }
