@@ -5,6 +5,10 @@
 //!     cargo xtask run      set up, build, and launch the app (release)
 //!     cargo xtask test     set up, build the UI, run every test
 //!     cargo xtask bench    run the benchmarks (release)
+//!     cargo xtask lint     formatting check and clippy with warnings as errors
+//!     cargo xtask ci       what CI runs: setup, lint, then `test` (the README's
+//!                          test command) — set-up always comes before the
+//!                          first compile, so a brand-new machine passes
 //!
 //! `setup` installs Debian packages (as root, or through sudo), the
 //! wasm-bindgen CLI and tauri-driver. Every step first checks whether its
@@ -54,9 +58,11 @@ fn main() -> ExitCode {
         "run" => setup().and_then(|()| build_ui()).and_then(|()| run_app(rest)),
         "test" => setup().and_then(|()| build_ui()).and_then(|()| test(rest)),
         "bench" => setup().and_then(|()| build_ui()).and_then(|()| bench(rest)),
+        "lint" => setup().and_then(|()| lint()),
+        "ci" => ci(rest),
         "check-core" => check_core(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|ui|run|test|bench|check-core> [args]");
+            eprintln!("usage: cargo xtask <setup|ui|run|test|bench|lint|ci|check-core> [args]");
             return ExitCode::from(2);
         }
     };
@@ -105,9 +111,26 @@ fn cargo_bin(name: &str) -> PathBuf {
 // ---- setup -------------------------------------------------------------
 
 fn setup() -> Result {
+    require_rust_components()?;
     install_apt_packages()?;
+    install_cargo_tools()
+}
+
+fn install_cargo_tools() -> Result {
     install_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION)?;
-    install_cargo_tool("tauri-driver", "tauri-driver", TAURI_DRIVER_VERSION)?;
+    install_cargo_tool("tauri-driver", "tauri-driver", TAURI_DRIVER_VERSION)
+}
+
+/// rustfmt and clippy come with rustup's default profile; a minimal
+/// toolchain lacks them, and rustup can add them where it has a network.
+fn require_rust_components() -> Result {
+    for (tool, component) in [("cargo-fmt", "rustfmt"), ("cargo-clippy", "clippy")] {
+        if output(Command::new(tool).arg("--version")).is_some() || cargo_bin(tool).exists() {
+            continue;
+        }
+        run(Command::new("rustup").args(["component", "add", component]))
+            .map_err(|e| format!("{tool} is missing and rustup could not add {component}: {e}"))?;
+    }
     Ok(())
 }
 
@@ -226,6 +249,33 @@ fn check_core() -> Result {
     Ok(())
 }
 
+// ---- lint and CI -------------------------------------------------------------
+
+/// Formatting and clippy. Clippy compiles the native crates (glib, WebKitGTK,
+/// SQLCipher), so it must only ever run after `setup`.
+fn lint() -> Result {
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+}
+
+/// Everything CI runs, in the only order that works on a brand-new machine:
+/// set-up first, then formatting and lints, then the README's test command.
+fn ci(args: &[String]) -> Result {
+    let step = |name: &str, f: &dyn Fn() -> Result| -> Result {
+        let start = std::time::Instant::now();
+        eprintln!("xtask ci: --- {name}");
+        let result = f();
+        eprintln!("xtask ci: --- {name}: {:.0} s", start.elapsed().as_secs_f64());
+        result
+    };
+    step("rust components", &require_rust_components)?;
+    step("set-up: Debian packages", &install_apt_packages)?;
+    step("set-up: cargo tools", &install_cargo_tools)?;
+    step("formatting and lints", &lint)?;
+    step("UI (wasm)", &build_ui)?;
+    step("tests (cargo xtask test)", &|| test(args))
+}
+
 // ---- run, test, bench ------------------------------------------------------
 
 fn run_app(args: &[String]) -> Result {
@@ -249,4 +299,45 @@ fn test(args: &[String]) -> Result {
 fn bench(args: &[String]) -> Result {
     run(cargo().args(["bench", "-p", "asysta-store"]).args(args))?;
     run(cargo().args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "cold_start"]).args(args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A brand-new CI machine has cargo and nothing else: every cargo command
+    /// in `.ci/run` must go through xtask, whose first step is `setup`. A plain
+    /// `cargo clippy` or `cargo test` there compiles glib before anything
+    /// installed it (issue 10).
+    #[test]
+    fn ci_script_compiles_nothing_before_setup() {
+        let script = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run exists");
+        let commands: Vec<&str> = script
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#'))
+            .filter(|l| l.split_whitespace().any(|w| w == "cargo"))
+            .filter(|l| !l.contains("command -v cargo"))
+            .collect();
+        assert!(!commands.is_empty(), ".ci/run runs no cargo command");
+        for line in commands {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let at = words.iter().position(|w| *w == "cargo").expect("filtered on cargo");
+            assert_eq!(words.get(at + 1), Some(&"xtask"), "`{line}` in .ci/run compiles before set-up");
+        }
+        assert!(script.contains("cargo xtask ci"), ".ci/run must run `cargo xtask ci`");
+    }
+
+    /// The README's two commands are xtask tasks that start with set-up.
+    #[test]
+    fn readme_commands_are_tasks_that_set_up_first() {
+        let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md exists");
+        for command in ["cargo xtask run", "cargo xtask test"] {
+            assert!(readme.contains(&format!("    {command}")), "README lacks the command `{command}`");
+        }
+        let source = std::fs::read_to_string(root().join("xtask/src/main.rs")).expect("own source");
+        for task in ["\"run\" => setup()", "\"test\" => setup()"] {
+            assert!(source.contains(task), "the task {task} no longer starts with set-up");
+        }
+    }
 }
