@@ -69,6 +69,7 @@ change-plan-progress-noted = Progress on an action noted
 change-visit-recorded = Visit recorded
 change-visit-updated = Visit diary entry corrected
 change-visit-deleted = Visit diary entry deleted
+change-conflict-resolved = Conflict between changes resolved
 
 ## Field errors, shown next to the field.
 field-error-required = This field is required.
@@ -99,6 +100,9 @@ error-not-found = Record not found.
 error-invalid = Correct the marked fields.
 error-storage = Reading or writing data on disk failed.
 error-internal = An unexpected error occurred.
+error-events-tampered = Events from another device differ from those received earlier under the same numbers (possible tampering). Nothing was saved.
+error-events-too-new = The events were written by a newer version of Asysta. Update the app; nothing was saved.
+error-event-invalid = An event from another device is damaged. Nothing was saved.
 
 ## The case record.
 family-status-active = active

@@ -71,6 +71,7 @@ change-plan-progress-noted = Odnotowano postęp działania
 change-visit-recorded = Zapisano wizytę
 change-visit-updated = Poprawiono wpis w dzienniku wizyt
 change-visit-deleted = Usunięto wpis z dziennika wizyt
+change-conflict-resolved = Rozstrzygnięto konflikt zmian
 
 ## Field errors, shown next to the field.
 field-error-required = To pole jest wymagane.
@@ -101,6 +102,9 @@ error-not-found = Nie znaleziono rekordu.
 error-invalid = Popraw zaznaczone pola.
 error-storage = Nie udało się odczytać lub zapisać danych na dysku.
 error-internal = Wystąpił nieoczekiwany błąd.
+error-events-tampered = Zdarzenia z innego urządzenia różnią się od otrzymanych wcześniej pod tymi samymi numerami (możliwa manipulacja). Nic nie zostało zapisane.
+error-events-too-new = Zdarzenia zapisała nowsza wersja Asysty. Zaktualizuj aplikację; nic nie zostało zapisane.
+error-event-invalid = Zdarzenie z innego urządzenia jest uszkodzone. Nic nie zostało zapisane.
 
 ## The case record.
 family-status-active = aktywna

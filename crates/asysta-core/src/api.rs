@@ -142,6 +142,13 @@ pub enum ErrorKind {
     StatusChange,
     /// Reading or writing the data directory failed.
     Storage,
+    /// Events from another device differ from the ones already received
+    /// under the same numbers: nothing of the batch was taken in.
+    EventsTampered,
+    /// Events written by a newer version of Asysta: nothing was taken in.
+    EventsTooNew,
+    /// An event from another device is malformed: nothing was taken in.
+    EventInvalid,
     /// An unexpected failure (a bug).
     Internal,
 }
@@ -164,6 +171,9 @@ impl ErrorKind {
             ErrorKind::CaseloadFull => "error-caseload-full",
             ErrorKind::StatusChange => "error-status-change",
             ErrorKind::Storage => "error-storage",
+            ErrorKind::EventsTampered => "error-events-tampered",
+            ErrorKind::EventsTooNew => "error-events-too-new",
+            ErrorKind::EventInvalid => "error-event-invalid",
             ErrorKind::Internal => "error-internal",
         }
     }

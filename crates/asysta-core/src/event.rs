@@ -17,8 +17,18 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The version of the payload schema written by this build.
-pub const EVENT_SCHEMA_VERSION: u32 = 1;
+/// The version of the event schema written by this build.
+///
+/// - 1: the first release's events.
+/// - 2: adds `family_id` (the case an event belongs to) and `based_on` (the
+///   head events of the record the change was made on), and the
+///   `conflict.resolved` change. Version 1 events keep reading: both fields
+///   are optional, and a version 1 event is based on the earlier events of
+///   its own device (see [`crate::merge`]).
+///
+/// An app refuses events of a newer version than this one: it could not
+/// merge them correctly.
+pub const EVENT_SCHEMA_VERSION: u32 = 2;
 
 /// One immutable entry of the append-only log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,8 +40,18 @@ pub struct Event {
     pub seq: u64,
     pub entity_type: EntityType,
     pub entity_id: EntityId,
-    /// The revision of the entity this change was based on (0 for a create).
+    /// The family (case) the event belongs to, when it concerns one; absent
+    /// in version 1 events, where the store derives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family_id: Option<EntityId>,
+    /// How many events the record had when the change was made (0 for a
+    /// create). Informational: merges use `based_on`.
     pub base_rev: u64,
+    /// The head events of the record this change was made on (empty for a
+    /// create, and in version 1 events). Two changes with the same heads
+    /// from different devices are concurrent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub based_on: Vec<EventId>,
     pub hlc: Hlc,
     pub schema_version: u32,
     pub author: Author,
@@ -164,6 +184,18 @@ pub enum Change {
     /// A tombstone for a diary entry.
     #[serde(rename = "visit.deleted")]
     VisitDeleted {},
+    /// A person resolved a conflict on one field of a record (or, for a
+    /// plan, between versions saved concurrently): `value` is what the field
+    /// holds from now on, `kept` the event whose value was kept, if one was.
+    /// Based on the conflicting events, so it supersedes them all.
+    #[serde(rename = "conflict.resolved")]
+    ConflictResolved {
+        record: EntityType,
+        field: String,
+        value: serde_json::Value,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kept: Option<EventId>,
+    },
 }
 
 impl Change {
@@ -182,6 +214,18 @@ impl Change {
             Change::NoteAdded { .. } => EntityType::Note,
             Change::PlanVersionSaved { .. } | Change::PlanProgressNoted { .. } => EntityType::Plan,
             Change::VisitRecorded { .. } | Change::VisitUpdated { .. } | Change::VisitDeleted {} => EntityType::Visit,
+            Change::ConflictResolved { record, .. } => *record,
+        }
+    }
+
+    /// The family a change names in its payload, if it does.
+    pub fn family_in_payload(&self) -> Option<EntityId> {
+        match self {
+            Change::MemberAdded { family_id, .. }
+            | Change::NoteAdded { family_id, .. }
+            | Change::PlanVersionSaved { family_id, .. }
+            | Change::VisitRecorded { family_id, .. } => Some(*family_id),
+            _ => None,
         }
     }
 
@@ -205,6 +249,7 @@ impl Change {
             Change::MemberAdded { .. } => "member.added",
             Change::MemberUpdated { .. } => "member.updated",
             Change::MemberDeleted {} => "member.deleted",
+            Change::ConflictResolved { .. } => "conflict.resolved",
         }
     }
 
@@ -234,6 +279,8 @@ mod tests {
         Uuid::from_u128(n)
     }
 
+    /// A version 1 event: what the first release wrote (no `family_id`,
+    /// no `based_on`), so the pins below hold today's bundles to their bytes.
     fn sample(change: Change) -> Event {
         Event {
             event_id: EventId(id(1)),
@@ -241,16 +288,50 @@ mod tests {
             seq: 7,
             entity_type: change.entity_type(),
             entity_id: EntityId(id(3)),
+            family_id: None,
             base_rev: 0,
+            based_on: Vec::new(),
             hlc: Hlc { wall_ms: 1_764_000_000_000, counter: 2 },
-            schema_version: EVENT_SCHEMA_VERSION,
+            schema_version: 1,
             author: Author { user_id: UserId(id(4)), name: "Anna Łęcka".into() },
             change,
         }
     }
 
+    /// The index of a change's variant. No wildcard arm: a new variant does
+    /// not compile until it is listed here, and then
+    /// `every_change_variant_is_pinned` fails until it has a pin.
+    fn variant_index(change: &Change) -> usize {
+        match change {
+            Change::WorkspaceCreated { .. } => 0,
+            Change::WorkspaceSettingsSet { .. } => 1,
+            Change::WorkspacePlanAreasSet { .. } => 2,
+            Change::FamilyCreated { .. } => 3,
+            Change::FamilyUpdated { .. } => 4,
+            Change::FamilyDeleted {} => 5,
+            Change::FamilyDetailsSet { .. } => 6,
+            Change::FamilyStatusChanged { .. } => 7,
+            Change::MemberAdded { .. } => 8,
+            Change::MemberUpdated { .. } => 9,
+            Change::MemberDeleted {} => 10,
+            Change::NoteAdded { .. } => 11,
+            Change::PlanVersionSaved { .. } => 12,
+            Change::PlanProgressNoted { .. } => 13,
+            Change::VisitRecorded { .. } => 14,
+            Change::VisitUpdated { .. } => 15,
+            Change::VisitDeleted {} => 16,
+            Change::ConflictResolved { .. } => 17,
+        }
+    }
+    const VARIANTS: usize = 18;
+
+    thread_local! {
+        static PINNED: std::cell::RefCell<std::collections::BTreeSet<usize>> = Default::default();
+    }
+
     #[track_caller]
     fn check_wire(change: Change, expected_change_json: &str) {
+        PINNED.with(|p| p.borrow_mut().insert(variant_index(&change)));
         let event = sample(change);
         let json = serde_json::to_string(&event).unwrap();
         let expected = format!(
@@ -347,6 +428,139 @@ mod tests {
             Change::NoteAdded { family_id: EntityId(id(9)), text: "Notatka".into(), restricted: true },
             r#"{"type":"note.added","family_id":"00000000-0000-0000-0000-000000000009","text":"Notatka","restricted":true}"#,
         );
+    }
+
+    fn sample_visit() -> crate::visit::Visit {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let time = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").unwrap();
+        crate::visit::Visit {
+            date: date("2026-11-20"),
+            start: time("10:00"),
+            end: time("11:30"),
+            place: crate::visit::Place::Home,
+            form: crate::visit::ContactForm::HomeVisit,
+            participants: vec![EntityId(id(8))],
+            other_participants: "pedagog szkolny".into(),
+            areas: vec!["care_upbringing".into()],
+            actions_worked: vec![crate::visit::ActionWorked {
+                action_id: EntityId(id(7)),
+                note: "Rozmowa o wniosku".into(),
+                status: Some(crate::plan::ActionStatus::InProgress),
+            }],
+            notes: "Wizyta spokojna, dzieci w domu.".into(),
+            next_planned: Some(date("2026-11-27")),
+            intervention: None,
+        }
+    }
+
+    /// The changes that arrived after the first pins were taken (their
+    /// events are version 1 too: the first release wrote them).
+    #[test]
+    fn event_wire_format_is_stable_for_plans_visits_and_areas() {
+        check_wire(
+            Change::WorkspacePlanAreasSet {
+                areas: vec![PlanArea { key: "housing".into(), name_pl: "Mieszkanie".into(), name_en: "Housing".into() }],
+            },
+            r#"{"type":"workspace.plan_areas_set","areas":[{"key":"housing","name_pl":"Mieszkanie","name_en":"Housing"}]}"#,
+        );
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        check_wire(
+            Change::PlanVersionSaved {
+                family_id: EntityId(id(9)),
+                version: PlanVersion {
+                    number: 2,
+                    agreed_with_family_on: Some(date("2026-11-02")),
+                    consultation: Some(crate::plan::Consultation {
+                        date: date("2026-11-03"),
+                        social_worker: "Ewa Żak".into(),
+                    }),
+                    goals: vec![crate::plan::PlanGoal {
+                        id: EntityId(id(6)),
+                        area: "housing".into(),
+                        goal: "Spłata zadłużenia czynszu".into(),
+                        actions: vec![crate::plan::PlanAction {
+                            id: EntityId(id(7)),
+                            what: "Wniosek o dodatek mieszkaniowy".into(),
+                            who: crate::plan::Actor::Member { member_id: EntityId(id(8)) },
+                            deadline: Some(date("2027-01-31")),
+                            expected_effect: "Dodatek przyznany".into(),
+                            status: crate::plan::ActionStatus::Planned,
+                        }],
+                    }],
+                },
+            },
+            concat!(
+                r#"{"type":"plan.version_saved","family_id":"00000000-0000-0000-0000-000000000009","version":{"number":2,"#,
+                r#""agreed_with_family_on":"2026-11-02","consultation":{"date":"2026-11-03","social_worker":"Ewa Żak"},"#,
+                r#""goals":[{"id":"00000000-0000-0000-0000-000000000006","area":"housing","goal":"Spłata zadłużenia czynszu","#,
+                r#""actions":[{"id":"00000000-0000-0000-0000-000000000007","what":"Wniosek o dodatek mieszkaniowy","#,
+                r#""who":{"kind":"member","member_id":"00000000-0000-0000-0000-000000000008"},"deadline":"2027-01-31","#,
+                r#""expected_effect":"Dodatek przyznany","status":"planned"}]}]}}"#
+            ),
+        );
+        check_wire(
+            Change::VisitRecorded { family_id: EntityId(id(9)), visit: Box::new(sample_visit()) },
+            concat!(
+                r#"{"type":"visit.recorded","family_id":"00000000-0000-0000-0000-000000000009","visit":"#,
+                "VISIT}"
+            )
+            .replace("VISIT", SAMPLE_VISIT_JSON)
+            .as_str(),
+        );
+        check_wire(
+            Change::VisitUpdated { visit: Box::new(sample_visit()) },
+            concat!(r#"{"type":"visit.updated","visit":"#, "VISIT}").replace("VISIT", SAMPLE_VISIT_JSON).as_str(),
+        );
+    }
+
+    const SAMPLE_VISIT_JSON: &str = concat!(
+        r#"{"date":"2026-11-20","start":"10:00:00","end":"11:30:00","place":{"kind":"home"},"form":"home_visit","#,
+        r#""participants":["00000000-0000-0000-0000-000000000008"],"other_participants":"pedagog szkolny","#,
+        r#""areas":["care_upbringing"],"actions_worked":[{"action_id":"00000000-0000-0000-0000-000000000007","#,
+        r#""note":"Rozmowa o wniosku","status":"in_progress"}],"notes":"Wizyta spokojna, dzieci w domu.","#,
+        r#""next_planned":"2026-11-27","intervention":null}"#
+    );
+
+    /// Version 2 adds `family_id` and `based_on` to the envelope and the
+    /// `conflict.resolved` change.
+    #[test]
+    fn event_wire_format_is_stable_for_version_2() {
+        let change = Change::ConflictResolved {
+            record: EntityType::Member,
+            field: "first_name".into(),
+            value: serde_json::json!("Łucja"),
+            kept: Some(EventId(id(5))),
+        };
+        PINNED.with(|p| p.borrow_mut().insert(variant_index(&change)));
+        let event = Event {
+            family_id: Some(EntityId(id(9))),
+            based_on: vec![EventId(id(5)), EventId(id(6))],
+            schema_version: 2,
+            base_rev: 3,
+            ..sample(change)
+        };
+        let expected = concat!(
+            r#"{"event_id":"00000000-0000-0000-0000-000000000001","device_id":"00000000-0000-0000-0000-000000000002","#,
+            r#""seq":7,"entity_type":"member","entity_id":"00000000-0000-0000-0000-000000000003","#,
+            r#""family_id":"00000000-0000-0000-0000-000000000009","base_rev":3,"#,
+            r#""based_on":["00000000-0000-0000-0000-000000000005","00000000-0000-0000-0000-000000000006"],"#,
+            r#""hlc":{"wall_ms":1764000000000,"counter":2},"schema_version":2,"#,
+            r#""author":{"user_id":"00000000-0000-0000-0000-000000000004","name":"Anna Łęcka"},"#,
+            r#""change":{"type":"conflict.resolved","record":"member","field":"first_name","value":"Łucja","#,
+            r#""kept":"00000000-0000-0000-0000-000000000005"}}"#
+        );
+        assert_eq!(serde_json::to_string(&event).unwrap(), expected);
+        assert_eq!(serde_json::from_str::<Event>(expected).unwrap(), event);
+    }
+
+    #[test]
+    fn every_change_variant_is_pinned() {
+        event_wire_format_is_stable();
+        event_wire_format_is_stable_for_plans_visits_and_areas();
+        event_wire_format_is_stable_for_version_2();
+        let pinned = PINNED.with(|p| p.borrow().clone());
+        let missing: Vec<usize> = (0..VARIANTS).filter(|i| !pinned.contains(i)).collect();
+        assert!(missing.is_empty(), "change variants without a wire-format pin (see variant_index): {missing:?}");
     }
 
     #[test]

@@ -7,6 +7,12 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// How far ahead of this device's wall clock a received timestamp may move
+/// the clock: one hour. Clock skew between laptops that have not seen a
+/// time server for weeks is seconds to minutes; an hour also absorbs a
+/// daylight-saving mistake. Anything further is a wrong clock, not skew.
+pub const MAX_CLOCK_LEAD_MS: u64 = 60 * 60 * 1000;
+
 /// A hybrid logical clock timestamp: wall time in Unix milliseconds and a
 /// counter that orders events within (or "stuck at") the same millisecond.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -28,7 +34,22 @@ impl Hlc {
         }
     }
 
-    /// The clock after receiving a remote timestamp (used by bundle import).
+    /// The clock after receiving a remote timestamp, bounded: a remote
+    /// clock more than [`MAX_CLOCK_LEAD_MS`] ahead of this device's wall
+    /// clock moves this clock only to `now + MAX_CLOCK_LEAD_MS`. A laptop
+    /// whose clock is years off keeps its own (wrong) timestamps on its own
+    /// events, but cannot drag every device it syncs with into its future.
+    /// Causality does not rest on this clock: merges follow each event's
+    /// `based_on` heads, so an event after a far-future one still descends
+    /// from it.
+    pub fn receive_bounded(last: Hlc, remote: Hlc, now_ms: u64) -> Hlc {
+        let limit = now_ms.saturating_add(MAX_CLOCK_LEAD_MS);
+        let remote = if remote.wall_ms > limit { Hlc { wall_ms: limit, counter: 0 } } else { remote };
+        Hlc::receive(last, remote, now_ms)
+    }
+
+    /// The clock after receiving a remote timestamp (unbounded; see
+    /// [`Hlc::receive_bounded`], which ingest uses).
     pub fn receive(last: Hlc, remote: Hlc, now_ms: u64) -> Hlc {
         let wall = now_ms.max(last.wall_ms).max(remote.wall_ms);
         let counter = if wall == last.wall_ms && wall == remote.wall_ms {
@@ -75,6 +96,25 @@ mod tests {
         let next = Hlc::receive(last, remote, 150);
         assert_eq!(next, Hlc { wall_ms: 900, counter: 5 });
         assert!(next > remote && next > last);
+    }
+
+    #[test]
+    fn receive_bounded_follows_a_remote_clock_within_the_bound() {
+        let now = 1_000_000;
+        let remote = Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS - 1, counter: 3 };
+        assert_eq!(Hlc::receive_bounded(Hlc::ZERO, remote, now), Hlc { wall_ms: remote.wall_ms, counter: 4 });
+    }
+
+    #[test]
+    fn receive_bounded_is_not_dragged_years_ahead() {
+        let now = 1_764_000_000_000;
+        let years_ahead = Hlc { wall_ms: now + 5 * 365 * 24 * 3_600_000, counter: 0 };
+        let next = Hlc::receive_bounded(Hlc { wall_ms: now - 10, counter: 0 }, years_ahead, now);
+        assert_eq!(next, Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS, counter: 1 });
+        // And a second such event does not push it further.
+        assert_eq!(Hlc::receive_bounded(next, years_ahead, now), Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS, counter: 2 });
+        // Once the wall clock passes the bound, local time leads again.
+        assert_eq!(Hlc::tick(next, now + MAX_CLOCK_LEAD_MS + 5), Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS + 5, counter: 0 });
     }
 
     #[test]

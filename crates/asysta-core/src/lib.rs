@@ -15,6 +15,7 @@ pub mod family;
 pub mod hlc;
 pub mod ids;
 pub mod member;
+pub mod merge;
 pub mod passphrase;
 pub mod pesel;
 pub mod plan;

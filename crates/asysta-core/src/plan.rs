@@ -83,6 +83,16 @@ pub struct Consultation {
     pub social_worker: String,
 }
 
+/// The id of a family's plan record, derived from the family's id, so that
+/// two devices that each draw up a family's first plan write to the same
+/// record (their versions are then merged, not two plans). A UUIDv8 (custom)
+/// made of the family id's bits, so it is unique as the family id is.
+pub fn plan_id_for(family_id: EntityId) -> EntityId {
+    let mut bytes = *family_id.0.as_bytes();
+    bytes[15] ^= 0x5a;
+    EntityId(uuid::Builder::from_custom_bytes(bytes).into_uuid())
+}
+
 /// One version of a family's plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanVersion {

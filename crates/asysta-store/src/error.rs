@@ -46,6 +46,12 @@ pub enum StoreError {
     Random(String),
     #[error("corrupt event log: {0}")]
     CorruptLog(String),
+    #[error("event {seq} of device {device_id} differs from the one already received under that number")]
+    Tampered { device_id: asysta_core::DeviceId, seq: u64 },
+    #[error("an event has schema version {found}, newer than this app's {supported}")]
+    EventSchemaTooNew { found: u32, supported: u32 },
+    #[error("an event cannot be taken in: {0}")]
+    InvalidEvent(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -72,6 +78,9 @@ impl StoreError {
             StoreError::CaseloadFull { .. } => ErrorKind::CaseloadFull,
             StoreError::StatusChange { .. } => ErrorKind::StatusChange,
             StoreError::Io { .. } => ErrorKind::Storage,
+            StoreError::Tampered { .. } => ErrorKind::EventsTampered,
+            StoreError::EventSchemaTooNew { .. } => ErrorKind::EventsTooNew,
+            StoreError::InvalidEvent(_) => ErrorKind::EventInvalid,
             StoreError::Sqlite(_) | StoreError::Json(_) | StoreError::Random(_) | StoreError::CorruptLog(_) => {
                 ErrorKind::Internal
             }

@@ -1,14 +1,17 @@
 //! Asysta's encrypted store.
 //!
 //! One SQLCipher database per workspace. Every change is appended to the
-//! event log and applied to the projection tables in the same transaction
-//! (see `log` and `projection`). The database key is random and kept
+//! event log, and the records it touches are re-derived from their history
+//! into the projection tables in the same transaction (see `log`, `derive`
+//! and `projection`). Events from other devices enter unchanged (`ingest`). The database key is random and kept
 //! wrapped by the passphrase in the key file (see `keyfile`).
 
 mod connection;
+mod derive;
 mod environment;
 mod error;
 mod fsutil;
+mod ingest;
 pub mod keyfile;
 mod log;
 pub mod migrations;
@@ -16,10 +19,13 @@ pub mod paths;
 mod projection;
 mod queries;
 mod secret;
+mod sync;
 mod workspace;
 
 pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
+pub use ingest::{IngestReport, MissingRange, OverCap};
+pub use sync::Resolution;
 pub use keyfile::KdfParams;
 pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
 pub use queries::{Settings, Stats};

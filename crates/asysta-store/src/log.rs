@@ -1,12 +1,13 @@
-//! Appending to the event log.
+//! The event log: stamping local changes, inserting any event unchanged,
+//! reading rows back.
 //!
-//! Within the caller's transaction, each change gets the device's next
-//! sequence number and a fresh HLC timestamp, is inserted into `events`, and
-//! is applied to the projections. Either all of it commits or none of it.
+//! Three steps kept apart: [`stamp`] (local changes only: sequence number,
+//! HLC, id), [`insert`] (any event, local or from another device, exactly
+//! as it was written), and applying, which is `derive`'s: the records an
+//! event touches are re-derived from their history.
 
 use crate::environment::{random_array, Environment};
 use crate::error::{Result, StoreError};
-use crate::projection;
 use asysta_core::{Author, Change, DeviceId, EntityId, Event, EventId, Hlc, EVENT_SCHEMA_VERSION};
 use rusqlite::Connection;
 
@@ -31,64 +32,155 @@ thread_local! {
     pub static CRASH_AFTER_EVENT_INSERT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Appends `changes` in order and applies each to the projections.
-pub fn append(
-    conn: &Connection,
+/// Stamps a local change as this device's next event: its sequence number,
+/// a fresh HLC timestamp (advancing `clock`), a new event id, the family it
+/// belongs to and the heads it was made on. Only local changes are stamped;
+/// events from other devices keep their stamps ([`insert`]).
+pub fn stamp(
     ids: &Identity<'_>,
     env: &mut dyn Environment,
-    changes: Vec<PendingChange>,
-) -> Result<Vec<Event>> {
-    let mut clock = load_clock(conn)?;
-    let last_seq: u64 = conn.query_row(
+    clock: &mut Hlc,
+    seq: u64,
+    pending: PendingChange,
+    family_id: Option<EntityId>,
+    based_on: Vec<EventId>,
+) -> Result<Event> {
+    let now = env.now_ms();
+    *clock = Hlc::tick(*clock, now);
+    Ok(Event {
+        event_id: EventId::new_v7(now, random_array(env)?),
+        device_id: ids.device_id,
+        seq,
+        entity_type: pending.change.entity_type(),
+        entity_id: pending.entity_id,
+        family_id,
+        base_rev: pending.base_rev,
+        based_on,
+        hlc: *clock,
+        schema_version: EVENT_SCHEMA_VERSION,
+        author: ids.author.clone(),
+        change: pending.change,
+    })
+}
+
+/// The highest sequence number of `device` in the applied log (0 if none).
+pub fn last_seq(conn: &Connection, device: DeviceId) -> Result<u64> {
+    Ok(conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?1",
-        [ids.device_id.to_string()],
+        [device.to_string()],
         |row| row.get::<_, i64>(0),
-    )? as u64;
-    let mut events = Vec::with_capacity(changes.len());
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO events (device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, \
-         hlc_counter, schema_version, author_id, author_name, kind, change_json) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    for (seq, pending) in (last_seq + 1..).zip(changes) {
-        let now = env.now_ms();
-        clock = Hlc::tick(clock, now);
-        let event = Event {
-            event_id: EventId::new_v7(now, random_array(env)?),
-            device_id: ids.device_id,
-            seq,
-            entity_type: pending.change.entity_type(),
-            entity_id: pending.entity_id,
-            base_rev: pending.base_rev,
-            hlc: clock,
-            schema_version: EVENT_SCHEMA_VERSION,
-            author: ids.author.clone(),
-            change: pending.change,
-        };
-        insert.execute(rusqlite::params![
-            event.device_id.to_string(),
-            event.seq as i64,
-            event.event_id.to_string(),
-            event.entity_type.as_str(),
-            event.entity_id.to_string(),
-            event.base_rev as i64,
-            event.hlc.wall_ms as i64,
-            event.hlc.counter,
-            event.schema_version,
-            event.author.user_id.to_string(),
-            event.author.name,
-            event.change.kind(),
-            serde_json::to_string(&event.change)?,
-        ])?;
-        #[cfg(test)]
-        if CRASH_AFTER_EVENT_INSERT.with(|c| c.get()) {
-            std::process::abort();
+    )? as u64)
+}
+
+/// Where an event row goes: the applied log, or the events held back
+/// behind a gap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogTable {
+    Events,
+    Held,
+}
+
+impl LogTable {
+    pub fn name(self) -> &'static str {
+        match self {
+            LogTable::Events => "events",
+            LogTable::Held => "held_events",
         }
-        projection::apply(conn, &event)?;
-        events.push(event);
     }
-    store_clock(conn, clock)?;
-    Ok(events)
+}
+
+/// An event as its row stores it (what [`insert`] writes and what ingest
+/// compares against a row already there).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRow {
+    pub event_id: String,
+    pub entity_type: &'static str,
+    pub entity_id: String,
+    pub base_rev: i64,
+    pub hlc_wall_ms: i64,
+    pub hlc_counter: u32,
+    pub schema_version: u32,
+    pub author_id: String,
+    pub author_name: String,
+    pub change_json: String,
+    pub based_on_json: String,
+}
+
+impl EventRow {
+    pub fn of(event: &Event) -> Result<EventRow> {
+        Ok(EventRow {
+            event_id: event.event_id.to_string(),
+            entity_type: event.entity_type.as_str(),
+            entity_id: event.entity_id.to_string(),
+            base_rev: event.base_rev as i64,
+            hlc_wall_ms: event.hlc.wall_ms as i64,
+            hlc_counter: event.hlc.counter,
+            schema_version: event.schema_version,
+            author_id: event.author.user_id.to_string(),
+            author_name: event.author.name.clone(),
+            change_json: serde_json::to_string(&event.change)?,
+            based_on_json: serde_json::to_string(&event.based_on)?,
+        })
+    }
+}
+
+/// Inserts any event, local or foreign, unchanged. `family_id` is the case
+/// it belongs to (the envelope's, or derived for version 1 events).
+pub fn insert(conn: &Connection, table: LogTable, event: &Event, family_id: Option<EntityId>) -> Result<()> {
+    let row = EventRow::of(event)?;
+    insert_row(conn, table, event, &row, family_id)
+}
+
+/// Like [`insert`], with the row already made.
+pub fn insert_row(
+    conn: &Connection,
+    table: LogTable,
+    event: &Event,
+    row: &EventRow,
+    family_id: Option<EntityId>,
+) -> Result<()> {
+    let sql = match table {
+        LogTable::Events => concat!(
+            "INSERT INTO events (device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, ",
+            "hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json) ",
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        ),
+        LogTable::Held => concat!(
+            "INSERT INTO held_events (device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, ",
+            "hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json) ",
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        ),
+    };
+    conn.prepare_cached(sql)?.execute(rusqlite::params![
+        event.device_id.to_string(),
+        event.seq as i64,
+        row.event_id,
+        row.entity_type,
+        row.entity_id,
+        row.base_rev,
+        row.hlc_wall_ms,
+        row.hlc_counter,
+        row.schema_version,
+        row.author_id,
+        row.author_name,
+        event.change.kind(),
+        row.change_json,
+        family_id.map(|f| f.to_string()),
+        row.based_on_json,
+    ])?;
+    #[cfg(test)]
+    if CRASH_AFTER_EVENT_INSERT.with(|c| c.get()) {
+        std::process::abort();
+    }
+    Ok(())
+}
+
+/// Stores the clock after local events or received ones.
+pub fn store_clock(conn: &Connection, clock: Hlc) -> Result<()> {
+    let mut stmt = conn.prepare_cached("UPDATE meta SET value = ?2 WHERE key = ?1")?;
+    stmt.execute(("hlc_wall_ms", clock.wall_ms.to_string()))?;
+    stmt.execute(("hlc_counter", clock.counter.to_string()))?;
+    Ok(())
 }
 
 /// The last HLC timestamp this device issued or saw.
@@ -98,13 +190,6 @@ pub fn load_clock(conn: &Connection) -> Result<Hlc> {
         v.parse().map_err(|_| StoreError::DatabaseDamaged(format!("meta key {k} is not a number")))
     };
     Ok(Hlc { wall_ms: get("hlc_wall_ms")?, counter: get("hlc_counter")? as u32 })
-}
-
-fn store_clock(conn: &Connection, clock: Hlc) -> Result<()> {
-    let mut stmt = conn.prepare_cached("UPDATE meta SET value = ?2 WHERE key = ?1")?;
-    stmt.execute(("hlc_wall_ms", clock.wall_ms.to_string()))?;
-    stmt.execute(("hlc_counter", clock.counter.to_string()))?;
-    Ok(())
 }
 
 /// Reads an event row back into an [`Event`].
@@ -117,15 +202,26 @@ pub fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Event>
         let entity_type_name = text(3)?;
         let entity_type = asysta_core::EntityType::parse(&entity_type_name)
             .ok_or_else(|| StoreError::CorruptLog(format!("unknown entity type {entity_type_name:?}")))?;
+        let schema_version: u32 = row.get(8)?;
+        // Version 1 events carried neither field: the column's family was
+        // derived by the store and is not part of the event.
+        let (family_id, based_on) = if schema_version >= 2 {
+            let family = row.get::<_, Option<String>>(13)?.map(|f| uuid(f).map(EntityId)).transpose()?;
+            (family, serde_json::from_str(&text(14)?)?)
+        } else {
+            (None, Vec::new())
+        };
         Ok(Event {
             device_id: DeviceId(uuid(text(0)?)?),
             seq: row.get::<_, i64>(1)? as u64,
             event_id: EventId(uuid(text(2)?)?),
             entity_type,
             entity_id: EntityId(uuid(text(4)?)?),
+            family_id,
             base_rev: row.get::<_, i64>(5)? as u64,
+            based_on,
             hlc: Hlc { wall_ms: row.get::<_, i64>(6)? as u64, counter: row.get(7)? },
-            schema_version: row.get(8)?,
+            schema_version,
             author: Author { user_id: asysta_core::UserId(uuid(text(9)?)?), name: text(10)? },
             change: serde_json::from_str(&text(12)?)?,
         })
@@ -135,7 +231,7 @@ pub fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Event>
 
 /// The columns [`event_from_row`] reads, in order.
 pub const EVENT_COLUMNS: &str = "device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, \
-     hlc_counter, schema_version, author_id, author_name, kind, change_json";
+     hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json";
 
 /// The order in which events are replayed: HLC, then device and sequence.
 pub const EVENT_ORDER: &str = "hlc_wall_ms, hlc_counter, device_id, seq";

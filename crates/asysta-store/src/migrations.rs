@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_event_log.sql"),
     include_str!("../migrations/0002_case_record.sql"),
     include_str!("../migrations/0003_plan_and_visits.sql"),
+    include_str!("../migrations/0004_many_devices.sql"),
 ];
 
 /// The schema version this build writes.

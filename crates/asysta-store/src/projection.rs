@@ -1,198 +1,419 @@
-//! The projections: the tables the app reads, derived from the event log.
-//!
-//! [`apply`] is the only code that writes them, both when an event is
-//! appended and when the log is replayed by [`rebuild`], so a rebuild gives
-//! exactly the state the app had.
+//! The projections: the tables the app reads, written from records' folded
+//! states (`asysta_core::merge`). The functions here only map a state to
+//! rows; which records to derive, and from which events, is `derive`'s.
+//! Every row is written whole (an upsert), so writing a state twice, or
+//! after a rebuild, gives the same row.
 
 use crate::error::{Result, StoreError};
-use crate::log::{event_from_row, EVENT_COLUMNS, EVENT_ORDER};
+use asysta_core::member::MemberDetails;
+use asysta_core::merge::{Conflict, PlanState, RecordState};
+use asysta_core::plan::{PlanArea, ProgressNote};
+use asysta_core::record::{CaseDetails, FamilyStatus};
 use asysta_core::search::{search_key, SearchIndexEntry, SearchMember};
-use asysta_core::{Change, Event, Pesel};
-use rusqlite::{params, Connection};
+use asysta_core::visit::Visit;
+use asysta_core::{Change, EntityId, EntityType, Event, FieldError, FieldErrorCode, Pesel};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
 
 /// The projection tables, children first (for clearing).
-pub const PROJECTION_TABLES: &[&str] =
-    &["progress_notes", "plan_versions", "plans", "visits", "notes", "members", "families", "workspace"];
+pub const PROJECTION_TABLES: &[&str] = &[
+    "conflicts",
+    "progress_notes",
+    "plan_versions",
+    "plans",
+    "visits",
+    "notes",
+    "members",
+    "families",
+    "settings",
+    "workspace",
+];
 
-/// Applies one event to the projections.
-pub fn apply(conn: &Connection, event: &Event) -> Result<()> {
-    let id = event.entity_id.to_string();
-    let at = event.hlc.wall_ms as i64;
-    let changed = match &event.change {
-        Change::WorkspaceCreated { assistant_name, centre_name } => conn
-            .prepare_cached("INSERT INTO workspace (id, assistant_name, centre_name, rev) VALUES (?1, ?2, ?3, 1)")?
-            .execute(params![id, assistant_name, centre_name])?,
-        Change::WorkspaceSettingsSet { caseload_cap, no_visit_days } => conn
-            .prepare_cached("UPDATE workspace SET caseload_cap = ?2, no_visit_days = ?3, rev = rev + 1 WHERE id = ?1")?
-            .execute(params![id, caseload_cap, no_visit_days])?,
-        Change::WorkspacePlanAreasSet { areas } => conn
-            .prepare_cached("UPDATE workspace SET plan_areas_json = ?2, rev = rev + 1 WHERE id = ?1")?
-            .execute(params![id, serde_json::to_string(areas)?])?,
-        Change::FamilyCreated { name, address } => conn
-            .prepare_cached(
-                "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms) \
-                 VALUES (?1, ?2, ?3, 1, ?4, ?4)",
-            )?
-            .execute(params![id, name, address, at])?,
-        Change::FamilyUpdated { name, address } => conn
-            .prepare_cached(
-                "UPDATE families SET name = COALESCE(?2, name), address = COALESCE(?3, address), \
-                 rev = rev + 1, updated_at_ms = ?4 WHERE id = ?1",
-            )?
-            .execute(params![id, name, address, at])?,
-        Change::FamilyDeleted {} => conn
-            .prepare_cached("UPDATE families SET deleted = 1, rev = rev + 1, updated_at_ms = ?2 WHERE id = ?1")?
-            .execute(params![id, at])?,
-        Change::FamilyDetailsSet { details } => conn
-            .prepare_cached("UPDATE families SET details_json = ?2, rev = rev + 1, updated_at_ms = ?3 WHERE id = ?1")?
-            .execute(params![id, serde_json::to_string(details)?, at])?,
-        Change::FamilyStatusChanged { status, reason, on: _ } => conn
-            .prepare_cached(
-                "UPDATE families SET status = ?2, status_reason = ?3, rev = rev + 1, updated_at_ms = ?4 \
-                 WHERE id = ?1",
-            )?
-            .execute(params![id, status.as_str(), reason, at])?,
-        Change::NoteAdded { family_id, text, restricted } => conn
-            .prepare_cached(
-                "INSERT INTO notes (id, family_id, text, restricted, created_at_ms, author_name, rev) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
-            )?
-            .execute(params![id, family_id.to_string(), text, restricted, at, event.author.name])?,
-        Change::MemberAdded { family_id, details } => conn
-            .prepare_cached(
-                "INSERT INTO members (id, family_id, first_name, last_name, birth_date, sex, relation, pesel, rev) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
-            )?
-            .execute(params![
-                id,
-                family_id.to_string(),
-                details.first_name,
-                details.last_name,
-                details.birth_date.map(|d| d.to_string()),
-                details.sex.map(|s| s.as_str()),
-                details.relation.as_str(),
-                details.pesel.as_ref().map(|p| p.as_str()),
-            ])?,
-        Change::MemberUpdated { details } => conn
-            .prepare_cached(
-                "UPDATE members SET first_name = ?2, last_name = ?3, birth_date = ?4, sex = ?5, relation = ?6, \
-                 pesel = ?7, rev = rev + 1 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                details.first_name,
-                details.last_name,
-                details.birth_date.map(|d| d.to_string()),
-                details.sex.map(|s| s.as_str()),
-                details.relation.as_str(),
-                details.pesel.as_ref().map(|p| p.as_str()),
-            ])?,
-        Change::PlanVersionSaved { family_id, version } => {
-            if version.number == 1 {
-                conn.prepare_cached("INSERT INTO plans (id, family_id, rev) VALUES (?1, ?2, 0)")?
-                    .execute(params![id, family_id.to_string()])?;
-            }
-            conn.prepare_cached(
-                "INSERT INTO plan_versions (plan_id, number, version_json, saved_at_ms, author_name) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                id,
-                version.number,
-                serde_json::to_string(version)?,
-                at,
-                event.author.name
-            ])?;
-            conn.prepare_cached("UPDATE plans SET rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
-        }
-        Change::PlanProgressNoted { note } => {
-            conn.prepare_cached(
-                "INSERT INTO progress_notes (event_id, plan_id, action_id, date, note_json, hlc_wall_ms, hlc_counter) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                event.event_id.to_string(),
-                id,
-                note.action_id.to_string(),
-                note.date.to_string(),
-                serde_json::to_string(note)?,
-                at,
-                event.hlc.counter
-            ])?;
-            conn.prepare_cached("UPDATE plans SET rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
-        }
-        Change::VisitRecorded { family_id, visit } => conn
-            .prepare_cached(
-                "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
-            )?
-            .execute(params![
-                id,
-                family_id.to_string(),
-                visit.date.to_string(),
-                visit.start.format("%H:%M").to_string(),
-                visit.next_planned.map(|d| d.to_string()),
-                serde_json::to_string(visit)?,
-                event.author.name
-            ])?,
-        Change::VisitUpdated { visit } => conn
-            .prepare_cached(
-                "UPDATE visits SET date = ?2, start_time = ?3, next_planned = ?4, visit_json = ?5, rev = rev + 1 \
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                visit.date.to_string(),
-                visit.start.format("%H:%M").to_string(),
-                visit.next_planned.map(|d| d.to_string()),
-                serde_json::to_string(visit)?
-            ])?,
-        Change::VisitDeleted {} => {
-            conn.prepare_cached("UPDATE visits SET deleted = 1, rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
-        }
-        Change::MemberDeleted {} => {
-            conn.prepare_cached("UPDATE members SET deleted = 1, rev = rev + 1 WHERE id = ?1")?.execute(params![id])?
+/// The defaults of the centre's settings, before any settings event.
+pub const DEFAULT_CASELOAD_CAP: u32 = 15;
+pub const DEFAULT_NO_VISIT_DAYS: u32 = 14;
+
+/// A field whose merged value does not fit its type: only a person's
+/// resolution can write one (any event a device writes is typed), so it is
+/// reported against that field.
+fn bad_field(field: &str) -> StoreError {
+    StoreError::Invalid(vec![FieldError::new(field, FieldErrorCode::NotInList)])
+}
+
+fn typed<T: serde::de::DeserializeOwned>(field: &str, value: Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|_| bad_field(field))
+}
+
+fn text(state: &RecordState, field: &str) -> Result<String> {
+    match state.value(field) {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(bad_field(field)),
+    }
+}
+
+fn deleted(state: &RecordState) -> bool {
+    state.value("deleted").as_bool().unwrap_or(false)
+}
+
+pub fn write_workspace(conn: &Connection, id: EntityId, state: &RecordState) -> Result<()> {
+    if state.creation.is_none() {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO workspace (id, assistant_name, centre_name, rev) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (id) DO UPDATE SET assistant_name = excluded.assistant_name, \
+         centre_name = excluded.centre_name, rev = excluded.rev",
+    )?
+    .execute(params![
+        id.to_string(),
+        text(state, "assistant_name")?,
+        text(state, "centre_name")?,
+        state.event_count as i64
+    ])?;
+    Ok(())
+}
+
+/// The settings a state holds, checked.
+pub fn settings_of(state: &RecordState) -> Result<(u32, u32, Option<Vec<PlanArea>>)> {
+    let number = |field: &str, default: u32| -> Result<u32> {
+        match state.value(field) {
+            Value::Null => Ok(default),
+            v => v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad_field(field)),
         }
     };
-    if changed != 1 {
-        return Err(StoreError::CorruptLog(format!(
-            "{} applies to {} {}, which does not exist",
-            event.change.kind(),
-            event.entity_type,
-            event.entity_id
-        )));
+    let cap = number("caseload_cap", DEFAULT_CASELOAD_CAP)?;
+    let days = number("no_visit_days", DEFAULT_NO_VISIT_DAYS)?;
+    asysta_core::record::validate_settings(cap, days).map_err(StoreError::Invalid)?;
+    let areas = match state.value("plan_areas") {
+        Value::Null => None,
+        v => Some(typed::<Vec<PlanArea>>("plan_areas", v.clone())?),
+    };
+    Ok((cap, days, areas))
+}
+
+pub fn write_settings(conn: &Connection, state: &RecordState) -> Result<()> {
+    if state.event_count == 0 {
+        conn.execute("DELETE FROM settings", [])?;
+        return Ok(());
     }
-    if let Some(family_id) = searchable_family(conn, event)? {
-        refresh_search_key(conn, &family_id)?;
+    let (cap, days, areas) = settings_of(state)?;
+    conn.prepare_cached(
+        "INSERT INTO settings (id, caseload_cap, no_visit_days, plan_areas_json, rev) VALUES (1, ?1, ?2, ?3, ?4) \
+         ON CONFLICT (id) DO UPDATE SET caseload_cap = excluded.caseload_cap, \
+         no_visit_days = excluded.no_visit_days, plan_areas_json = excluded.plan_areas_json, rev = excluded.rev",
+    )?
+    .execute(params![cap, days, areas.map(|a| serde_json::to_string(&a)).transpose()?, state.event_count as i64])?;
+    Ok(())
+}
+
+/// A family's row as a state gives it.
+pub struct FamilyRow {
+    pub name: String,
+    pub address: String,
+    pub status: FamilyStatus,
+    pub status_reason: String,
+    pub details: CaseDetails,
+}
+
+pub fn family_row(state: &RecordState) -> Result<FamilyRow> {
+    let (status, status_reason) = match state.value("status") {
+        Value::Null => (FamilyStatus::Active, String::new()),
+        Value::Object(o) => {
+            let status = typed::<FamilyStatus>("status", o.get("status").cloned().unwrap_or(Value::Null))?;
+            let reason = o.get("reason").and_then(Value::as_str).unwrap_or_default().to_owned();
+            (status, reason)
+        }
+        _ => return Err(bad_field("status")),
+    };
+    Ok(FamilyRow {
+        name: text(state, "name")?,
+        address: text(state, "address")?,
+        status,
+        status_reason,
+        details: typed("details", Value::Object(state.object_with_prefix("details.")))?,
+    })
+}
+
+pub fn write_family(conn: &Connection, id: EntityId, state: &RecordState) -> Result<bool> {
+    let Some(creation) = &state.creation else { return Ok(false) };
+    let row = family_row(state)?;
+    conn.prepare_cached(
+        "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms, deleted, status, status_reason, \
+         details_json, assistant_id, assistant_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, rev = excluded.rev, \
+         created_at_ms = excluded.created_at_ms, updated_at_ms = excluded.updated_at_ms, deleted = excluded.deleted, \
+         status = excluded.status, status_reason = excluded.status_reason, details_json = excluded.details_json, \
+         assistant_id = excluded.assistant_id, assistant_name = excluded.assistant_name",
+    )?
+    .execute(params![
+        id.to_string(),
+        row.name,
+        row.address,
+        state.event_count as i64,
+        creation.hlc.wall_ms as i64,
+        state.last_hlc.wall_ms as i64,
+        deleted(state),
+        row.status.as_str(),
+        row.status_reason,
+        serde_json::to_string(&row.details)?,
+        creation.author.user_id.to_string(),
+        creation.author.name,
+    ])?;
+    Ok(true)
+}
+
+/// Whether the family's row exists (children are shown only under it).
+pub fn family_exists(conn: &Connection, family_id: EntityId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM families WHERE id = ?1")?
+        .query_row([family_id.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+pub fn member_details(state: &RecordState) -> Result<MemberDetails> {
+    let object: serde_json::Map<String, Value> = asysta_core::merge::MEMBER_FIELDS
+        .iter()
+        .map(|f| ((*f).to_owned(), state.value(f).clone()))
+        .filter(|(_, v)| !v.is_null())
+        .collect();
+    let details: MemberDetails = typed("first_name", Value::Object(object))?;
+    Ok(details)
+}
+
+/// The order rows are shown in, the same on every replica: the creation
+/// event's (HLC, device, sequence), as text that sorts the same way.
+fn sort_key(state: &RecordState) -> String {
+    state.creation.as_ref().map_or_else(String::new, |c| {
+        format!("{:016x}{:08x}{}{:016x}", c.hlc.wall_ms, c.hlc.counter, c.device_id.0.simple(), c.seq)
+    })
+}
+
+pub fn write_member(conn: &Connection, id: EntityId, state: &RecordState) -> Result<Option<EntityId>> {
+    let (Some(_), Some(family_id)) = (&state.creation, state.family_id) else { return Ok(None) };
+    if !family_exists(conn, family_id)? {
+        return Ok(None);
+    }
+    let details = member_details(state)?;
+    conn.prepare_cached(
+        "INSERT INTO members (id, family_id, first_name, last_name, birth_date, sex, relation, pesel, rev, deleted, \
+         sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+         ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, \
+         birth_date = excluded.birth_date, sex = excluded.sex, relation = excluded.relation, pesel = excluded.pesel, \
+         rev = excluded.rev, deleted = excluded.deleted, sort_key = excluded.sort_key",
+    )?
+    .execute(params![
+        id.to_string(),
+        family_id.to_string(),
+        details.first_name,
+        details.last_name,
+        details.birth_date.map(|d| d.to_string()),
+        details.sex.map(|s| s.as_str()),
+        details.relation.as_str(),
+        details.pesel.as_ref().map(|p| p.as_str()),
+        state.event_count as i64,
+        deleted(state),
+        sort_key(state),
+    ])?;
+    Ok(Some(family_id))
+}
+
+pub fn write_note(conn: &Connection, id: EntityId, state: &RecordState) -> Result<()> {
+    let (Some(creation), Some(family_id)) = (&state.creation, state.family_id) else { return Ok(()) };
+    if !family_exists(conn, family_id)? {
+        return Ok(());
+    }
+    let restricted = state.value("restricted").as_bool().ok_or_else(|| bad_field("restricted"))?;
+    conn.prepare_cached(
+        "INSERT INTO notes (id, family_id, text, restricted, created_at_ms, author_name, rev) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+         ON CONFLICT (id) DO UPDATE SET text = excluded.text, restricted = excluded.restricted, rev = excluded.rev",
+    )?
+    .execute(params![
+        id.to_string(),
+        family_id.to_string(),
+        text(state, "text")?,
+        restricted,
+        creation.hlc.wall_ms as i64,
+        creation.author.name,
+        state.event_count as i64
+    ])?;
+    Ok(())
+}
+
+pub fn visit_of(state: &RecordState) -> Result<Visit> {
+    let mut object = state.object_with_prefix("");
+    object.remove("deleted");
+    typed("visit", Value::Object(object))
+}
+
+pub fn write_visit(conn: &Connection, id: EntityId, state: &RecordState) -> Result<()> {
+    let (Some(creation), Some(family_id)) = (&state.creation, state.family_id) else { return Ok(()) };
+    if !family_exists(conn, family_id)? {
+        return Ok(());
+    }
+    let visit = visit_of(state)?;
+    conn.prepare_cached(
+        "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev, deleted) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         ON CONFLICT (id) DO UPDATE SET date = excluded.date, start_time = excluded.start_time, \
+         next_planned = excluded.next_planned, visit_json = excluded.visit_json, rev = excluded.rev, \
+         deleted = excluded.deleted",
+    )?
+    .execute(params![
+        id.to_string(),
+        family_id.to_string(),
+        visit.date.to_string(),
+        visit.start.format("%H:%M").to_string(),
+        visit.next_planned.map(|d| d.to_string()),
+        serde_json::to_string(&visit)?,
+        creation.author.name,
+        state.event_count as i64,
+        deleted(state),
+    ])?;
+    Ok(())
+}
+
+/// Rewrites a family's plan: the plan row, its versions as the merge
+/// numbers them, and every progress note noted on it.
+pub fn write_plan(conn: &Connection, family_id: EntityId, plan: Option<&PlanState>, notes: &[Event]) -> Result<()> {
+    let old: Option<String> = conn
+        .prepare_cached("SELECT id FROM plans WHERE family_id = ?1")?
+        .query_row([family_id.to_string()], |r| r.get(0))
+        .optional()?;
+    if let Some(old) = &old {
+        conn.prepare_cached("DELETE FROM progress_notes WHERE plan_id = ?1")?.execute([old])?;
+        conn.prepare_cached("DELETE FROM plan_versions WHERE plan_id = ?1")?.execute([old])?;
+        conn.prepare_cached("DELETE FROM plans WHERE id = ?1")?.execute([old])?;
+    }
+    let Some(plan) = plan else { return Ok(()) };
+    if !family_exists(conn, family_id)? {
+        return Ok(());
+    }
+    let plan_id = plan.plan_id.to_string();
+    conn.prepare_cached("INSERT INTO plans (id, family_id, rev) VALUES (?1, ?2, ?3)")?.execute(params![
+        plan_id,
+        family_id.to_string(),
+        plan.event_count as i64
+    ])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO plan_versions (plan_id, number, version_json, saved_at_ms, author_name) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for v in &plan.versions {
+        insert.execute(params![
+            plan_id,
+            v.version.number,
+            serde_json::to_string(&v.version)?,
+            v.hlc.wall_ms as i64,
+            v.author.name
+        ])?;
+    }
+    for note in notes {
+        write_progress_note(conn, &plan_id, note)?;
     }
     Ok(())
 }
 
-/// The family whose search key an event changes, if any.
-fn searchable_family(conn: &Connection, event: &Event) -> Result<Option<String>> {
-    Ok(match &event.change {
-        Change::FamilyCreated { .. } | Change::FamilyUpdated { .. } => Some(event.entity_id.to_string()),
-        Change::MemberAdded { family_id, .. } => Some(family_id.to_string()),
-        Change::MemberUpdated { .. } | Change::MemberDeleted {} => Some(conn.query_row(
-            "SELECT family_id FROM members WHERE id = ?1",
-            [event.entity_id.to_string()],
-            |row| row.get(0),
-        )?),
-        _ => None,
+/// The plan row's id of a family, if the family has a plan.
+pub fn plan_row_id(conn: &Connection, family_id: EntityId) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM plans WHERE family_id = ?1")?
+        .query_row([family_id.to_string()], |r| r.get(0))
+        .optional()?)
+}
+
+/// A progress note is an addition: one row per event, under the family's
+/// plan row (it waits, unshown, until the plan's first version arrives).
+pub fn write_progress_note(conn: &Connection, plan_id: &str, event: &Event) -> Result<()> {
+    let Change::PlanProgressNoted { note } = &event.change else { return Ok(()) };
+    let note: &ProgressNote = note;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO progress_notes (event_id, plan_id, action_id, date, note_json, hlc_wall_ms, \
+         hlc_counter) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        event.event_id.to_string(),
+        plan_id,
+        note.action_id.to_string(),
+        note.date.to_string(),
+        serde_json::to_string(note)?,
+        event.hlc.wall_ms as i64,
+        event.hlc.counter
+    ])?;
+    Ok(())
+}
+
+/// Replaces the conflicts recorded for one record.
+pub fn write_conflicts(conn: &Connection, entity_id: EntityId, conflicts: &[Conflict], had_any: bool) -> Result<()> {
+    if had_any {
+        conn.prepare_cached("DELETE FROM conflicts WHERE entity_id = ?1")?.execute([entity_id.to_string()])?;
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO conflicts (id, entity_type, entity_id, family_id, field, shown_event_id, versions_json) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for c in conflicts {
+        insert.execute(params![
+            c.id,
+            c.record.as_str(),
+            c.entity_id.to_string(),
+            c.family_id.map(|f| f.to_string()),
+            c.field,
+            c.shown_event_id.to_string(),
+            serde_json::to_string(&c.versions)?,
+        ])?;
+    }
+    Ok(())
+}
+
+/// The conflicts of every record, or of one family's.
+pub fn read_conflicts(conn: &Connection, family_id: Option<EntityId>) -> Result<Vec<Conflict>> {
+    let sql = "SELECT id, entity_type, entity_id, family_id, field, shown_event_id, versions_json FROM conflicts \
+               WHERE ?1 IS NULL OR family_id = ?1 ORDER BY family_id, entity_id, field";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([family_id.map(|f| f.to_string())], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let corrupt = |what: &str| StoreError::CorruptLog(format!("bad conflict row: {what}"));
+    rows.map(|row| {
+        let (id, record, entity_id, family_id, field, shown, versions) = row?;
+        Ok(Conflict {
+            id,
+            record: EntityType::parse(&record).ok_or_else(|| corrupt("record"))?,
+            entity_id: entity_id.parse().map_err(|_| corrupt("entity id"))?,
+            family_id: family_id.map(|f| f.parse().map_err(|_| corrupt("family id"))).transpose()?,
+            field,
+            shown_event_id: shown.parse().map_err(|_| corrupt("event id"))?,
+            versions: serde_json::from_str(&versions)?,
+        })
     })
+    .collect()
 }
 
 /// Recomputes `families.search_key` from the family and its live members.
-fn refresh_search_key(conn: &Connection, family_id: &str) -> Result<()> {
-    let (name, address): (String, String) =
-        conn.query_row("SELECT name, address FROM families WHERE id = ?1", [family_id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
+pub fn refresh_search_key(conn: &Connection, family_id: EntityId) -> Result<()> {
+    let id = family_id.to_string();
+    let Some((name, address)): Option<(String, String)> = conn
+        .prepare_cached("SELECT name, address FROM families WHERE id = ?1")?
+        .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+    else {
+        return Ok(());
+    };
     let mut stmt = conn.prepare_cached(
         "SELECT first_name, last_name, pesel FROM members WHERE family_id = ?1 AND deleted = 0 ORDER BY id",
     )?;
     let members = stmt
-        .query_map([family_id], |r| {
+        .query_map([&id], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
         })?
         .map(|row| {
@@ -200,26 +421,8 @@ fn refresh_search_key(conn: &Connection, family_id: &str) -> Result<()> {
             Ok(SearchMember { first_name, last_name, pesel: pesel.and_then(|p| Pesel::parse(&p).ok()) })
         })
         .collect::<Result<Vec<_>>>()?;
-    let entry = SearchIndexEntry {
-        family_id: family_id.parse().map_err(|_| StoreError::CorruptLog(format!("bad family id {family_id:?}")))?,
-        family_name: name,
-        address,
-        members,
-    };
+    let entry = SearchIndexEntry { family_id, family_name: name, address, members };
     conn.prepare_cached("UPDATE families SET search_key = ?2 WHERE id = ?1")?
-        .execute(params![family_id, search_key(&entry)])?;
-    Ok(())
-}
-
-/// Clears every projection and replays the log in HLC order.
-pub fn rebuild(conn: &Connection) -> Result<()> {
-    for table in PROJECTION_TABLES {
-        conn.execute(&format!("DELETE FROM {table}"), [])?;
-    }
-    let mut stmt = conn.prepare(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY {EVENT_ORDER}"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        apply(conn, &event_from_row(row)??)?;
-    }
+        .execute(params![id, search_key(&entry)])?;
     Ok(())
 }

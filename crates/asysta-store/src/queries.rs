@@ -124,11 +124,41 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
     })
 }
 
-/// The number of live families with status `active`.
-pub fn active_family_count(conn: &Connection) -> Result<u32> {
-    Ok(conn.query_row("SELECT count(*) FROM families WHERE deleted = 0 AND status = 'active'", [], |row| {
-        row.get::<_, i64>(0)
-    })? as u32)
+/// The number of live families with status `active` in one assistant's
+/// caseload.
+pub fn active_family_count_of(conn: &Connection, assistant: asysta_core::UserId) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM families WHERE deleted = 0 AND status = 'active' AND assistant_id = ?1",
+        [assistant.to_string()],
+        |row| row.get::<_, i64>(0),
+    )? as u32)
+}
+
+/// The family a record's events were filed under, if any.
+pub fn family_of_entity(conn: &Connection, entity_id: EntityId) -> Result<Option<EntityId>> {
+    let family: Option<String> = conn
+        .prepare_cached("SELECT family_id FROM events WHERE entity_id = ?1 AND family_id IS NOT NULL LIMIT 1")?
+        .query_row([entity_id.to_string()], |r| r.get(0))
+        .optional()?;
+    family.map(|f| parse_id(&f)).transpose()
+}
+
+/// The family a local change belongs to: named in its payload, the family
+/// itself, or its record's family.
+pub fn family_of_change(conn: &Connection, pending: &crate::log::PendingChange) -> Result<Option<EntityId>> {
+    if let Some(f) = pending.change.family_in_payload() {
+        return Ok(Some(f));
+    }
+    match pending.change.entity_type() {
+        EntityType::Family => Ok(Some(pending.entity_id)),
+        EntityType::Workspace => Ok(None),
+        _ => family_of_entity(conn, pending.entity_id),
+    }
+}
+
+/// How many events the settings record has.
+pub fn settings_rev(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT COALESCE(MAX(rev), 0) FROM settings", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 /// The centre's settings for this workspace.
@@ -138,10 +168,16 @@ pub struct Settings {
     pub no_visit_days: u32,
 }
 
+/// The centre's settings (the defaults before any settings event).
 pub fn settings(conn: &Connection) -> Result<Settings> {
-    Ok(conn.query_row("SELECT caseload_cap, no_visit_days FROM workspace LIMIT 1", [], |row| {
-        Ok(Settings { caseload_cap: row.get(0)?, no_visit_days: row.get(1)? })
-    })?)
+    Ok(conn
+        .prepare_cached("SELECT caseload_cap, no_visit_days FROM settings WHERE id = 1")?
+        .query_row([], |row| Ok(Settings { caseload_cap: row.get(0)?, no_visit_days: row.get(1)? }))
+        .optional()?
+        .unwrap_or(Settings {
+            caseload_cap: crate::projection::DEFAULT_CASELOAD_CAP,
+            no_visit_days: crate::projection::DEFAULT_NO_VISIT_DAYS,
+        }))
 }
 
 /// The revision of a live record in `table`, or `NotFound`.
@@ -157,7 +193,7 @@ pub fn live_rev(conn: &Connection, table: &str, id: EntityId) -> Result<u64> {
 pub fn members_of(conn: &Connection, family_id: EntityId) -> Result<Vec<MemberView>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, rev, first_name, last_name, birth_date, sex, relation, pesel FROM members \
-         WHERE family_id = ?1 AND deleted = 0 ORDER BY rowid",
+         WHERE family_id = ?1 AND deleted = 0 ORDER BY sort_key, id",
     )?;
     let rows = stmt.query_map([family_id.to_string()], |row| {
         Ok((
@@ -424,7 +460,10 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate> {
 
 /// The work-plan areas: the centre's list, or the default one.
 pub fn plan_areas(conn: &Connection) -> Result<Vec<PlanArea>> {
-    let json: Option<String> = conn.query_row("SELECT plan_areas_json FROM workspace LIMIT 1", [], |r| r.get(0))?;
+    let json: Option<String> = conn
+        .query_row("SELECT plan_areas_json FROM settings WHERE id = 1", [], |r| r.get(0))
+        .optional()?
+        .flatten();
     match json {
         Some(json) => Ok(serde_json::from_str(&json)?),
         None => Ok(default_areas()),

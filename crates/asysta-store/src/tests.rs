@@ -326,8 +326,10 @@ fn the_log_refuses_updates_deletes_and_gaps() {
     let delete = store.conn.execute("DELETE FROM events", []);
     assert!(delete.unwrap_err().to_string().contains("append-only"));
     let gap = store.conn.execute(
-        "INSERT INTO events SELECT device_id, seq + 5, event_id || 'x', entity_type, entity_id, base_rev, \
-         hlc_wall_ms, hlc_counter, schema_version, author_id, author_name, kind, change_json FROM events",
+        "INSERT INTO events (device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, \
+         schema_version, author_id, author_name, kind, change_json) SELECT device_id, seq + 5, event_id || 'x', \
+         entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, schema_version, author_id, author_name, kind, \
+         change_json FROM events",
         [],
     );
     assert!(gap.unwrap_err().to_string().contains("gap-free"));

@@ -5,6 +5,7 @@ use crate::environment::{random_array, Environment};
 use crate::error::{Result, StoreError};
 use crate::fsutil::sync_dir;
 use crate::keyfile::{KdfParams, KeyFile};
+use crate::derive;
 use crate::log::{self, PendingChange};
 use crate::migrations::{self, LATEST_VERSION};
 use crate::paths::WorkspacePaths;
@@ -15,7 +16,8 @@ use asysta_core::api::{DraftView, DuplicateView, FamilyCase, PlannedVisit};
 use asysta_core::collation;
 use asysta_core::family::{FamilySummary, NewFamily};
 use asysta_core::member::{find_duplicates, MemberDetails, PersonRef};
-use asysta_core::plan::{overdue_actions, NewPlanVersion, PlanArea, ProgressNote};
+use asysta_core::merge::SETTINGS_ID;
+use asysta_core::plan::{overdue_actions, plan_id_for, NewPlanVersion, PlanArea, ProgressNote};
 use asysta_core::record::{check_caseload, CaseDetails, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{Visit, VisitDraft};
 use asysta_core::workspace::WorkspaceInfo;
@@ -143,7 +145,7 @@ impl Store {
                 centre_name: info.centre_name.clone(),
             };
             let ids = log::Identity { device_id, author: &author };
-            log::append(
+            derive::append_local(
                 &tx,
                 &ids,
                 env,
@@ -183,6 +185,7 @@ impl Store {
         }
         configure(&conn)?;
         migrations::migrate_to(&mut conn, LATEST_VERSION)?;
+        derive::rebuild_if_outdated(&mut conn)?;
         let meta = |k: &str| -> Result<String> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |row| row.get(0))
                 .optional()?
@@ -235,9 +238,11 @@ impl Store {
 
     /// Who works in the workspace and for which centre.
     pub fn info(&self) -> Result<WorkspaceInfo> {
-        Ok(self.conn.query_row("SELECT assistant_name, centre_name FROM workspace LIMIT 1", [], |row| {
-            Ok(WorkspaceInfo { assistant_name: row.get(0)?, centre_name: row.get(1)? })
-        })?)
+        Ok(self.conn.query_row(
+            "SELECT assistant_name, centre_name FROM workspace WHERE id = ?1",
+            [self.workspace_id.to_string()],
+            |row| Ok(WorkspaceInfo { assistant_name: row.get(0)?, centre_name: row.get(1)? }),
+        )?)
     }
 
     /// Adds a family with its first member (if any): one event each, one
@@ -335,10 +340,11 @@ impl Store {
     ) -> Result<Vec<Event>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         local(&tx)?;
-        let active_before = queries::active_family_count(&tx)?;
+        let me = self.author.user_id;
+        let active_before = queries::active_family_count_of(&tx, me)?;
         let ids = log::Identity { device_id: self.device_id, author: &self.author };
-        let events = log::append(&tx, &ids, self.env.as_mut(), changes)?;
-        let active_after = queries::active_family_count(&tx)?;
+        let events = derive::append_local(&tx, &ids, self.env.as_mut(), changes)?;
+        let active_after = queries::active_family_count_of(&tx, me)?;
         let cap = queries::settings(&tx)?.caseload_cap;
         if active_after > active_before {
             if let CaseloadCheck::Refused { active, cap } = check_caseload(active_after, cap) {
@@ -368,9 +374,9 @@ impl Store {
     pub fn set_settings(&mut self, settings: Settings) -> Result<()> {
         asysta_core::record::validate_settings(settings.caseload_cap, settings.no_visit_days)
             .map_err(StoreError::Invalid)?;
-        let base_rev = self.conn.query_row("SELECT rev FROM workspace LIMIT 1", [], |r| r.get::<_, i64>(0))? as u64;
+        let base_rev = queries::settings_rev(&self.conn)?;
         self.commit_changes(vec![PendingChange {
-            entity_id: self.workspace_id,
+            entity_id: SETTINGS_ID,
             base_rev,
             change: Change::WorkspaceSettingsSet {
                 caseload_cap: settings.caseload_cap,
@@ -403,18 +409,23 @@ impl Store {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let base_rev = self.conn.query_row("SELECT rev FROM workspace LIMIT 1", [], |r| r.get::<_, i64>(0))? as u64;
+        let base_rev = queries::settings_rev(&self.conn)?;
         self.commit_changes(vec![PendingChange {
-            entity_id: self.workspace_id,
+            entity_id: SETTINGS_ID,
             base_rev,
             change: Change::WorkspacePlanAreasSet { areas },
         }])?;
         Ok(())
     }
 
-    /// Where the caseload stands now (for the UI's warning at 14 and 15).
+    /// Where this assistant's caseload stands now (for the UI's warning at
+    /// 14 and 15). The cap is per assistant: a centre's database holds many
+    /// caseloads.
     pub fn caseload(&self) -> Result<CaseloadCheck> {
-        Ok(check_caseload(queries::active_family_count(&self.conn)?, self.settings()?.caseload_cap))
+        Ok(check_caseload(
+            queries::active_family_count_of(&self.conn, self.author.user_id)?,
+            self.settings()?.caseload_cap,
+        ))
     }
 
     /// Replaces a family's case details.
@@ -522,10 +533,9 @@ impl Store {
     /// Saves the next version of a family's work plan and returns its number.
     pub fn save_plan_version(&mut self, family_id: EntityId, version: NewPlanVersion) -> Result<u32> {
         queries::live_rev(&self.conn, "families", family_id)?;
-        let (plan_id, base_rev) = match queries::plan_of(&self.conn, family_id)? {
-            Some(plan) => plan,
-            None => (EntityId::new_v7(self.env.now_ms(), random_array(self.env.as_mut())?), 0),
-        };
+        // A new plan's id is derived from its family's, so two devices that
+        // each draw up a first plan write to the same plan record.
+        let (plan_id, base_rev) = queries::plan_of(&self.conn, family_id)?.unwrap_or((plan_id_for(family_id), 0));
         let number = queries::plan_versions_of(&self.conn, family_id)?.len() as u32 + 1;
         self.commit_changes(vec![PendingChange {
             entity_id: plan_id,
@@ -547,7 +557,7 @@ impl Store {
         }
         let now = self.env.now_ms();
         let mut changes = vec![PendingChange {
-            entity_id: EntityId::new_v7(now, random_array(self.env.as_mut())?),
+            entity_id: plan_id_for(family_id),
             base_rev: 0,
             change: Change::PlanVersionSaved { family_id, version: plan.into_version(1) },
         }];
@@ -722,7 +732,7 @@ impl Store {
     /// Drops the projection tables' rows and replays the whole log.
     pub fn rebuild_projections(&mut self) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        crate::projection::rebuild(&tx)?;
+        derive::rebuild(&tx)?;
         tx.commit()?;
         Ok(())
     }

@@ -81,6 +81,9 @@ fn every_computed_message_exists_in_both_languages() {
         ErrorKind::CaseloadFull,
         ErrorKind::StatusChange,
         ErrorKind::Storage,
+        ErrorKind::EventsTampered,
+        ErrorKind::EventsTooNew,
+        ErrorKind::EventInvalid,
         ErrorKind::Internal,
     ];
     let codes = [

@@ -1,0 +1,340 @@
+//! Taking other devices' events: verify, keep unchanged, hold back what
+//! arrives after a gap, apply the rest by re-deriving what it touches. One
+//! transaction (the caller's): all of a batch or none of it.
+
+use crate::derive::{self, Derived, RecordKey};
+use crate::environment::Environment;
+use crate::error::{Result, StoreError};
+use crate::log::{self, event_from_row, EventRow, LogTable, EVENT_COLUMNS};
+use asysta_core::merge::Conflict;
+use asysta_core::{DeviceId, EntityId, EntityType, Event, Hlc, UserId, EVENT_SCHEMA_VERSION};
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Events of one device that this replica lacks: `first..=last` must
+/// arrive before the events held back after them can apply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissingRange {
+    pub device_id: DeviceId,
+    pub first: u64,
+    pub last: u64,
+}
+
+/// An assistant with more active families than the cap: the centre is
+/// warned; an import is never refused for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OverCap {
+    pub assistant_id: UserId,
+    pub assistant_name: String,
+    pub active: u32,
+    pub cap: u32,
+}
+
+/// What one batch did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct IngestReport {
+    /// Events in the batch.
+    pub received: usize,
+    /// Events applied now (from the batch, or held earlier and released).
+    pub applied: usize,
+    /// Events this replica already had (applied or held), unchanged.
+    pub already_present: usize,
+    /// Events of the batch kept but held back behind a gap.
+    pub held_back: usize,
+    /// Every gap that holds events back now, after this batch.
+    pub missing: Vec<MissingRange>,
+    /// Records re-derived.
+    pub records_changed: usize,
+    /// Conflicts on the records this batch touched.
+    pub conflicts: Vec<Conflict>,
+    /// Assistants over the caseload cap after the batch.
+    pub over_cap: Vec<OverCap>,
+}
+
+impl IngestReport {
+    /// Whether the batch changed nothing at all.
+    pub fn unchanged(&self) -> bool {
+        self.applied == 0 && self.held_back == 0
+    }
+}
+
+/// Refuses what cannot be taken in: a newer schema, an event whose type
+/// does not match its change, a zero sequence number.
+fn check_event(event: &Event) -> Result<()> {
+    if event.schema_version > EVENT_SCHEMA_VERSION {
+        return Err(StoreError::EventSchemaTooNew { found: event.schema_version, supported: EVENT_SCHEMA_VERSION });
+    }
+    if event.schema_version == 0 || event.seq == 0 || event.entity_type != event.change.entity_type() {
+        return Err(StoreError::InvalidEvent(format!("event {} of device {}", event.seq, event.device_id)));
+    }
+    Ok(())
+}
+
+type Incoming = BTreeMap<DeviceId, BTreeMap<u64, (Event, EventRow)>>;
+
+/// Stored row at (device, seq) compared with an incoming one.
+fn stored_rows(conn: &Connection, table: LogTable, device: DeviceId, from: u64, to: u64) -> Result<HashMap<u64, EventRow>> {
+    let sql = format!(
+        "SELECT seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, schema_version, author_id, \
+         author_name, change_json, based_on_json FROM {} WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3",
+        table.name()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![device.to_string(), from as i64, to as i64], |r| {
+        let entity_type: String = r.get(2)?;
+        Ok((
+            r.get::<_, i64>(0)? as u64,
+            EventRow {
+                event_id: r.get(1)?,
+                entity_type: EntityType::parse(&entity_type).map_or("?", EntityType::as_str),
+                entity_id: r.get(3)?,
+                base_rev: r.get(4)?,
+                hlc_wall_ms: r.get(5)?,
+                hlc_counter: r.get(6)?,
+                schema_version: r.get(7)?,
+                author_id: r.get(8)?,
+                author_name: r.get(9)?,
+                change_json: r.get(10)?,
+                based_on_json: r.get(11)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn held_events(conn: &Connection, device: DeviceId) -> Result<BTreeMap<u64, (Event, Option<EntityId>)>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM held_events WHERE device_id = ?1 ORDER BY seq"))?;
+    let mut rows = stmt.query([device.to_string()])?;
+    let mut out = BTreeMap::new();
+    while let Some(row) = rows.next()? {
+        let family: Option<String> = row.get(13)?;
+        let event = event_from_row(row)??;
+        let family = family.and_then(|f| f.parse().ok());
+        out.insert(event.seq, (event, family));
+    }
+    Ok(out)
+}
+
+/// The family an event belongs to: its envelope's, its payload's, its own
+/// id for a family, else the family of its record's other events.
+fn family_of(conn: &Connection, event: &Event, in_batch: &HashMap<EntityId, EntityId>) -> Result<Option<EntityId>> {
+    if let Some(f) = event.family_id.or_else(|| event.change.family_in_payload()) {
+        return Ok(Some(f));
+    }
+    match event.entity_type {
+        EntityType::Family => return Ok(Some(event.entity_id)),
+        EntityType::Workspace => return Ok(None),
+        _ => {}
+    }
+    if let Some(f) = in_batch.get(&event.entity_id) {
+        return Ok(Some(*f));
+    }
+    crate::queries::family_of_entity(conn, event.entity_id)
+}
+
+/// Takes a batch of events from other devices (see the module docs).
+pub fn ingest(conn: &Connection, own_device: DeviceId, env: &mut dyn Environment, batch: Vec<Event>) -> Result<IngestReport> {
+    let mut report = IngestReport { received: batch.len(), ..Default::default() };
+    let mut incoming: Incoming = BTreeMap::new();
+    let mut newest = Hlc::ZERO;
+    for event in batch {
+        check_event(&event)?;
+        newest = newest.max(event.hlc);
+        let row = EventRow::of(&event)?;
+        let slot = incoming.entry(event.device_id).or_default();
+        match slot.get(&event.seq) {
+            Some((_, same)) if *same == row => report.already_present += 1,
+            Some(_) => return Err(StoreError::Tampered { device_id: event.device_id, seq: event.seq }),
+            None => {
+                slot.insert(event.seq, (event, row));
+            }
+        }
+    }
+
+    // Which events are new, which apply now, which wait.
+    let mut to_apply: Vec<(Event, Option<EventRow>, Option<EntityId>)> = Vec::new();
+    let mut to_hold: Vec<(Event, EventRow)> = Vec::new();
+    let mut released: Vec<(DeviceId, u64)> = Vec::new();
+    for (device, events) in incoming {
+        let applied_max = log::last_seq(conn, device)?;
+        let (first, last) = (*events.keys().next().expect("non-empty"), *events.keys().next_back().expect("non-empty"));
+        let stored = if first <= applied_max {
+            stored_rows(conn, LogTable::Events, device, first, last.min(applied_max))?
+        } else {
+            HashMap::new()
+        };
+        let mut held = held_events(conn, device)?;
+        let mut fresh: BTreeMap<u64, (Event, EventRow)> = BTreeMap::new();
+        for (seq, (event, row)) in events {
+            if seq <= applied_max {
+                match stored.get(&seq) {
+                    Some(existing) if *existing == row => report.already_present += 1,
+                    _ => return Err(StoreError::Tampered { device_id: device, seq }),
+                }
+            } else if let Some((kept, _)) = held.get(&seq) {
+                if EventRow::of(kept)? == row {
+                    report.already_present += 1;
+                } else {
+                    return Err(StoreError::Tampered { device_id: device, seq });
+                }
+            } else if device == own_device {
+                // This device's own log is the only source of its events.
+                return Err(StoreError::InvalidEvent(format!("event {seq} of this device, which it never wrote")));
+            } else {
+                fresh.insert(seq, (event, row));
+            }
+        }
+        let mut next = applied_max + 1;
+        loop {
+            if let Some((event, row)) = fresh.remove(&next) {
+                to_apply.push((event, Some(row), None));
+            } else if let Some((event, family)) = held.remove(&next) {
+                released.push((device, next));
+                to_apply.push((event, None, family));
+            } else {
+                break;
+            }
+            next += 1;
+        }
+        to_hold.extend(fresh.into_values());
+    }
+
+    // Families of the applied events; the records they touch, read before
+    // the new events are inserted.
+    let in_batch: HashMap<EntityId, EntityId> = to_apply
+        .iter()
+        .filter_map(|(e, _, _)| e.change.family_in_payload().or(e.family_id).map(|f| (e.entity_id, f)))
+        .collect();
+    let mut keyed: Vec<(Event, Option<EventRow>, Option<EntityId>, RecordKey)> = Vec::with_capacity(to_apply.len());
+    for (event, row, family) in to_apply {
+        let family = match family {
+            Some(f) => Some(f),
+            None => family_of(conn, &event, &in_batch)?,
+        };
+        let key = RecordKey::of(&event, family)?;
+        keyed.push((event, row, family, key));
+    }
+    let mut known: HashMap<RecordKey, Vec<Event>> = HashMap::new();
+    for (_, _, _, key) in &keyed {
+        if !known.contains_key(key) {
+            known.insert(*key, derive::load(conn, *key)?);
+        }
+    }
+    for (device, seq) in &released {
+        conn.prepare_cached("DELETE FROM held_events WHERE device_id = ?1 AND seq = ?2")?
+            .execute(rusqlite::params![device.to_string(), *seq as i64])?;
+    }
+    let keys: BTreeSet<RecordKey> = keyed.iter().map(|(_, _, _, k)| *k).collect();
+    report.applied = keyed.len();
+    for (event, row, family, key) in keyed {
+        let row = match row {
+            Some(row) => row,
+            None => EventRow::of(&event)?,
+        };
+        log::insert_row(conn, LogTable::Events, &event, &row, family).map_err(|e| duplicate_id(e, &event))?;
+        known.get_mut(&key).expect("loaded above").push(event);
+    }
+    report.held_back = to_hold.len();
+    for (event, row) in &to_hold {
+        let family = family_of(conn, event, &in_batch)?;
+        log::insert_row(conn, LogTable::Held, event, row, family).map_err(|e| duplicate_id(e, event))?;
+    }
+
+    let mut derived = Derived::default();
+    derive::derive(conn, keys, known, &mut derived)?;
+    derive::finish(conn, &derived)?;
+    report.records_changed = derived.records;
+    report.conflicts = derived.conflicts;
+
+    if report.received > 0 {
+        let clock = Hlc::receive_bounded(log::load_clock(conn)?, newest, env.now_ms());
+        log::store_clock(conn, clock)?;
+    }
+    report.missing = missing_ranges(conn)?;
+    report.over_cap = over_cap(conn)?;
+    Ok(report)
+}
+
+/// An event id already in the log under another (device, sequence): the
+/// same event cannot be two events.
+fn duplicate_id(error: StoreError, event: &Event) -> StoreError {
+    match &error {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, Some(msg)))
+            if f.code == rusqlite::ErrorCode::ConstraintViolation && msg.contains("event_id") =>
+        {
+            StoreError::Tampered { device_id: event.device_id, seq: event.seq }
+        }
+        _ => error,
+    }
+}
+
+/// Every gap that holds events back.
+pub fn missing_ranges(conn: &Connection) -> Result<Vec<MissingRange>> {
+    let mut stmt = conn.prepare_cached("SELECT device_id, seq FROM held_events ORDER BY device_id, seq")?;
+    let rows: Vec<(String, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    let mut last: Option<(DeviceId, u64)> = None;
+    for (device, seq) in rows {
+        let device: DeviceId = device.parse().map_err(|_| StoreError::CorruptLog(format!("bad device id {device:?}")))?;
+        let seq = seq as u64;
+        let before = match last {
+            Some((d, s)) if d == device => s,
+            _ => log::last_seq(conn, device)?,
+        };
+        if seq > before + 1 {
+            out.push(MissingRange { device_id: device, first: before + 1, last: seq - 1 });
+        }
+        last = Some((device, seq));
+    }
+    Ok(out)
+}
+
+/// Assistants with more active families than the cap.
+pub fn over_cap(conn: &Connection) -> Result<Vec<OverCap>> {
+    let cap = crate::queries::settings(conn)?.caseload_cap;
+    let mut stmt = conn.prepare_cached(
+        "SELECT assistant_id, assistant_name, count(*) FROM families WHERE deleted = 0 AND status = 'active' \
+         GROUP BY assistant_id HAVING count(*) > ?1 ORDER BY assistant_name",
+    )?;
+    let rows = stmt.query_map([cap], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?)))?;
+    rows.map(|row| {
+        let (id, name, active) = row?;
+        Ok(OverCap {
+            assistant_id: id.parse().map_err(|_| StoreError::CorruptLog(format!("bad assistant id {id:?}")))?,
+            assistant_name: name,
+            active,
+            cap,
+        })
+    })
+    .collect()
+}
+
+/// For each device, the highest sequence number this replica has applied
+/// (gap-free, so it holds every event of that device up to there).
+pub fn high_water_marks(conn: &Connection) -> Result<BTreeMap<DeviceId, u64>> {
+    let mut stmt = conn.prepare_cached("SELECT device_id, MAX(seq) FROM events GROUP BY device_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    rows.map(|row| {
+        let (device, seq) = row?;
+        Ok((device.parse().map_err(|_| StoreError::CorruptLog(format!("bad device id {device:?}")))?, seq as u64))
+    })
+    .collect()
+}
+
+/// The events a peer with `marks` does not have, each device's in sequence
+/// order (so they apply without gaps).
+pub fn events_missing_from(conn: &Connection, marks: &BTreeMap<DeviceId, u64>) -> Result<Vec<Event>> {
+    let mut out = Vec::new();
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE device_id = ?1 AND seq > ?2 ORDER BY seq"))?;
+    for device in high_water_marks(conn)?.keys() {
+        let from = marks.get(device).copied().unwrap_or(0);
+        let rows = stmt.query_map(rusqlite::params![device.to_string(), from as i64], event_from_row)?;
+        for row in rows {
+            out.push(row??);
+        }
+    }
+    Ok(out)
+}
