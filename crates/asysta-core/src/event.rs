@@ -459,7 +459,11 @@ mod tests {
     fn event_wire_format_is_stable_for_plans_visits_and_areas() {
         check_wire(
             Change::WorkspacePlanAreasSet {
-                areas: vec![PlanArea { key: "housing".into(), name_pl: "Mieszkanie".into(), name_en: "Housing".into() }],
+                areas: vec![PlanArea {
+                    key: "housing".into(),
+                    name_pl: "Mieszkanie".into(),
+                    name_en: "Housing".into(),
+                }],
             },
             r#"{"type":"workspace.plan_areas_set","areas":[{"key":"housing","name_pl":"Mieszkanie","name_en":"Housing"}]}"#,
         );

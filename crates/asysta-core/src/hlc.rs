@@ -114,7 +114,10 @@ mod tests {
         // And a second such event does not push it further.
         assert_eq!(Hlc::receive_bounded(next, years_ahead, now), Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS, counter: 2 });
         // Once the wall clock passes the bound, local time leads again.
-        assert_eq!(Hlc::tick(next, now + MAX_CLOCK_LEAD_MS + 5), Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS + 5, counter: 0 });
+        assert_eq!(
+            Hlc::tick(next, now + MAX_CLOCK_LEAD_MS + 5),
+            Hlc { wall_ms: now + MAX_CLOCK_LEAD_MS + 5, counter: 0 }
+        );
     }
 
     #[test]

@@ -378,7 +378,8 @@ pub fn fold_record(events: &[&Event]) -> RecordState {
         .into_iter()
         .filter_map(|(field, list)| {
             let max = graph.maximal(events, &list, None);
-            let state = FieldState { writes: max.iter().map(|&w| write_of(events[list[w].0], list[w].1.clone())).collect() };
+            let state =
+                FieldState { writes: max.iter().map(|&w| write_of(events[list[w].0], list[w].1.clone())).collect() };
             (!state.writes.is_empty()).then_some((field, state))
         })
         .collect();

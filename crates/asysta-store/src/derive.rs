@@ -44,9 +44,10 @@ impl RecordKey {
             (EntityType::Note, _) => RecordKey::Note(event.entity_id),
             (EntityType::Visit, _) => RecordKey::Visit(event.entity_id),
             (EntityType::Plan, Change::PlanProgressNoted { .. }) => RecordKey::ProgressNote(event.event_id),
-            (EntityType::Plan, _) => RecordKey::Plan(family_id.ok_or_else(|| {
-                StoreError::CorruptLog(format!("plan event {} names no family", event.event_id))
-            })?),
+            (EntityType::Plan, _) => RecordKey::Plan(
+                family_id
+                    .ok_or_else(|| StoreError::CorruptLog(format!("plan event {} names no family", event.event_id)))?,
+            ),
         })
     }
 
@@ -199,7 +200,9 @@ fn children_of(conn: &Connection, family: EntityId) -> Result<Vec<RecordKey>> {
             "member" => RecordKey::Member(id),
             "note" => RecordKey::Note(id),
             "visit" => RecordKey::Visit(id),
-            "plan" if kind == "plan.progress_noted" => RecordKey::ProgressNote(event_id.parse().map_err(|_| bad(&event_id))?),
+            "plan" if kind == "plan.progress_noted" => {
+                RecordKey::ProgressNote(event_id.parse().map_err(|_| bad(&event_id))?)
+            }
             "plan" => RecordKey::Plan(family),
             _ => continue,
         });

@@ -74,7 +74,13 @@ fn check_event(event: &Event) -> Result<()> {
 type Incoming = BTreeMap<DeviceId, BTreeMap<u64, (Event, EventRow)>>;
 
 /// Stored row at (device, seq) compared with an incoming one.
-fn stored_rows(conn: &Connection, table: LogTable, device: DeviceId, from: u64, to: u64) -> Result<HashMap<u64, EventRow>> {
+fn stored_rows(
+    conn: &Connection,
+    table: LogTable,
+    device: DeviceId,
+    from: u64,
+    to: u64,
+) -> Result<HashMap<u64, EventRow>> {
     let sql = format!(
         "SELECT seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, schema_version, author_id, \
          author_name, change_json, based_on_json FROM {} WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3",
@@ -135,7 +141,12 @@ fn family_of(conn: &Connection, event: &Event, in_batch: &HashMap<EntityId, Enti
 }
 
 /// Takes a batch of events from other devices (see the module docs).
-pub fn ingest(conn: &Connection, own_device: DeviceId, env: &mut dyn Environment, batch: Vec<Event>) -> Result<IngestReport> {
+pub fn ingest(
+    conn: &Connection,
+    own_device: DeviceId,
+    env: &mut dyn Environment,
+    batch: Vec<Event>,
+) -> Result<IngestReport> {
     let mut report = IngestReport { received: batch.len(), ..Default::default() };
     let mut incoming: Incoming = BTreeMap::new();
     let mut newest = Hlc::ZERO;
@@ -273,11 +284,13 @@ fn duplicate_id(error: StoreError, event: &Event) -> StoreError {
 /// Every gap that holds events back.
 pub fn missing_ranges(conn: &Connection) -> Result<Vec<MissingRange>> {
     let mut stmt = conn.prepare_cached("SELECT device_id, seq FROM held_events ORDER BY device_id, seq")?;
-    let rows: Vec<(String, i64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(String, i64)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     let mut last: Option<(DeviceId, u64)> = None;
     for (device, seq) in rows {
-        let device: DeviceId = device.parse().map_err(|_| StoreError::CorruptLog(format!("bad device id {device:?}")))?;
+        let device: DeviceId =
+            device.parse().map_err(|_| StoreError::CorruptLog(format!("bad device id {device:?}")))?;
         let seq = seq as u64;
         let before = match last {
             Some((d, s)) if d == device => s,
@@ -327,8 +340,9 @@ pub fn high_water_marks(conn: &Connection) -> Result<BTreeMap<DeviceId, u64>> {
 /// order (so they apply without gaps).
 pub fn events_missing_from(conn: &Connection, marks: &BTreeMap<DeviceId, u64>) -> Result<Vec<Event>> {
     let mut out = Vec::new();
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE device_id = ?1 AND seq > ?2 ORDER BY seq"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS} FROM events WHERE device_id = ?1 AND seq > ?2 ORDER BY seq"
+    ))?;
     for device in high_water_marks(conn)?.keys() {
         let from = marks.get(device).copied().unwrap_or(0);
         let rows = stmt.query_map(rusqlite::params![device.to_string(), from as i64], event_from_row)?;

@@ -25,11 +25,11 @@ mod workspace;
 pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
 pub use ingest::{IngestReport, MissingRange, OverCap};
-pub use sync::Resolution;
 pub use keyfile::KdfParams;
 pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
 pub use queries::{Settings, Stats};
 pub use secret::Passphrase;
+pub use sync::Resolution;
 pub use workspace::{NewCase, Presence, Store};
 
 #[cfg(test)]

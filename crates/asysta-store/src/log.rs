@@ -65,11 +65,9 @@ pub fn stamp(
 
 /// The highest sequence number of `device` in the applied log (0 if none).
 pub fn last_seq(conn: &Connection, device: DeviceId) -> Result<u64> {
-    Ok(conn.query_row(
-        "SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?1",
-        [device.to_string()],
-        |row| row.get::<_, i64>(0),
-    )? as u64)
+    Ok(conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM events WHERE device_id = ?1", [device.to_string()], |row| {
+        row.get::<_, i64>(0)
+    })? as u64)
 }
 
 /// Where an event row goes: the applied log, or the events held back

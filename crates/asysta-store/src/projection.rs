@@ -102,7 +102,12 @@ pub fn write_settings(conn: &Connection, state: &RecordState) -> Result<()> {
          ON CONFLICT (id) DO UPDATE SET caseload_cap = excluded.caseload_cap, \
          no_visit_days = excluded.no_visit_days, plan_areas_json = excluded.plan_areas_json, rev = excluded.rev",
     )?
-    .execute(params![cap, days, areas.map(|a| serde_json::to_string(&a)).transpose()?, state.event_count as i64])?;
+    .execute(params![
+        cap,
+        days,
+        areas.map(|a| serde_json::to_string(&a)).transpose()?,
+        state.event_count as i64
+    ])?;
     Ok(())
 }
 
@@ -413,9 +418,7 @@ pub fn refresh_search_key(conn: &Connection, family_id: EntityId) -> Result<()> 
         "SELECT first_name, last_name, pesel FROM members WHERE family_id = ?1 AND deleted = 0 ORDER BY id",
     )?;
     let members = stmt
-        .query_map([&id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
-        })?
+        .query_map([&id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?
         .map(|row| {
             let (first_name, last_name, pesel) = row?;
             Ok(SearchMember { first_name, last_name, pesel: pesel.and_then(|p| Pesel::parse(&p).ok()) })

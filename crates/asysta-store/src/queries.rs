@@ -460,10 +460,8 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate> {
 
 /// The work-plan areas: the centre's list, or the default one.
 pub fn plan_areas(conn: &Connection) -> Result<Vec<PlanArea>> {
-    let json: Option<String> = conn
-        .query_row("SELECT plan_areas_json FROM settings WHERE id = 1", [], |r| r.get(0))
-        .optional()?
-        .flatten();
+    let json: Option<String> =
+        conn.query_row("SELECT plan_areas_json FROM settings WHERE id = 1", [], |r| r.get(0)).optional()?.flatten();
     match json {
         Some(json) => Ok(serde_json::from_str(&json)?),
         None => Ok(default_areas()),

@@ -85,8 +85,7 @@ impl Store {
             }
             Resolution::Value(value) => (value, None),
         };
-        let change =
-            Change::ConflictResolved { record: conflict.record, field: conflict.field.clone(), value, kept };
+        let change = Change::ConflictResolved { record: conflict.record, field: conflict.field.clone(), value, kept };
         self.check_resolution(&conflict, &change)?;
         let events = self.commit_changes(vec![PendingChange { entity_id: conflict.entity_id, base_rev: 0, change }])?;
         Ok(events[0].event_id)
@@ -141,3 +140,6 @@ impl Store {
         .map_err(field)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -41,7 +41,7 @@ impl Environment for TestEnvironment {
     }
 }
 
-const PASS: &str = "zielony rower 2025";
+pub(crate) const PASS: &str = "zielony rower 2025";
 
 fn info() -> WorkspaceInfo {
     WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "MOPS Łódź".into() }
@@ -51,16 +51,16 @@ fn create(dir: &Path) -> Store {
     create_seeded(dir, 7)
 }
 
-fn create_seeded(dir: &Path, seed: u64) -> Store {
+pub(crate) fn create_seeded(dir: &Path, seed: u64) -> Store {
     Store::create(dir, &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
         .unwrap()
 }
 
-fn open(dir: &Path, pass: &str) -> Result<Store> {
+pub(crate) fn open(dir: &Path, pass: &str) -> Result<Store> {
     Store::open(dir, &Passphrase::new(pass), TestEnvironment::new(9))
 }
 
-fn family(name: &str, first: &str) -> asysta_core::family::NewFamily {
+pub(crate) fn family(name: &str, first: &str) -> asysta_core::family::NewFamily {
     validate_new_family(&NewFamilyForm {
         name: name.into(),
         address: format!("ul. Ogrodowa 1, {name}owo"),
@@ -81,7 +81,7 @@ fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// Every row of every projection table, as text.
-fn projection_state(store: &Store) -> Vec<Vec<String>> {
+pub(crate) fn projection_state(store: &Store) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for table in crate::projection::PROJECTION_TABLES {
         let mut stmt = store.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
@@ -853,4 +853,72 @@ fn the_family_list_needs_no_sort_step() {
         assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE FOR ORDER BY")), "{sql}: {plan:?}");
         assert!(plan.iter().any(|step| step.contains("INDEX families_by")), "{sql}: {plan:?}");
     }
+}
+
+/// Whether every key of `expected` is in `actual` with an equal value
+/// (recursively; a newer release may add keys, never lose or change one).
+#[track_caller]
+fn assert_contains(actual: &serde_json::Value, expected: &serde_json::Value, path: &str) {
+    match (actual, expected) {
+        (serde_json::Value::Object(a), serde_json::Value::Object(e)) => {
+            for (k, v) in e {
+                let got = a.get(k).unwrap_or_else(|| panic!("{path}.{k} is missing"));
+                assert_contains(got, v, &format!("{path}.{k}"));
+            }
+        }
+        (serde_json::Value::Array(a), serde_json::Value::Array(e)) => {
+            assert_eq!(a.len(), e.len(), "{path} has another length");
+            for (i, (a, e)) in a.iter().zip(e).enumerate() {
+                assert_contains(a, e, &format!("{path}[{i}]"));
+            }
+        }
+        (a, e) => assert_eq!(a, e, "{path} changed"),
+    }
+}
+
+/// A workspace written by release 0.1 (before the multi-device log) opens,
+/// upgrades in place and shows exactly what that release showed; its events
+/// read back byte for byte as they were written.
+#[test]
+fn a_workspace_of_release_0_1_opens_with_nothing_lost() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/workspaces/release-0.1");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("workspace")).unwrap();
+    for file in ["asysta.db", "asysta.key"] {
+        std::fs::copy(fixture.join("workspace").join(file), dir.path().join("workspace").join(file)).unwrap();
+    }
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(fixture.join("expected").join(name)).unwrap()).unwrap()
+    };
+    let store = open(dir.path(), "stara wersja 2026 hasło").unwrap();
+    assert_eq!(migrations::user_version(&store.conn).unwrap(), LATEST_VERSION);
+    assert_contains(&json(&store.list_families().unwrap()), &read("family_list.json"), "family_list");
+    let families = store.list_families().unwrap();
+    assert_eq!(families.len(), 4);
+    for f in &families {
+        let expected = read(&format!("case-{}.json", f.id));
+        assert_contains(&json(&store.family_case(f.id).unwrap()), &expected, &format!("case {}", f.name));
+    }
+    assert_contains(&json(&store.settings().unwrap()), &read("settings.json"), "settings");
+    assert_contains(&json(&store.plan_areas().unwrap()), &read("areas.json"), "areas");
+    assert_contains(&json(&store.stats().unwrap()), &read("stats.json"), "stats");
+    for entry in std::fs::read_dir(fixture.join("expected")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if let Some(id) = name.strip_prefix("history-").and_then(|n| n.strip_suffix(".json")) {
+            let history = store.history(id.parse().unwrap()).unwrap();
+            assert_eq!(json(&history), read(&name), "the events of {id} read back as they were written");
+        }
+    }
+    assert_eq!(store.drafts().unwrap().len(), 1, "the visit draft is kept");
+    assert_eq!(store.caseload().unwrap(), asysta_core::record::check_caseload(3, 15));
+    drop(store);
+    // Opening again does not rebuild or change anything.
+    let mut store = open(dir.path(), "stara wersja 2026 hasło").unwrap();
+    let before = projection_state(&store);
+    store.rebuild_projections().unwrap();
+    assert_eq!(projection_state(&store), before);
+}
+
+fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap()
 }

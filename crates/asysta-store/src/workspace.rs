@@ -1,11 +1,11 @@
 //! The open workspace: creating, unlocking, and the operations on it.
 
 use crate::connection::{configure, open_encrypted};
+use crate::derive;
 use crate::environment::{random_array, Environment};
 use crate::error::{Result, StoreError};
 use crate::fsutil::sync_dir;
 use crate::keyfile::{KdfParams, KeyFile};
-use crate::derive;
 use crate::log::{self, PendingChange};
 use crate::migrations::{self, LATEST_VERSION};
 use crate::paths::WorkspacePaths;

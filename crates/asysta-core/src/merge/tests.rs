@@ -1,8 +1,8 @@
 use super::*;
+use crate::ids::UserId;
 use crate::member::MemberDetails;
 use crate::plan::PlanVersion;
 use chrono::NaiveDate;
-use crate::ids::UserId;
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -86,7 +86,11 @@ fn concurrent_changes_to_different_fields_merge_without_a_conflict() {
     let created = h.add(1, &[], added("Jan", "Kowal"));
     // The centre and the laptop both edit, from the same head.
     h.add(2, &[created], updated(person("Jan", "Kowalski")));
-    h.add(1, &[created], updated(MemberDetails { birth_date: NaiveDate::from_ymd_opt(2015, 3, 4), ..person("Jan", "Kowal") }));
+    h.add(
+        1,
+        &[created],
+        updated(MemberDetails { birth_date: NaiveDate::from_ymd_opt(2015, 3, 4), ..person("Jan", "Kowal") }),
+    );
     let state = h.fold();
     assert_eq!(state.value("last_name"), "Kowalski");
     assert_eq!(state.value("birth_date"), "2015-03-04");
@@ -280,7 +284,10 @@ fn random_history(steps: &[(u8, u8, u8)]) -> History {
         }
         let mine: Vec<&Event> = seen[dev].iter().map(|&i| &h.events[i]).collect();
         let state = fold_record(&mine);
-        let mut details = person(state.value("first_name").as_str().unwrap_or("Jan"), state.value("last_name").as_str().unwrap_or(""));
+        let mut details = person(
+            state.value("first_name").as_str().unwrap_or("Jan"),
+            state.value("last_name").as_str().unwrap_or(""),
+        );
         if kind % 3 == 1 {
             details.last_name = names[value as usize % 3].into();
         } else {
