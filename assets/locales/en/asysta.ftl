@@ -205,3 +205,8 @@ note-restricted = Restricted note (left out of exports and printouts)
 note-restricted-label = restricted
 note-meta = { $time } · { $author }
 note-submit = Add note
+
+## Conflicts between changes made on two devices
+conflicts-none = No conflicts.
+conflicts-shown = (shown)
+conflicts-resolved = Conflict resolved (event { $event }).

@@ -207,3 +207,8 @@ note-restricted = Notatka poufna (nie trafia do eksportów ani wydruków)
 note-restricted-label = poufna
 note-meta = { $time } · { $author }
 note-submit = Dodaj notatkę
+
+## Conflicts between changes made on two devices
+conflicts-none = Brak konfliktów.
+conflicts-shown = (pokazywana)
+conflicts-resolved = Konflikt rozstrzygnięty (zdarzenie { $event }).

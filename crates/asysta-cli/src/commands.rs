@@ -1,7 +1,7 @@
 //! The subcommands. Each opens the store, does one thing, prints.
 
 use crate::passphrase::{self, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
-use crate::{Cli, Command, FamilyCommand};
+use crate::{Cli, Command, ConflictsCommand, FamilyCommand};
 use asysta_core::api::ApiError;
 use asysta_core::api::FamilyCase;
 use asysta_core::family::FamilySummary;
@@ -115,6 +115,52 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                 }
             }
             line(out, format_args!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))])));
+            Ok(())
+        }
+        Command::Conflicts { command: None, json } => {
+            let conflicts = open(&data_dir, t)?.conflicts().map_err(fail)?;
+            if json {
+                return print_json(out, &conflicts);
+            }
+            if conflicts.is_empty() {
+                line(out, format_args!("{}", t.tr("conflicts-none")));
+            }
+            for c in &conflicts {
+                line(out, format_args!("{}\t{}\t{}", c.id, c.record, c.field));
+                for v in &c.versions {
+                    let shown = if v.event_id == c.shown_event_id { t.tr("conflicts-shown") } else { String::new() };
+                    line(
+                        out,
+                        format_args!(
+                            "  {}\t{}\t{}\t{}\t{shown}",
+                            v.event_id,
+                            format_time(v.hlc.wall_ms),
+                            v.author.name,
+                            serde_json::to_string(&v.value).map_err(|e| e.to_string())?
+                        ),
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Conflicts { command: Some(ConflictsCommand::Resolve { id, keep, value, json }), .. } => {
+            let resolution = match (keep, value) {
+                (Some(event_id), None) => asysta_store::Resolution::Keep(
+                    event_id.trim().parse().map_err(|_| format!("not an event id: {event_id:?}"))?,
+                ),
+                (None, Some(text)) => asysta_store::Resolution::Value(
+                    serde_json::from_str(&text).map_err(|e| format!("--value is not JSON ({e}): {text}"))?,
+                ),
+                _ => return Err("give --keep EVENT_ID or --value JSON".into()),
+            };
+            let event_id = open(&data_dir, t)?.resolve_conflict(id.trim(), resolution).map_err(fail)?;
+            if json {
+                return print_json(out, &serde_json::json!({ "event_id": event_id }));
+            }
+            line(
+                out,
+                format_args!("{}", t.tr_args("conflicts-resolved", &[("event", Arg::Str(&event_id.to_string()))])),
+            );
             Ok(())
         }
         Command::Stats { json } => {

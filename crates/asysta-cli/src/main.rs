@@ -78,12 +78,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Changes made concurrently on two devices to the same field: list them, or resolve one.
+    Conflicts {
+        #[command(subcommand)]
+        command: Option<ConflictsCommand>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The areas of the work plan: list them, or replace the list.
     Areas {
         /// Replace the list with the one in FILE: a JSON array of {"key", "name_pl", "name_en"}.
         #[arg(long, value_name = "FILE")]
         set: Option<PathBuf>,
         /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConflictsCommand {
+    /// Resolve a conflict: keep one version, or write a value of your own.
+    Resolve {
+        /// The conflict's id (as `asysta conflicts` shows it).
+        id: String,
+        /// Keep the value this event wrote (one of the conflict's versions).
+        #[arg(long, value_name = "EVENT_ID", conflicts_with = "value", required_unless_present = "value")]
+        keep: Option<String>,
+        /// Write this value instead (JSON of the field's type, e.g. '"Kowalska"').
+        #[arg(long, value_name = "JSON")]
+        value: Option<String>,
+        /// Print the resolving event's id as JSON.
         #[arg(long)]
         json: bool,
     },

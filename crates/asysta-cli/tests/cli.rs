@@ -240,3 +240,109 @@ fn the_centre_settings_and_plan_areas_can_be_changed() {
     fails_with(asysta(dir.path(), Some(PASS), &["areas", "--set", file.to_str().unwrap()]), "not a list of areas");
     assert_eq!(areas(&[]).as_array().unwrap().len(), 12, "a refused list changes nothing");
 }
+
+/// Two workspaces that each changed the same person's surname, with each
+/// other's events: a conflict on both.
+fn two_devices_in_conflict(a: &Path, b: &Path) -> String {
+    use asysta_store::{Passphrase, Store, SystemEnvironment};
+    init(a);
+    init(b);
+    let added = ok(asysta(
+        a,
+        Some(PASS),
+        &["family", "add", "--name", "Kowal", "--address", "ul. Długa 4", "--member-first-name", "Jan", "--json"],
+    ));
+    let family: asysta_core::EntityId =
+        serde_json::from_str::<Value>(&added).unwrap()["id"].as_str().unwrap().parse().unwrap();
+    let open = |dir: &Path| Store::open(dir, &Passphrase::new(PASS), Box::new(SystemEnvironment)).unwrap();
+    let (mut left, mut right) = (open(a), open(b));
+    let sync = |from: &Store, to: &mut Store| {
+        to.ingest(from.events_missing_from(&to.high_water_marks().unwrap()).unwrap()).unwrap();
+    };
+    sync(&left, &mut right);
+    let member = left.family_case(family).unwrap().members[0].clone();
+    for (store, surname) in [(&mut left, "Kowalski"), (&mut right, "Kowalczyk")] {
+        let details = asysta_core::member::MemberDetails { last_name: surname.into(), ..member.details.clone() };
+        store.update_member(member.id, details).unwrap();
+    }
+    sync(&left, &mut right);
+    sync(&right, &mut left);
+    family.to_string()
+}
+
+#[test]
+fn conflicts_are_listed_and_resolved_from_the_command_line() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let family = two_devices_in_conflict(a.path(), b.path());
+    let listed: Value = serde_json::from_str(&ok(asysta(b.path(), Some(PASS), &["conflicts", "--json"]))).unwrap();
+    let conflicts = listed.as_array().unwrap();
+    assert_eq!(conflicts.len(), 1);
+    let c = &conflicts[0];
+    assert_eq!((c["record"].as_str(), c["field"].as_str()), (Some("member"), Some("last_name")));
+    assert_eq!(c["family_id"].as_str(), Some(family.as_str()));
+    let versions = c["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert!(versions.iter().all(|v| v["author"]["name"] == "Anna Łęcka" && v["hlc"]["wall_ms"].is_u64()));
+    let id = c["id"].as_str().unwrap().to_owned();
+
+    // The text form shows both versions and which one the record shows.
+    let text = ok(asysta(b.path(), Some(PASS), &["conflicts"]));
+    assert!(text.contains(&id) && text.contains("\"Kowalski\"") && text.contains("\"Kowalczyk\""), "{text}");
+    assert!(text.contains("(pokazywana)"), "{text}");
+
+    // Bad input: nothing is written.
+    fails_with(
+        asysta(b.path(), Some(PASS), &["conflicts", "resolve", &id, "--keep", "nie-zdarzenie"]),
+        "not an event id",
+    );
+    let other_event = "01a233c2-9b89-7d41-b950-9c9dda4b9c88";
+    fails_with(
+        asysta(b.path(), Some(PASS), &["conflicts", "resolve", &id, "--keep", other_event]),
+        "Popraw zaznaczone pola",
+    );
+    fails_with(asysta(b.path(), Some(PASS), &["conflicts", "resolve", &id, "--value", "42"]), "Popraw zaznaczone pola");
+    fails_with(
+        asysta(b.path(), Some(PASS), &["conflicts", "resolve", &id, "--value", "{nie json"]),
+        "--value is not JSON",
+    );
+    fails_with(
+        asysta(b.path(), Some(PASS), &["conflicts", "resolve", "brak/takiego", "--value", "\"A\""]),
+        "Nie znaleziono",
+    );
+    let both = asysta(b.path(), Some(PASS), &["conflicts", "resolve", &id, "--keep", other_event, "--value", "\"A\""]);
+    assert!(!both.status.success());
+    assert_eq!(
+        serde_json::from_str::<Value>(&ok(asysta(b.path(), Some(PASS), &["conflicts", "--json"]))).unwrap(),
+        listed
+    );
+
+    // Keep one version.
+    let keep = versions.iter().find(|v| v["value"] == "Kowalski").unwrap()["event_id"].as_str().unwrap().to_owned();
+    let resolved: Value = serde_json::from_str(&ok(asysta(
+        b.path(),
+        Some(PASS),
+        &["conflicts", "resolve", &id, "--keep", &keep, "--json"],
+    )))
+    .unwrap();
+    assert!(resolved["event_id"].is_string());
+    assert!(ok(asysta(b.path(), Some(PASS), &["conflicts"])).contains("Brak konfliktów"));
+    let case: Value =
+        serde_json::from_str(&ok(asysta(b.path(), Some(PASS), &["family", "show", &family, "--json"]))).unwrap();
+    assert_eq!(case["members"][0]["last_name"], "Kowalski");
+    // The resolution is an event in the person's history.
+    let member = case["members"][0]["id"].as_str().unwrap().to_owned();
+    let history: Value =
+        serde_json::from_str(&ok(asysta(b.path(), Some(PASS), &["history", &member, "--json"]))).unwrap();
+    assert_eq!(history.as_array().unwrap().last().unwrap()["change"]["type"], "conflict.resolved");
+}
+
+#[test]
+fn a_conflict_resolved_with_a_value_of_ones_own() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    two_devices_in_conflict(a.path(), b.path());
+    let listed: Value = serde_json::from_str(&ok(asysta(a.path(), Some(PASS), &["conflicts", "--json"]))).unwrap();
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let out = ok(asysta(a.path(), Some(PASS), &["conflicts", "resolve", &id, "--value", "\"Kowalski-Kowalczyk\""]));
+    assert!(out.contains("Konflikt rozstrzygnięty"), "{out}");
+    assert_eq!(ok(asysta(a.path(), Some(PASS), &["conflicts", "--json"])).trim(), "[]");
+}
