@@ -10,7 +10,8 @@ use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
-use asysta_core::EntityId;
+use asysta_core::merge::Conflict;
+use asysta_core::{EntityId, EventId};
 use asysta_store::Settings;
 use std::sync::{Mutex, MutexGuard};
 use tauri::State;
@@ -199,4 +200,19 @@ pub async fn add_family(state: State<'_, SessionState>, form: NewFamilyForm) -> 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn history(state: State<'_, SessionState>, entity_id: EntityId) -> Result<History, ApiError> {
     session(&state)?.history(entity_id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn conflicts(state: State<'_, SessionState>) -> Result<Vec<Conflict>, ApiError> {
+    session(&state)?.conflicts()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn resolve_conflict(
+    state: State<'_, SessionState>,
+    conflict_id: String,
+    keep: Option<EventId>,
+    value: Option<serde_json::Value>,
+) -> Result<Vec<Conflict>, ApiError> {
+    session(&state)?.resolve_conflict(&conflict_id, keep, value)
 }

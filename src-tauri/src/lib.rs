@@ -38,6 +38,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
         commands::plan_areas,
         commands::add_family,
         commands::history,
+        commands::conflicts,
+        commands::resolve_conflict,
     ])
 }
 
@@ -63,6 +65,30 @@ pub fn data_dir_argument(args: impl IntoIterator<Item = String>) -> Option<PathB
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every command the core's API names is registered with Tauri, and
+    /// every registered command is named there (a tidy check on the source:
+    /// `generate_handler!` keeps no list to read at run time).
+    #[test]
+    fn every_api_command_is_registered() {
+        let source = include_str!("lib.rs");
+        let start = source.find("generate_handler![").expect("the handler list");
+        let end = start + source[start..].find("])").expect("its end");
+        let registered: Vec<&str> = source[start..end]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("commands::"))
+            .map(|l| l.trim_end_matches(','))
+            .collect();
+        let mut named: Vec<&str> = asysta_core::api::command::ALL.to_vec();
+        let mut got = registered.clone();
+        named.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, named, "asysta_core::api::command::ALL and generate_handler! differ");
+        // And ALL lists every constant of the module.
+        let api = include_str!("../../crates/asysta-core/src/api.rs");
+        let consts = api.lines().filter(|l| l.trim_start().starts_with("pub const ") && l.contains(": &str =")).count();
+        assert_eq!(consts, named.len(), "a command constant is missing from api::command::ALL");
+    }
 
     #[test]
     fn the_data_dir_argument_is_found_in_either_form() {

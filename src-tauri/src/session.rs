@@ -11,7 +11,9 @@ use asysta_core::plan::{validate_plan_version, PlanArea, PlanVersionForm};
 use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
-use asysta_core::EntityId;
+use asysta_core::merge::Conflict;
+use asysta_core::{EntityId, EventId, FieldError, FieldErrorCode};
+use asysta_store::Resolution;
 use asysta_store::Settings;
 use asysta_store::{KdfParams, Passphrase, Presence, Store, SystemEnvironment};
 use chrono::NaiveDate;
@@ -258,6 +260,27 @@ impl Session {
 
     pub fn history(&self, entity_id: EntityId) -> Result<History, ApiError> {
         Ok(self.store()?.history(entity_id)?)
+    }
+
+    pub fn conflicts(&self) -> Result<Vec<Conflict>, ApiError> {
+        Ok(self.store()?.conflicts()?)
+    }
+
+    /// Resolves a conflict by keeping one version or with a value of the
+    /// person's own (exactly one of them), and returns what is left.
+    pub fn resolve_conflict(
+        &mut self,
+        conflict_id: &str,
+        keep: Option<EventId>,
+        value: Option<serde_json::Value>,
+    ) -> Result<Vec<Conflict>, ApiError> {
+        let resolution = match (keep, value) {
+            (Some(event_id), None) => Resolution::Keep(event_id),
+            (None, Some(value)) => Resolution::Value(value),
+            _ => return Err(ApiError::invalid(vec![FieldError::new("keep", FieldErrorCode::Required)])),
+        };
+        self.store_mut()?.resolve_conflict(conflict_id, resolution)?;
+        self.conflicts()
     }
 
     fn store(&self) -> Result<&Store, ApiError> {

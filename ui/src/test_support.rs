@@ -94,5 +94,6 @@ pub fn family_case(members: Vec<asysta_core::api::MemberView>) -> asysta_core::a
         plan_versions: Vec::new(),
         progress_notes: Vec::new(),
         visits: Vec::new(),
+        conflicts: Vec::new(),
     }
 }

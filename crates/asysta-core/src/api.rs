@@ -77,6 +77,10 @@ pub struct FamilyCase {
     /// The visit diary, newest first.
     #[serde(default)]
     pub visits: Vec<VisitView>,
+    /// Fields of this case's records changed concurrently on two devices,
+    /// until a person resolves them (see `asysta_core::merge`).
+    #[serde(default)]
+    pub conflicts: Vec<crate::merge::Conflict>,
 }
 
 /// One entry of the visit diary.
@@ -211,6 +215,37 @@ pub type FamilyList = Vec<FamilySummary>;
 /// The desktop shell's command names and their arguments. Arguments are
 /// passed as a JSON object whose keys are the snake_case names below.
 pub mod command {
+    /// Every command name below, for the shell's registration check.
+    pub const ALL: &[&str] = &[
+        WORKSPACE_STATUS,
+        CREATE_WORKSPACE,
+        UNLOCK,
+        LOCK,
+        LIST_FAMILIES,
+        CASELOAD,
+        FAMILY_CASE,
+        SET_CASE_DETAILS,
+        CHANGE_STATUS,
+        ADD_MEMBER,
+        UPDATE_MEMBER,
+        FIND_DUPLICATES,
+        ADD_NOTE,
+        SAVE_PLAN_VERSION,
+        RECORD_VISIT,
+        UPDATE_VISIT,
+        SAVE_DRAFT,
+        DRAFTS,
+        DISCARD_DRAFT,
+        PLANNED_VISITS,
+        ALERTS,
+        PLAN_AREAS,
+        SETTINGS,
+        ADD_FAMILY,
+        HISTORY,
+        CONFLICTS,
+        RESOLVE_CONFLICT,
+    ];
+
     /// `() -> WorkspaceStatus`
     pub const WORKSPACE_STATUS: &str = "workspace_status";
     /// `{ form: NewWorkspaceForm } -> WorkspaceStatus`
@@ -267,6 +302,11 @@ pub mod command {
     pub const ADD_FAMILY: &str = "add_family";
     /// `{ entity_id: EntityId } -> History`
     pub const HISTORY: &str = "history";
+    /// `() -> Vec<Conflict>` (every unresolved conflict, by family)
+    pub const CONFLICTS: &str = "conflicts";
+    /// `{ conflict_id: String, keep?: EventId, value?: JSON } -> Vec<Conflict>`
+    /// (exactly one of `keep` and `value`; the resolution is an event)
+    pub const RESOLVE_CONFLICT: &str = "resolve_conflict";
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ pub const SETTINGS_ID: EntityId = EntityId(uuid::Uuid::nil());
 pub const MEMBER_FIELDS: [&str; 6] = ["first_name", "last_name", "birth_date", "sex", "relation", "pesel"];
 
 /// One write of one field, with who made it, when and where.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldWrite {
     pub event_id: EventId,
     pub device_id: DeviceId,
@@ -470,7 +470,7 @@ pub fn fold_plan(events: &[&Event]) -> Option<PlanState> {
 
 /// A conflict as people see it: one field of one record, the concurrent
 /// versions and who wrote them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     /// `<record id>/<field>`: what `asysta conflicts resolve` takes.
     pub id: String,

@@ -6,7 +6,9 @@
 //!   table, in the same run, each in one transaction (the ratio is the cost
 //!   of the log);
 //! - adding one family per transaction, as the app does (p50/p99);
-//! - the family list query with 10,000 families (p50/p99).
+//! - the family list query with 10,000 families (p50/p99);
+//! - a centre ingesting 100 devices' histories (about 150,000 events), the
+//!   same again (all present), and raw inserts of the same rows.
 
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_store::{KdfParams, Passphrase, Settings, Store, SystemEnvironment};
@@ -25,6 +27,10 @@ fn main() {
     case_with_500_visits();
     search_1500();
     home_screen();
+    if std::env::args().any(|a| a == "--no-ingest") {
+        return;
+    }
+    ingest_at_centre();
 }
 
 fn info() -> WorkspaceInfo {
@@ -37,7 +43,10 @@ fn info() -> WorkspaceInfo {
 /// directly: measuring load, not modelling a centre.
 fn create(dir: &std::path::Path, kdf: KdfParams) -> Store {
     let store = Store::create(dir, &info(), &Passphrase::new(PASS), kdf, Box::new(SystemEnvironment)).unwrap();
-    store.connection().execute("UPDATE workspace SET caseload_cap = 1000000", []).unwrap();
+    store
+        .connection()
+        .execute("INSERT INTO settings (id, caseload_cap, no_visit_days, rev) VALUES (1, 1000000, 14, 0)", [])
+        .unwrap();
     assert_eq!(store.settings().unwrap(), Settings { caseload_cap: 1_000_000, no_visit_days: 14 });
     store
 }
@@ -309,4 +318,113 @@ fn active_demo_cases(seed: u64, n: usize) -> Vec<asysta_store::NewCase> {
             details: Some(c.details),
         })
         .collect()
+}
+
+const DEVICES: usize = 100;
+
+/// 100 laptops, each with a full caseload (15 families, a plan and two years
+/// of visits each), sent to an empty centre one device at a time (as 100
+/// bundles would be); then the same again; then the rows the ingest wrote,
+/// inserted raw into the same tables of another empty database.
+fn ingest_at_centre() {
+    let dirs: Vec<tempfile::TempDir> = (0..DEVICES).map(|_| tempfile::tempdir().unwrap()).collect();
+    let histories: Vec<Vec<asysta_core::Event>> = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, dir)| {
+            let mut laptop = create(dir.path(), KdfParams::INSECURE_FOR_TESTS);
+            let ids = laptop.add_cases(&active_demo_cases(100 + i as u64, 15)).unwrap();
+            let mut rng = asysta_core::demo::DemoRng::new(i as u64);
+            for &family_id in &ids {
+                let members: Vec<_> = laptop.family_case(family_id).unwrap().members.iter().map(|m| m.id).collect();
+                let start = today() - chrono::Duration::days(730);
+                let plan = asysta_core::demo::plan(&mut rng, &members, start, &mut store_id);
+                let visits = asysta_core::demo::visits(&mut rng, &members, &plan, today());
+                laptop.add_plan_and_visits(family_id, plan, visits).unwrap();
+            }
+            laptop.events_missing_from(&Default::default()).unwrap()
+        })
+        .collect();
+    let total: usize = histories.iter().map(Vec::len).sum();
+
+    let centre_dir = tempfile::tempdir().unwrap();
+    let mut centre = create(centre_dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    // The batches are copied before the clock starts: what a bundle's
+    // parser hands over is owned, and the copy is no part of the ingest.
+    let copies = histories.clone();
+    let start = Instant::now();
+    for history in copies {
+        let n = history.len();
+        let report = centre.ingest(history).unwrap();
+        assert_eq!(report.applied, n);
+    }
+    let first = start.elapsed();
+    let copies = histories.clone();
+    let start = Instant::now();
+    for history in copies {
+        let report = centre.ingest(history).unwrap();
+        assert!(report.unchanged());
+    }
+    let again = start.elapsed();
+    assert_eq!(centre.list_families().unwrap().len(), DEVICES * 15);
+
+    // The same rows, raw, into the same tables (indexes and triggers
+    // included) of another empty workspace, in one transaction.
+    let tables = ["events", "workspace", "families", "members", "plans", "plan_versions", "visits"];
+    let rows: Vec<(&str, Vec<String>, Vec<Vec<rusqlite::types::Value>>)> = tables
+        .iter()
+        .map(|table| {
+            let conn = centre.connection();
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();
+            let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+            let n = columns.len();
+            let data = stmt
+                .query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect())
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<Vec<_>>>>()
+                .unwrap();
+            (*table, columns, data)
+        })
+        .collect();
+    let centre_device = centre.device_id().to_string();
+    let centre_workspace = centre.workspace_id().to_string();
+    let raw_dir = tempfile::tempdir().unwrap();
+    let raw_store = create(raw_dir.path(), KdfParams::INSECURE_FOR_TESTS);
+    let conn = raw_store.connection();
+    let start = Instant::now();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut raw_rows = 0;
+    for (table, columns, data) in &rows {
+        let marks = (1..=columns.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+        let mut insert =
+            conn.prepare(&format!("INSERT INTO {table} ({}) VALUES ({marks})", columns.join(", "))).unwrap();
+        for row in data {
+            // The centre's own first event and workspace are not the laptops'.
+            let own = matches!(&row[0], rusqlite::types::Value::Text(t) if *t == centre_device || *t == centre_workspace);
+            if !own {
+                insert.execute(rusqlite::params_from_iter(row.iter())).unwrap();
+                raw_rows += 1;
+            }
+        }
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    let raw = start.elapsed();
+    let rate = |d: Duration| total as f64 / d.as_secs_f64();
+    println!(
+        "| centre ingest: {DEVICES} devices' histories ({total} events, {} families, 2 years of visits each) into an empty centre, one batch a device | {} ({:.0} events/s) |",
+        DEVICES * 15,
+        ms(first),
+        rate(first)
+    );
+    println!(
+        "| same rows ({raw_rows} rows of events, workspaces, families, members, plans, versions, visits), raw INSERTs into the same tables, one transaction | {} ({:.0} events/s) |",
+        ms(raw),
+        rate(raw)
+    );
+    println!("| ingest rate / raw rate | {:.0} % |", 100.0 * raw.as_secs_f64() / first.as_secs_f64());
+    println!(
+        "| the same {DEVICES} histories again (everything already present) | {} ({:.1} % of the first ingest) |",
+        ms(again),
+        100.0 * again.as_secs_f64() / first.as_secs_f64()
+    );
 }

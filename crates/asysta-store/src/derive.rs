@@ -146,6 +146,9 @@ pub fn state(conn: &Connection, key: RecordKey, extra: Option<&Event>) -> Result
 pub struct Derived {
     /// Families whose search key must be recomputed.
     pub families: BTreeSet<EntityId>,
+    /// Families known to have a row (a family row is never removed by a
+    /// derivation: event sets only grow).
+    pub(crate) existing_families: std::collections::HashSet<EntityId>,
     /// The records derived, and the conflicts found on them.
     pub records: usize,
     pub conflicts: Vec<Conflict>,
@@ -167,9 +170,9 @@ pub fn derive(
             None => load(conn, key)?,
         };
         if let RecordKey::Family(id) = key {
-            let existed = projection::family_exists(conn, id)?;
+            let existed = family_has_row(conn, id, derived)?;
             derive_one(conn, key, &events, derived)?;
-            if !existed && projection::family_exists(conn, id)? {
+            if !existed && family_has_row(conn, id, derived)? {
                 // Its children may have arrived first: show them now.
                 for child in children_of(conn, id)? {
                     queue.insert(child);
@@ -180,6 +183,18 @@ pub fn derive(
         }
     }
     Ok(())
+}
+
+/// Whether a family's row exists (cached for the derivation).
+fn family_has_row(conn: &Connection, id: EntityId, derived: &mut Derived) -> Result<bool> {
+    if derived.existing_families.contains(&id) {
+        return Ok(true);
+    }
+    let exists = projection::family_exists(conn, id)?;
+    if exists {
+        derived.existing_families.insert(id);
+    }
+    Ok(exists)
 }
 
 /// The records filed under a family (everything but the family itself).
@@ -234,6 +249,16 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
                 projection::write_progress_note(conn, &plan_id, event)?;
             }
             return Ok(());
+        }
+        RecordKey::Visit(id) if events.len() == 1 => {
+            // One creation event: its payload is the record (what the fold
+            // would give, without the trip through JSON values).
+            if let Change::VisitRecorded { family_id, visit } = &events[0].change {
+                if family_has_row(conn, *family_id, derived)? {
+                    projection::write_new_visit(conn, id, *family_id, visit, &events[0])?;
+                }
+                return Ok(());
+            }
         }
         _ => {}
     }

@@ -73,40 +73,42 @@ fn check_event(event: &Event) -> Result<()> {
 
 type Incoming = BTreeMap<DeviceId, BTreeMap<u64, (Event, EventRow)>>;
 
-/// Stored row at (device, seq) compared with an incoming one.
-fn stored_rows(
+/// Compares the stored rows of `device` in `from..=to` with the incoming
+/// ones, streaming (no copies): the numbers whose rows are equal, or the
+/// first number whose row differs.
+fn compare_stored(
     conn: &Connection,
-    table: LogTable,
     device: DeviceId,
     from: u64,
     to: u64,
-) -> Result<HashMap<u64, EventRow>> {
-    let sql = format!(
+    incoming: &BTreeMap<u64, (Event, EventRow)>,
+) -> Result<std::result::Result<Vec<u64>, u64>> {
+    let mut stmt = conn.prepare_cached(
         "SELECT seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, schema_version, author_id, \
-         author_name, change_json, based_on_json FROM {} WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3",
-        table.name()
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params![device.to_string(), from as i64, to as i64], |r| {
-        let entity_type: String = r.get(2)?;
-        Ok((
-            r.get::<_, i64>(0)? as u64,
-            EventRow {
-                event_id: r.get(1)?,
-                entity_type: EntityType::parse(&entity_type).map_or("?", EntityType::as_str),
-                entity_id: r.get(3)?,
-                base_rev: r.get(4)?,
-                hlc_wall_ms: r.get(5)?,
-                hlc_counter: r.get(6)?,
-                schema_version: r.get(7)?,
-                author_id: r.get(8)?,
-                author_name: r.get(9)?,
-                change_json: r.get(10)?,
-                based_on_json: r.get(11)?,
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+         author_name, change_json, based_on_json FROM events WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3",
+    )?;
+    let mut rows = stmt.query(rusqlite::params![device.to_string(), from as i64, to as i64])?;
+    let mut equal = Vec::new();
+    while let Some(r) = rows.next()? {
+        let seq = r.get::<_, i64>(0)? as u64;
+        let Some((_, row)) = incoming.get(&seq) else { continue };
+        let same = r.get_ref(1)?.as_str().ok() == Some(row.event_id.as_str())
+            && r.get_ref(2)?.as_str().ok() == Some(row.entity_type)
+            && r.get_ref(3)?.as_str().ok() == Some(row.entity_id.as_str())
+            && r.get::<_, i64>(4)? == row.base_rev
+            && r.get::<_, i64>(5)? == row.hlc_wall_ms
+            && r.get::<_, u32>(6)? == row.hlc_counter
+            && r.get::<_, u32>(7)? == row.schema_version
+            && r.get_ref(8)?.as_str().ok() == Some(row.author_id.as_str())
+            && r.get_ref(9)?.as_str().ok() == Some(row.author_name.as_str())
+            && r.get_ref(10)?.as_str().ok() == Some(row.change_json.as_str())
+            && r.get_ref(11)?.as_str().ok() == Some(row.based_on_json.as_str());
+        if !same {
+            return Ok(Err(seq));
+        }
+        equal.push(seq);
+    }
+    Ok(Ok(equal))
 }
 
 fn held_events(conn: &Connection, device: DeviceId) -> Result<BTreeMap<u64, (Event, Option<EntityId>)>> {
@@ -171,19 +173,23 @@ pub fn ingest(
     for (device, events) in incoming {
         let applied_max = log::last_seq(conn, device)?;
         let (first, last) = (*events.keys().next().expect("non-empty"), *events.keys().next_back().expect("non-empty"));
-        let stored = if first <= applied_max {
-            stored_rows(conn, LogTable::Events, device, first, last.min(applied_max))?
-        } else {
-            HashMap::new()
-        };
-        let mut held = held_events(conn, device)?;
+        if first <= applied_max {
+            let known = compare_stored(conn, device, first, last.min(applied_max), &events)?
+                .map_err(|seq| StoreError::Tampered { device_id: device, seq })?;
+            let expected = events.range(..=applied_max).count();
+            if known.len() != expected {
+                // A number at or below the mark that the log does not hold
+                // cannot happen in a gap-free log; refuse rather than guess.
+                let seq = *events.range(..=applied_max).map(|(s, _)| s).find(|s| !known.contains(s)).unwrap_or(&first);
+                return Err(StoreError::Tampered { device_id: device, seq });
+            }
+            report.already_present += known.len();
+        }
+        let mut held = if log::held_count(conn, device)? > 0 { held_events(conn, device)? } else { BTreeMap::new() };
         let mut fresh: BTreeMap<u64, (Event, EventRow)> = BTreeMap::new();
         for (seq, (event, row)) in events {
             if seq <= applied_max {
-                match stored.get(&seq) {
-                    Some(existing) if *existing == row => report.already_present += 1,
-                    _ => return Err(StoreError::Tampered { device_id: device, seq }),
-                }
+                continue;
             } else if let Some((kept, _)) = held.get(&seq) {
                 if EventRow::of(kept)? == row {
                     report.already_present += 1;

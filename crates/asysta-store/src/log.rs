@@ -70,21 +70,19 @@ pub fn last_seq(conn: &Connection, device: DeviceId) -> Result<u64> {
     })? as u64)
 }
 
+/// How many events of `device` are held back behind a gap.
+pub fn held_count(conn: &Connection, device: DeviceId) -> Result<u64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM held_events WHERE device_id = ?1")?
+        .query_row([device.to_string()], |row| row.get::<_, i64>(0))? as u64)
+}
+
 /// Where an event row goes: the applied log, or the events held back
 /// behind a gap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogTable {
     Events,
     Held,
-}
-
-impl LogTable {
-    pub fn name(self) -> &'static str {
-        match self {
-            LogTable::Events => "events",
-            LogTable::Held => "held_events",
-        }
-    }
 }
 
 /// An event as its row stores it (what [`insert`] writes and what ingest

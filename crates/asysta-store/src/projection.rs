@@ -258,6 +258,24 @@ pub fn write_visit(conn: &Connection, id: EntityId, state: &RecordState) -> Resu
         return Ok(());
     }
     let visit = visit_of(state)?;
+    upsert_visit(conn, id, family_id, &visit, &creation.author.name, state.event_count, deleted(state))
+}
+
+/// A visit whose only event is its creation: the row straight from the
+/// payload (the same row [`write_visit`] writes from the folded state).
+pub fn write_new_visit(conn: &Connection, id: EntityId, family_id: EntityId, visit: &Visit, event: &Event) -> Result<()> {
+    upsert_visit(conn, id, family_id, visit, &event.author.name, 1, false)
+}
+
+fn upsert_visit(
+    conn: &Connection,
+    id: EntityId,
+    family_id: EntityId,
+    visit: &Visit,
+    author_name: &str,
+    event_count: u64,
+    deleted: bool,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev, deleted) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
@@ -271,10 +289,10 @@ pub fn write_visit(conn: &Connection, id: EntityId, state: &RecordState) -> Resu
         visit.date.to_string(),
         visit.start.format("%H:%M").to_string(),
         visit.next_planned.map(|d| d.to_string()),
-        serde_json::to_string(&visit)?,
-        creation.author.name,
-        state.event_count as i64,
-        deleted(state),
+        serde_json::to_string(visit)?,
+        author_name,
+        event_count as i64,
+        deleted,
     ])?;
     Ok(())
 }

@@ -293,6 +293,7 @@ pub fn family_case(conn: &Connection, family_id: EntityId) -> Result<FamilyCase>
         plan_versions,
         progress_notes,
         visits,
+        conflicts: crate::projection::read_conflicts(conn, Some(family_id))?,
     })
 }
 
