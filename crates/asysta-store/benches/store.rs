@@ -20,6 +20,10 @@ const PASS: &str = "benchmark passphrase 1";
 fn main() {
     // `cargo bench` passes --bench; nothing else is accepted.
     println!("| measurement | result |\n|---|---|");
+    if std::env::args().any(|a| a == "--only-ingest") {
+        ingest_at_centre();
+        return;
+    }
     unlock();
     log_vs_raw();
     single_adds();
@@ -367,6 +371,22 @@ fn ingest_at_centre() {
     }
     let again = start.elapsed();
     assert_eq!(centre.list_families().unwrap().len(), DEVICES * 15);
+    if std::env::var_os("ASYSTA_BENCH_DIAG").is_some() {
+        let start = Instant::now();
+        let mut bytes = 0;
+        for h in &histories {
+            for e in h {
+                bytes += serde_json::to_string(&e.change).unwrap().len();
+            }
+        }
+        eprintln!("diag: serializing every change: {} ({bytes} bytes)", ms(start.elapsed()));
+        let start = Instant::now();
+        let n: i64 = centre
+            .connection()
+            .query_row("SELECT sum(length(change_json)) FROM events", [], |r| r.get(0))
+            .unwrap();
+        eprintln!("diag: reading every change_json: {} ({n} bytes)", ms(start.elapsed()));
+    }
 
     // The same rows, raw, into the same tables (indexes and triggers
     // included) of another empty workspace, in one transaction.

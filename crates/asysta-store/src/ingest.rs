@@ -5,7 +5,7 @@
 use crate::derive::{self, Derived, RecordKey};
 use crate::environment::Environment;
 use crate::error::{Result, StoreError};
-use crate::log::{self, event_from_row, EventRow, LogTable, EVENT_COLUMNS};
+use crate::log::{self, event_from_row, Digest, EventRow, LogTable, EVENT_COLUMNS};
 use asysta_core::merge::Conflict;
 use asysta_core::{DeviceId, EntityId, EntityType, Event, Hlc, UserId, EVENT_SCHEMA_VERSION};
 use rusqlite::Connection;
@@ -71,44 +71,67 @@ fn check_event(event: &Event) -> Result<()> {
     Ok(())
 }
 
-type Incoming = BTreeMap<DeviceId, BTreeMap<u64, (Event, EventRow)>>;
+type Incoming = BTreeMap<DeviceId, BTreeMap<u64, (Event, Digest)>>;
 
-/// Compares the stored rows of `device` in `from..=to` with the incoming
-/// ones, streaming (no copies): the numbers whose rows are equal, or the
-/// first number whose row differs.
+/// Compares the events of `device` in `from..=to` this replica holds with
+/// the incoming ones: by digest, read from an index (`events_digests`), or
+/// for the first release's rows (no digest) column by column. The numbers
+/// that are equal, or the first number that differs.
 fn compare_stored(
     conn: &Connection,
     device: DeviceId,
     from: u64,
     to: u64,
-    incoming: &BTreeMap<u64, (Event, EventRow)>,
+    incoming: &BTreeMap<u64, (Event, Digest)>,
 ) -> Result<std::result::Result<Vec<u64>, u64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, schema_version, author_id, \
-         author_name, change_json, based_on_json FROM events WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3",
+        "SELECT seq, digest FROM events WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY device_id, seq",
     )?;
     let mut rows = stmt.query(rusqlite::params![device.to_string(), from as i64, to as i64])?;
     let mut equal = Vec::new();
+    let mut legacy = Vec::new();
     while let Some(r) = rows.next()? {
         let seq = r.get::<_, i64>(0)? as u64;
-        let Some((_, row)) = incoming.get(&seq) else { continue };
-        let same = r.get_ref(1)?.as_str().ok() == Some(row.event_id.as_str())
-            && r.get_ref(2)?.as_str().ok() == Some(row.entity_type)
-            && r.get_ref(3)?.as_str().ok() == Some(row.entity_id.as_str())
-            && r.get::<_, i64>(4)? == row.base_rev
-            && r.get::<_, i64>(5)? == row.hlc_wall_ms
-            && r.get::<_, u32>(6)? == row.hlc_counter
-            && r.get::<_, u32>(7)? == row.schema_version
-            && r.get_ref(8)?.as_str().ok() == Some(row.author_id.as_str())
-            && r.get_ref(9)?.as_str().ok() == Some(row.author_name.as_str())
-            && r.get_ref(10)?.as_str().ok() == Some(row.change_json.as_str())
-            && r.get_ref(11)?.as_str().ok() == Some(row.based_on_json.as_str());
-        if !same {
+        let Some((_, digest)) = incoming.get(&seq) else { continue };
+        match r.get_ref(1)?.as_blob_or_null().ok().flatten() {
+            Some(stored) if stored == &digest[..] => equal.push(seq),
+            Some(_) => return Ok(Err(seq)),
+            None => legacy.push(seq),
+        }
+    }
+    for seq in legacy {
+        let (event, _) = &incoming[&seq];
+        if legacy_row(conn, device, seq)?.as_ref() != Some(&EventRow::of(event)?.without_digest()) {
             return Ok(Err(seq));
         }
         equal.push(seq);
     }
     Ok(Ok(equal))
+}
+
+/// A row of the first release (no digest), column by column.
+fn legacy_row(conn: &Connection, device: DeviceId, seq: u64) -> Result<Option<EventRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT event_id, entity_type, entity_id, base_rev, hlc_wall_ms, hlc_counter, schema_version, author_id, \
+         author_name, change_json, based_on_json FROM events WHERE device_id = ?1 AND seq = ?2",
+    )?;
+    let mut rows = stmt.query(rusqlite::params![device.to_string(), seq as i64])?;
+    let Some(r) = rows.next()? else { return Ok(None) };
+    let entity_type: String = r.get(1)?;
+    Ok(Some(EventRow {
+        event_id: r.get(0)?,
+        entity_type: EntityType::parse(&entity_type).map_or("?", EntityType::as_str),
+        entity_id: r.get(2)?,
+        base_rev: r.get(3)?,
+        hlc_wall_ms: r.get(4)?,
+        hlc_counter: r.get(5)?,
+        schema_version: r.get(6)?,
+        author_id: r.get(7)?,
+        author_name: r.get(8)?,
+        change_json: r.get(9)?,
+        based_on_json: r.get(10)?,
+        digest: [0; 32],
+    }))
 }
 
 fn held_events(conn: &Connection, device: DeviceId) -> Result<BTreeMap<u64, (Event, Option<EntityId>)>> {
@@ -155,20 +178,20 @@ pub fn ingest(
     for event in batch {
         check_event(&event)?;
         newest = newest.max(event.hlc);
-        let row = EventRow::of(&event)?;
+        let digest = log::digest_of(&event)?;
         let slot = incoming.entry(event.device_id).or_default();
         match slot.get(&event.seq) {
-            Some((_, same)) if *same == row => report.already_present += 1,
+            Some((_, same)) if *same == digest => report.already_present += 1,
             Some(_) => return Err(StoreError::Tampered { device_id: event.device_id, seq: event.seq }),
             None => {
-                slot.insert(event.seq, (event, row));
+                slot.insert(event.seq, (event, digest));
             }
         }
     }
 
     // Which events are new, which apply now, which wait.
     let mut to_apply: Vec<(Event, Option<EventRow>, Option<EntityId>)> = Vec::new();
-    let mut to_hold: Vec<(Event, EventRow)> = Vec::new();
+    let mut to_hold: Vec<Event> = Vec::new();
     let mut released: Vec<(DeviceId, u64)> = Vec::new();
     for (device, events) in incoming {
         let applied_max = log::last_seq(conn, device)?;
@@ -186,12 +209,12 @@ pub fn ingest(
             report.already_present += known.len();
         }
         let mut held = if log::held_count(conn, device)? > 0 { held_events(conn, device)? } else { BTreeMap::new() };
-        let mut fresh: BTreeMap<u64, (Event, EventRow)> = BTreeMap::new();
-        for (seq, (event, row)) in events {
+        let mut fresh: BTreeMap<u64, (Event, Digest)> = BTreeMap::new();
+        for (seq, (event, digest)) in events {
             if seq <= applied_max {
                 continue;
             } else if let Some((kept, _)) = held.get(&seq) {
-                if EventRow::of(kept)? == row {
+                if log::digest_of(kept)? == digest {
                     report.already_present += 1;
                 } else {
                     return Err(StoreError::Tampered { device_id: device, seq });
@@ -200,12 +223,13 @@ pub fn ingest(
                 // This device's own log is the only source of its events.
                 return Err(StoreError::InvalidEvent(format!("event {seq} of this device, which it never wrote")));
             } else {
-                fresh.insert(seq, (event, row));
+                fresh.insert(seq, (event, digest));
             }
         }
         let mut next = applied_max + 1;
         loop {
-            if let Some((event, row)) = fresh.remove(&next) {
+            if let Some((event, digest)) = fresh.remove(&next) {
+                let row = EventRow::with_digest(&event, Some(digest))?;
                 to_apply.push((event, Some(row), None));
             } else if let Some((event, family)) = held.remove(&next) {
                 released.push((device, next));
@@ -215,7 +239,7 @@ pub fn ingest(
             }
             next += 1;
         }
-        to_hold.extend(fresh.into_values());
+        to_hold.extend(fresh.into_values().map(|(event, _)| event));
     }
 
     // Families of the applied events; the records they touch, read before
@@ -254,9 +278,9 @@ pub fn ingest(
         known.get_mut(&key).expect("loaded above").push(event);
     }
     report.held_back = to_hold.len();
-    for (event, row) in &to_hold {
+    for event in &to_hold {
         let family = family_of(conn, event, &in_batch)?;
-        log::insert_row(conn, LogTable::Held, event, row, family).map_err(|e| duplicate_id(e, event))?;
+        log::insert(conn, LogTable::Held, event, family).map_err(|e| duplicate_id(e, event))?;
     }
 
     let mut derived = Derived::default();

@@ -100,11 +100,68 @@ pub struct EventRow {
     pub author_name: String,
     pub change_json: String,
     pub based_on_json: String,
+    pub digest: Digest,
+}
+
+/// BLAKE2b-256 of an event's row: every column that is part of the event
+/// (not the derived family), each length-prefixed, the change and the heads
+/// as their JSON. Equal digests mean equal events.
+pub type Digest = [u8; 32];
+
+/// Feeds the hasher without copies (serde writes straight into it).
+struct DigestWriter(blake2::Blake2b<blake2::digest::consts::U32>);
+
+impl std::io::Write for DigestWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        blake2::Digest::update(&mut self.0, buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The digest of an event, without building its row.
+pub fn digest_of(event: &Event) -> Result<Digest> {
+    use std::io::Write;
+    let mut w = DigestWriter(<blake2::Blake2b<blake2::digest::consts::U32> as blake2::Digest>::new());
+    let text = |w: &mut DigestWriter, s: &str| -> std::io::Result<()> {
+        w.write_all(&(s.len() as u64).to_le_bytes())?;
+        w.write_all(s.as_bytes())
+    };
+    let io = |e: std::io::Error| StoreError::CorruptLog(format!("digest: {e}"));
+    text(&mut w, &event.event_id.to_string()).map_err(io)?;
+    text(&mut w, event.entity_type.as_str()).map_err(io)?;
+    text(&mut w, &event.entity_id.to_string()).map_err(io)?;
+    w.write_all(&event.base_rev.to_le_bytes()).map_err(io)?;
+    w.write_all(&event.hlc.wall_ms.to_le_bytes()).map_err(io)?;
+    w.write_all(&event.hlc.counter.to_le_bytes()).map_err(io)?;
+    w.write_all(&event.schema_version.to_le_bytes()).map_err(io)?;
+    text(&mut w, &event.author.user_id.to_string()).map_err(io)?;
+    text(&mut w, &event.author.name).map_err(io)?;
+    serde_json::to_writer(&mut w, &event.change)?;
+    w.write_all(b"\x00").map_err(io)?;
+    serde_json::to_writer(&mut w, &event.based_on)?;
+    Ok(blake2::Digest::finalize(w.0).into())
 }
 
 impl EventRow {
+    /// The row with its digest zeroed, to compare with a first-release row.
+    pub fn without_digest(self) -> EventRow {
+        EventRow { digest: [0; 32], ..self }
+    }
+
     pub fn of(event: &Event) -> Result<EventRow> {
+        EventRow::with_digest(event, None)
+    }
+
+    /// The row, reusing a digest already computed with [`digest_of`].
+    pub fn with_digest(event: &Event, digest: Option<Digest>) -> Result<EventRow> {
         Ok(EventRow {
+            digest: match digest {
+                Some(d) => d,
+                None => digest_of(event)?,
+            },
             event_id: event.event_id.to_string(),
             entity_type: event.entity_type.as_str(),
             entity_id: event.entity_id.to_string(),
@@ -138,13 +195,13 @@ pub fn insert_row(
     let sql = match table {
         LogTable::Events => concat!(
             "INSERT INTO events (device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, ",
-            "hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json) ",
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+            "hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json, ",
+            "digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
         ),
         LogTable::Held => concat!(
             "INSERT INTO held_events (device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, ",
-            "hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json) ",
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+            "hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json, ",
+            "digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
         ),
     };
     conn.prepare_cached(sql)?.execute(rusqlite::params![
@@ -163,6 +220,7 @@ pub fn insert_row(
         row.change_json,
         family_id.map(|f| f.to_string()),
         row.based_on_json,
+        &row.digest[..],
     ])?;
     #[cfg(test)]
     if CRASH_AFTER_EVENT_INSERT.with(|c| c.get()) {
