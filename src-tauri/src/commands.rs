@@ -6,11 +6,11 @@ use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyLis
 use asysta_core::api::{DraftView, PlannedVisit};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
+use asysta_core::merge::Conflict;
 use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
-use asysta_core::merge::Conflict;
 use asysta_core::{EntityId, EventId};
 use asysta_store::Settings;
 use std::sync::{Mutex, MutexGuard};

@@ -7,11 +7,11 @@ use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, 
 use asysta_core::api::{DraftView, PlannedVisit};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
 use asysta_core::member::{validate_member, MemberForm};
+use asysta_core::merge::Conflict;
 use asysta_core::plan::{validate_plan_version, PlanArea, PlanVersionForm};
 use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
-use asysta_core::merge::Conflict;
 use asysta_core::{EntityId, EventId, FieldError, FieldErrorCode};
 use asysta_store::Resolution;
 use asysta_store::Settings;

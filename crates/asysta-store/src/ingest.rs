@@ -48,7 +48,8 @@ pub struct IngestReport {
     pub records_changed: usize,
     /// Conflicts on the records this batch touched.
     pub conflicts: Vec<Conflict>,
-    /// Assistants over the caseload cap after the batch.
+    /// Assistants over the caseload cap after the batch (when it applied
+    /// anything: a batch that changed nothing changes no caseload).
     pub over_cap: Vec<OverCap>,
 }
 
@@ -285,7 +286,6 @@ pub fn ingest(
 
     let mut derived = Derived::default();
     derive::derive(conn, keys, known, &mut derived)?;
-    derive::finish(conn, &derived)?;
     report.records_changed = derived.records;
     report.conflicts = derived.conflicts;
 
@@ -294,7 +294,9 @@ pub fn ingest(
         log::store_clock(conn, clock)?;
     }
     report.missing = missing_ranges(conn)?;
-    report.over_cap = over_cap(conn)?;
+    if report.applied > 0 {
+        report.over_cap = over_cap(conn)?;
+    }
     Ok(report)
 }
 
@@ -338,8 +340,9 @@ pub fn missing_ranges(conn: &Connection) -> Result<Vec<MissingRange>> {
 pub fn over_cap(conn: &Connection) -> Result<Vec<OverCap>> {
     let cap = crate::queries::settings(conn)?.caseload_cap;
     let mut stmt = conn.prepare_cached(
-        "SELECT assistant_id, assistant_name, count(*) FROM families WHERE deleted = 0 AND status = 'active' \
-         GROUP BY assistant_id HAVING count(*) > ?1 ORDER BY assistant_name",
+        "SELECT c.assistant_id, c.assistant_name, count(*) FROM caseloads c JOIN families f ON f.id = c.family_id \
+         WHERE f.deleted = 0 AND f.status = 'active' GROUP BY c.assistant_id HAVING count(*) > ?1 \
+         ORDER BY c.assistant_name",
     )?;
     let rows = stmt.query_map([cap], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?)))?;
     rows.map(|row| {

@@ -26,6 +26,8 @@ pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
 pub use ingest::{IngestReport, MissingRange, OverCap};
 pub use keyfile::KdfParams;
+/// The digest the log keeps of an event (for benchmarks and tools).
+pub use log::digest_of as event_digest;
 pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
 pub use queries::{Settings, Stats};
 pub use secret::Passphrase;

@@ -24,6 +24,7 @@ pub const PROJECTION_TABLES: &[&str] = &[
     "visits",
     "notes",
     "members",
+    "caseloads",
     "families",
     "settings",
     "workspace",
@@ -144,11 +145,10 @@ pub fn write_family(conn: &Connection, id: EntityId, state: &RecordState) -> Res
     let row = family_row(state)?;
     conn.prepare_cached(
         "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms, deleted, status, status_reason, \
-         details_json, assistant_id, assistant_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, rev = excluded.rev, \
          created_at_ms = excluded.created_at_ms, updated_at_ms = excluded.updated_at_ms, deleted = excluded.deleted, \
-         status = excluded.status, status_reason = excluded.status_reason, details_json = excluded.details_json, \
-         assistant_id = excluded.assistant_id, assistant_name = excluded.assistant_name",
+         status = excluded.status, status_reason = excluded.status_reason, details_json = excluded.details_json",
     )?
     .execute(params![
         id.to_string(),
@@ -160,11 +160,27 @@ pub fn write_family(conn: &Connection, id: EntityId, state: &RecordState) -> Res
         deleted(state),
         row.status.as_str(),
         row.status_reason,
-        serde_json::to_string(&row.details)?,
-        creation.author.user_id.to_string(),
-        creation.author.name,
+        // No details yet: the column's default, as the first release wrote
+        // it (a family row stays small, and the family list reads fewer pages).
+        if row.details == CaseDetails::default() { "{}".to_owned() } else { serde_json::to_string(&row.details)? },
     ])?;
+    if state.event_count == 1 || !has_caseload_row(conn, id)? {
+        conn.prepare_cached(
+            "INSERT INTO caseloads (family_id, assistant_id, assistant_name) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (family_id) DO UPDATE SET assistant_id = excluded.assistant_id, \
+             assistant_name = excluded.assistant_name",
+        )?
+        .execute(params![id.to_string(), creation.author.user_id.to_string(), creation.author.name])?;
+    }
     Ok(true)
+}
+
+fn has_caseload_row(conn: &Connection, id: EntityId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM caseloads WHERE family_id = ?1")?
+        .query_row([id.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Whether the family's row exists (children are shown only under it).
@@ -263,7 +279,13 @@ pub fn write_visit(conn: &Connection, id: EntityId, state: &RecordState) -> Resu
 
 /// A visit whose only event is its creation: the row straight from the
 /// payload (the same row [`write_visit`] writes from the folded state).
-pub fn write_new_visit(conn: &Connection, id: EntityId, family_id: EntityId, visit: &Visit, event: &Event) -> Result<()> {
+pub fn write_new_visit(
+    conn: &Connection,
+    id: EntityId,
+    family_id: EntityId,
+    visit: &Visit,
+    event: &Event,
+) -> Result<()> {
     upsert_visit(conn, id, family_id, visit, &event.author.name, 1, false)
 }
 

@@ -128,7 +128,8 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
 /// caseload.
 pub fn active_family_count_of(conn: &Connection, assistant: asysta_core::UserId) -> Result<u32> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM families WHERE deleted = 0 AND status = 'active' AND assistant_id = ?1",
+        "SELECT count(*) FROM caseloads c JOIN families f ON f.id = c.family_id \
+         WHERE c.assistant_id = ?1 AND f.deleted = 0 AND f.status = 'active'",
         [assistant.to_string()],
         |row| row.get::<_, i64>(0),
     )? as u32)
