@@ -464,7 +464,7 @@ pub fn fold_plan(events: &[&Event]) -> Option<PlanState> {
     if concurrent.len() < 2 {
         concurrent.clear();
     }
-    concurrent.sort_by(|a, b| b.value.as_u64().cmp(&a.value.as_u64()));
+    concurrent.sort_by_key(|w| std::cmp::Reverse(w.value.as_u64()));
     Some(PlanState { plan_id: first.entity_id, versions, heads, concurrent, event_count: events.len() as u64 })
 }
 

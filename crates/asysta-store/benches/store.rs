@@ -330,6 +330,9 @@ fn active_demo_cases(seed: u64, n: usize) -> Vec<asysta_store::NewCase> {
 
 const DEVICES: usize = 100;
 
+/// A table's name, its columns and its rows.
+type TableRows<'a> = (&'a str, Vec<String>, Vec<Vec<rusqlite::types::Value>>);
+
 /// 100 laptops, each with a full caseload (15 families, a plan and two years
 /// of visits each), sent to an empty centre one device at a time (as 100
 /// bundles would be); then the same again; then the rows the ingest wrote,
@@ -400,7 +403,7 @@ fn ingest_at_centre() {
     // The same rows, raw, into the same tables (indexes and triggers
     // included) of another empty workspace, in one transaction.
     let tables = ["events", "workspace", "families", "members", "plans", "plan_versions", "visits"];
-    let rows: Vec<(&str, Vec<String>, Vec<Vec<rusqlite::types::Value>>)> = tables
+    let rows: Vec<TableRows> = tables
         .iter()
         .map(|table| {
             let conn = centre.connection();

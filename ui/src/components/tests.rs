@@ -36,7 +36,9 @@ fn event(seq: u64, change: Change) -> Event {
         seq,
         entity_type: EntityType::Family,
         entity_id: "00000000-0000-0000-0000-000000000003".parse().unwrap(),
+        family_id: None,
         base_rev: seq - 1,
+        based_on: Vec::new(),
         hlc: Hlc { wall_ms: 1_764_000_000_000 + seq * 60_000, counter: 0 },
         schema_version: 1,
         author: Author {
