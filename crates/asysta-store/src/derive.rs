@@ -158,8 +158,21 @@ pub struct Derived {
 pub fn derive(
     conn: &Connection,
     keys: BTreeSet<RecordKey>,
+    known: HashMap<RecordKey, Vec<Event>>,
+    derived: &mut Derived,
+) -> Result<()> {
+    derive_with(conn, keys, known, derived, true)
+}
+
+/// Like [`derive`]; `expand` says whether a family that appears may have
+/// children waiting (never for a change made here: a new family's id is
+/// fresh, and an existing family's children are shown already).
+fn derive_with(
+    conn: &Connection,
+    keys: BTreeSet<RecordKey>,
     mut known: HashMap<RecordKey, Vec<Event>>,
     derived: &mut Derived,
+    expand: bool,
 ) -> Result<()> {
     let mut queue: BTreeSet<RecordKey> = keys;
     while let Some(key) = queue.pop_first() {
@@ -167,7 +180,7 @@ pub fn derive(
             Some(events) => events,
             None => load(conn, key)?,
         };
-        if let RecordKey::Family(id) = key {
+        if let (RecordKey::Family(id), true) = (key, expand) {
             let existed = family_has_row(conn, id, derived)?;
             derive_one(conn, key, &events, derived)?;
             if !existed && family_has_row(conn, id, derived)? {
@@ -223,10 +236,26 @@ fn children_of(conn: &Connection, family: EntityId) -> Result<Vec<RecordKey>> {
     Ok(keys.into_iter().collect())
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Test hook: derive every record through the fold, so a test can check
+    /// that the fast paths for one-event records write the same rows.
+    pub static FOLD_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn fast_paths() -> bool {
+    #[cfg(test)]
+    if FOLD_ONLY.with(|f| f.get()) {
+        return false;
+    }
+    true
+}
+
 /// Writes one record's rows from its events.
 fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut Derived) -> Result<()> {
     derived.records += 1;
     let refs: Vec<&Event> = events.iter().collect();
+    let single = events.len() == 1 && fast_paths();
     match key {
         RecordKey::Plan(family) => {
             let plan = fold_plan(&refs);
@@ -248,7 +277,24 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
             }
             return Ok(());
         }
-        RecordKey::Visit(id) if events.len() == 1 => {
+        RecordKey::Family(id) if single => {
+            if let Change::FamilyCreated { name, address } = &events[0].change {
+                projection::write_new_family(conn, id, name, address, &events[0])?;
+                derived.existing_families.insert(id);
+                projection::refresh_search_key(conn, id)?;
+                return Ok(());
+            }
+        }
+        RecordKey::Member(id) if single => {
+            if let Change::MemberAdded { family_id, details } = &events[0].change {
+                if family_has_row(conn, *family_id, derived)? {
+                    projection::write_new_member(conn, id, *family_id, details, &events[0])?;
+                    projection::refresh_search_key(conn, *family_id)?;
+                }
+                return Ok(());
+            }
+        }
+        RecordKey::Visit(id) if single => {
             // One creation event: its payload is the record (what the fold
             // would give, without the trip through JSON values).
             if let Change::VisitRecorded { family_id, visit } = &events[0].change {
@@ -270,12 +316,16 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         // the family list twice as slow to read).
         RecordKey::Family(id) => {
             if projection::write_family(conn, id, &state)? {
+                derived.existing_families.insert(id);
                 projection::refresh_search_key(conn, id)?;
             }
         }
         RecordKey::Member(id) => {
-            if let Some(family) = projection::write_member(conn, id, &state)? {
-                projection::refresh_search_key(conn, family)?;
+            if let Some(family) = state.family_id {
+                if state.creation.is_some() && family_has_row(conn, family, derived)? {
+                    projection::write_member(conn, id, &state, true)?;
+                    projection::refresh_search_key(conn, family)?;
+                }
             }
         }
         RecordKey::Note(id) => projection::write_note(conn, id, &state)?,
@@ -381,7 +431,7 @@ pub fn append_local(
         }
         log::insert(conn, log::LogTable::Events, &event, family_id)?;
         history.push(event.clone());
-        derive(conn, [key].into(), [(key, history)].into(), &mut derived)?;
+        derive_with(conn, [key].into(), [(key, history)].into(), &mut derived, false)?;
         events.push(event);
     }
     log::store_clock(conn, clock)?;

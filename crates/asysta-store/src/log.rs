@@ -120,24 +120,42 @@ pub fn digest_of(event: &Event) -> Result<Digest> {
     DIGEST_INPUT.with(|cell| {
         let mut buf = cell.borrow_mut();
         buf.clear();
-        let text = |buf: &mut Vec<u8>, s: &str| {
-            buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
-            buf.extend_from_slice(s.as_bytes());
-        };
-        text(&mut buf, &event.event_id.to_string());
-        text(&mut buf, event.entity_type.as_str());
-        text(&mut buf, &event.entity_id.to_string());
-        buf.extend_from_slice(&event.base_rev.to_le_bytes());
-        buf.extend_from_slice(&event.hlc.wall_ms.to_le_bytes());
-        buf.extend_from_slice(&event.hlc.counter.to_le_bytes());
-        buf.extend_from_slice(&event.schema_version.to_le_bytes());
-        text(&mut buf, &event.author.user_id.to_string());
-        text(&mut buf, &event.author.name);
+        digest_head(&mut buf, event);
         serde_json::to_writer(&mut *buf, &event.change)?;
         buf.push(0);
         serde_json::to_writer(&mut *buf, &event.based_on)?;
         Ok(*blake3::hash(&buf).as_bytes())
     })
+}
+
+/// The same digest from the JSON already made for the row (the same bytes).
+fn digest_of_parts(event: &Event, change_json: &str, based_on_json: &str) -> Digest {
+    DIGEST_INPUT.with(|cell| {
+        let mut buf = cell.borrow_mut();
+        buf.clear();
+        digest_head(&mut buf, event);
+        buf.extend_from_slice(change_json.as_bytes());
+        buf.push(0);
+        buf.extend_from_slice(based_on_json.as_bytes());
+        *blake3::hash(&buf).as_bytes()
+    })
+}
+
+/// The envelope's part of the digested bytes, each text length-prefixed.
+fn digest_head(buf: &mut Vec<u8>, event: &Event) {
+    let text = |buf: &mut Vec<u8>, s: &str| {
+        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        buf.extend_from_slice(s.as_bytes());
+    };
+    text(buf, &event.event_id.to_string());
+    text(buf, event.entity_type.as_str());
+    text(buf, &event.entity_id.to_string());
+    buf.extend_from_slice(&event.base_rev.to_le_bytes());
+    buf.extend_from_slice(&event.hlc.wall_ms.to_le_bytes());
+    buf.extend_from_slice(&event.hlc.counter.to_le_bytes());
+    buf.extend_from_slice(&event.schema_version.to_le_bytes());
+    text(buf, &event.author.user_id.to_string());
+    text(buf, &event.author.name);
 }
 
 impl EventRow {
@@ -152,11 +170,10 @@ impl EventRow {
 
     /// The row, reusing a digest already computed with [`digest_of`].
     pub fn with_digest(event: &Event, digest: Option<Digest>) -> Result<EventRow> {
+        let change_json = serde_json::to_string(&event.change)?;
+        let based_on_json = serde_json::to_string(&event.based_on)?;
         Ok(EventRow {
-            digest: match digest {
-                Some(d) => d,
-                None => digest_of(event)?,
-            },
+            digest: digest.unwrap_or_else(|| digest_of_parts(event, &change_json, &based_on_json)),
             event_id: event.event_id.to_string(),
             entity_type: event.entity_type.as_str(),
             entity_id: event.entity_id.to_string(),
@@ -166,8 +183,8 @@ impl EventRow {
             schema_version: event.schema_version,
             author_id: event.author.user_id.to_string(),
             author_name: event.author.name.clone(),
-            change_json: serde_json::to_string(&event.change)?,
-            based_on_json: serde_json::to_string(&event.based_on)?,
+            change_json,
+            based_on_json,
         })
     }
 }

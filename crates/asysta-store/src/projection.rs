@@ -143,6 +143,37 @@ pub fn family_row(state: &RecordState) -> Result<FamilyRow> {
 pub fn write_family(conn: &Connection, id: EntityId, state: &RecordState) -> Result<bool> {
     let Some(creation) = &state.creation else { return Ok(false) };
     let row = family_row(state)?;
+    let times = (creation.hlc.wall_ms, state.last_hlc.wall_ms);
+    let new = state.event_count == 1 || !has_caseload_row(conn, id)?;
+    upsert_family(conn, id, &row, state.event_count, times, deleted(state), new.then_some(&creation.author))?;
+    Ok(true)
+}
+
+/// A family whose only event is its creation, straight from the payload
+/// (the row [`write_family`] writes from the folded state).
+pub fn write_new_family(conn: &Connection, id: EntityId, name: &str, address: &str, event: &Event) -> Result<()> {
+    let row = FamilyRow {
+        name: name.to_owned(),
+        address: address.to_owned(),
+        status: FamilyStatus::Active,
+        status_reason: String::new(),
+        details: CaseDetails::default(),
+    };
+    let at = event.hlc.wall_ms;
+    upsert_family(conn, id, &row, 1, (at, at), false, Some(&event.author))
+}
+
+/// Writes a family's row, and its caseload's when `taken_on_by` is given
+/// (the author of its creation, which never changes).
+fn upsert_family(
+    conn: &Connection,
+    id: EntityId,
+    row: &FamilyRow,
+    event_count: u64,
+    (created_at_ms, updated_at_ms): (u64, u64),
+    deleted: bool,
+    taken_on_by: Option<&asysta_core::Author>,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms, deleted, status, status_reason, \
          details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
@@ -154,25 +185,25 @@ pub fn write_family(conn: &Connection, id: EntityId, state: &RecordState) -> Res
         id.to_string(),
         row.name,
         row.address,
-        state.event_count as i64,
-        creation.hlc.wall_ms as i64,
-        state.last_hlc.wall_ms as i64,
-        deleted(state),
+        event_count as i64,
+        created_at_ms as i64,
+        updated_at_ms as i64,
+        deleted,
         row.status.as_str(),
         row.status_reason,
         // No details yet: the column's default, as the first release wrote
         // it (a family row stays small, and the family list reads fewer pages).
         if row.details == CaseDetails::default() { "{}".to_owned() } else { serde_json::to_string(&row.details)? },
     ])?;
-    if state.event_count == 1 || !has_caseload_row(conn, id)? {
+    if let Some(author) = taken_on_by {
         conn.prepare_cached(
             "INSERT INTO caseloads (family_id, assistant_id, assistant_name) VALUES (?1, ?2, ?3) \
              ON CONFLICT (family_id) DO UPDATE SET assistant_id = excluded.assistant_id, \
              assistant_name = excluded.assistant_name",
         )?
-        .execute(params![id.to_string(), creation.author.user_id.to_string(), creation.author.name])?;
+        .execute(params![id.to_string(), author.user_id.to_string(), author.name])?;
     }
-    Ok(true)
+    Ok(())
 }
 
 fn has_caseload_row(conn: &Connection, id: EntityId) -> Result<bool> {
@@ -205,17 +236,44 @@ pub fn member_details(state: &RecordState) -> Result<MemberDetails> {
 /// The order rows are shown in, the same on every replica: the creation
 /// event's (HLC, device, sequence), as text that sorts the same way.
 fn sort_key(state: &RecordState) -> String {
-    state.creation.as_ref().map_or_else(String::new, |c| {
-        format!("{:016x}{:08x}{}{:016x}", c.hlc.wall_ms, c.hlc.counter, c.device_id.0.simple(), c.seq)
-    })
+    state.creation.as_ref().map_or_else(String::new, |c| order_text(c.hlc, c.device_id, c.seq))
 }
 
-pub fn write_member(conn: &Connection, id: EntityId, state: &RecordState) -> Result<Option<EntityId>> {
-    let (Some(_), Some(family_id)) = (&state.creation, state.family_id) else { return Ok(None) };
-    if !family_exists(conn, family_id)? {
-        return Ok(None);
+fn order_text(hlc: asysta_core::Hlc, device: asysta_core::DeviceId, seq: u64) -> String {
+    format!("{:016x}{:08x}{}{:016x}", hlc.wall_ms, hlc.counter, device.0.simple(), seq)
+}
+
+/// Writes a person's row under a family that has one (`family_shown`).
+pub fn write_member(conn: &Connection, id: EntityId, state: &RecordState, family_shown: bool) -> Result<()> {
+    if state.creation.is_none() || !family_shown {
+        return Ok(());
     }
+    let family_id = state.family_id.ok_or_else(|| StoreError::CorruptLog(format!("member {id} has no family")))?;
     let details = member_details(state)?;
+    upsert_member(conn, id, family_id, &details, state.event_count, deleted(state), &sort_key(state))
+}
+
+/// A person whose only event is their creation, straight from the payload.
+pub fn write_new_member(
+    conn: &Connection,
+    id: EntityId,
+    family_id: EntityId,
+    details: &MemberDetails,
+    event: &Event,
+) -> Result<()> {
+    let key = order_text(event.hlc, event.device_id, event.seq);
+    upsert_member(conn, id, family_id, details, 1, false, &key)
+}
+
+fn upsert_member(
+    conn: &Connection,
+    id: EntityId,
+    family_id: EntityId,
+    details: &MemberDetails,
+    event_count: u64,
+    deleted: bool,
+    sort_key: &str,
+) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO members (id, family_id, first_name, last_name, birth_date, sex, relation, pesel, rev, deleted, \
          sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
@@ -232,11 +290,11 @@ pub fn write_member(conn: &Connection, id: EntityId, state: &RecordState) -> Res
         details.sex.map(|s| s.as_str()),
         details.relation.as_str(),
         details.pesel.as_ref().map(|p| p.as_str()),
-        state.event_count as i64,
-        deleted(state),
-        sort_key(state),
+        event_count as i64,
+        deleted,
+        sort_key,
     ])?;
-    Ok(Some(family_id))
+    Ok(())
 }
 
 pub fn write_note(conn: &Connection, id: EntityId, state: &RecordState) -> Result<()> {
