@@ -78,8 +78,7 @@ CREATE TABLE caseloads (
     family_id      TEXT PRIMARY KEY REFERENCES families (id),
     assistant_id   TEXT NOT NULL,
     assistant_name TEXT NOT NULL
-) STRICT;
-CREATE INDEX caseloads_by_assistant ON caseloads (assistant_id);
+) STRICT, WITHOUT ROWID;
 
 -- Members in the order they were added, the same on every replica
 -- (asysta_core::merge::order_key of the creation event).

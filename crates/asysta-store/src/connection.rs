@@ -33,6 +33,9 @@ pub fn configure(conn: &Connection) -> Result<()> {
         return Err(StoreError::DatabaseDamaged(format!("journal mode {mode} instead of wal")));
     }
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+    // Deriving a record uses a few dozen distinct statements; rusqlite's
+    // default cache of 16 would prepare some of them again on every event.
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 

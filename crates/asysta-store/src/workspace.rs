@@ -341,12 +341,18 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         local(&tx)?;
         let me = self.author.user_id;
-        let active_before = queries::active_family_count_of(&tx, me)?;
+        // Only taking a family on (or re-activating one) can raise the
+        // caseload: the count is skipped for every other change.
+        let may_raise = changes.iter().any(|c| {
+            matches!(c.change, Change::FamilyCreated { .. } | Change::FamilyStatusChanged { .. })
+                || matches!(&c.change, Change::ConflictResolved { record: asysta_core::EntityType::Family, field, .. } if field == "status")
+        });
+        let active_before = if may_raise { queries::active_family_count_of(&tx, me)? } else { 0 };
         let ids = log::Identity { device_id: self.device_id, author: &self.author };
         let events = derive::append_local(&tx, &ids, self.env.as_mut(), changes)?;
-        let active_after = queries::active_family_count_of(&tx, me)?;
-        let cap = queries::settings(&tx)?.caseload_cap;
+        let active_after = if may_raise { queries::active_family_count_of(&tx, me)? } else { 0 };
         if active_after > active_before {
+            let cap = queries::settings(&tx)?.caseload_cap;
             if let CaseloadCheck::Refused { active, cap } = check_caseload(active_after, cap) {
                 return Err(StoreError::CaseloadFull { active: active - 1, cap });
             }
