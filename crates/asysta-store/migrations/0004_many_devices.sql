@@ -31,9 +31,10 @@ END;
 
 CREATE INDEX events_by_family ON events (family_id, entity_type) WHERE family_id IS NOT NULL;
 CREATE INDEX events_digests ON events (device_id, seq, digest);
--- Nothing reads the log in HLC order any more (records are derived from
--- their own events; peers are sent each device's events in sequence), so
--- this index only cost every insert.
+-- No hot path reads the log in HLC order any more (records are derived
+-- from their own events; peers are sent each device's events in sequence;
+-- only `history` and tools sort, over few rows or rarely), so this index
+-- only cost every insert.
 DROP INDEX events_by_hlc;
 -- The settings record gathers every workspace event but the creations.
 CREATE INDEX events_of_workspaces ON events (kind) WHERE entity_type = 'workspace';
