@@ -129,6 +129,20 @@ pub async fn history(entity_id: EntityId) -> Result<History, ApiError> {
     call(command::HISTORY, &HistoryArgs { entity_id }).await
 }
 
+/// Keeps one version of a conflict; returns the conflicts left.
+pub async fn resolve_conflict(
+    conflict_id: &str,
+    keep: asysta_core::EventId,
+) -> Result<Vec<asysta_core::merge::Conflict>, ApiError> {
+    call(command::RESOLVE_CONFLICT, &ResolveArgs { conflict_id, keep }).await
+}
+
+#[derive(Serialize)]
+struct ResolveArgs<'a> {
+    conflict_id: &'a str,
+    keep: asysta_core::EventId,
+}
+
 /// The arguments of a command that takes none: an empty object.
 #[derive(Serialize)]
 struct NoArgs {}

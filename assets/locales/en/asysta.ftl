@@ -210,3 +210,16 @@ note-submit = Add note
 conflicts-none = No conflicts.
 conflicts-shown = (shown)
 conflicts-resolved = Conflict resolved (event { $event }).
+conflicts-title = { $count ->
+    [one] One field was changed on two devices
+   *[other] { $count } fields were changed on two devices
+}
+conflicts-help = Both versions are kept in the history. Choose the one that applies; your choice reaches the other devices too.
+conflict-keep = Keep this version
+conflict-device = device
+conflict-record-settings = Centre settings
+conflict-record-family = Family
+conflict-record-member = Person
+conflict-record-note = Note
+conflict-record-plan = Work plan (versions)
+conflict-record-visit = Diary entry

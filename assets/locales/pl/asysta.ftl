@@ -212,3 +212,17 @@ note-submit = Dodaj notatkę
 conflicts-none = Brak konfliktów.
 conflicts-shown = (pokazywana)
 conflicts-resolved = Konflikt rozstrzygnięty (zdarzenie { $event }).
+conflicts-title = { $count ->
+    [one] Jedno pole zmieniono na dwóch urządzeniach
+    [few] { $count } pola zmieniono na dwóch urządzeniach
+   *[many] { $count } pól zmieniono na dwóch urządzeniach
+}
+conflicts-help = Obie wersje są zachowane w historii. Wybierz, która ma obowiązywać; wybór trafi też na pozostałe urządzenia.
+conflict-keep = Zachowaj tę wersję
+conflict-device = urządzenie
+conflict-record-settings = Ustawienia ośrodka
+conflict-record-family = Rodzina
+conflict-record-member = Osoba
+conflict-record-note = Notatka
+conflict-record-plan = Plan pracy (wersje)
+conflict-record-visit = Wpis w dzienniku

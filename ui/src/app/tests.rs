@@ -119,6 +119,12 @@ fn every_computed_message_exists_in_both_languages() {
         },
         Change::NoteAdded { family_id: entity, text: String::new(), restricted: false },
         Change::VisitDeleted {},
+        Change::ConflictResolved {
+            record: asysta_core::EntityType::Member,
+            field: String::new(),
+            value: serde_json::Value::Null,
+            kept: None,
+        },
     ];
     let mut ids: Vec<String> = kinds.iter().map(|k| k.message_id().to_owned()).collect();
     ids.extend(codes.iter().map(|c| c.message_id().to_owned()));
@@ -139,6 +145,9 @@ fn every_computed_message_exists_in_both_languages() {
         asysta_core::member::PeselError::SexMismatch,
     ];
     ids.extend(pesel_errors.iter().map(|e| e.message_id().to_owned()));
+    ids.extend(
+        asysta_core::EntityType::ALL.iter().map(|r| crate::screens::case::conflicts::record_message(*r).to_owned()),
+    );
     for locale in Locale::ALL {
         let translator = Translator::new(locale);
         for id in &ids {

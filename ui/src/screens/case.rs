@@ -4,6 +4,7 @@
 //! This screen fetches the case; each section (one module each) edits one
 //! part of it and hands back the whole case the shell answers with.
 
+pub mod conflicts;
 pub mod details;
 pub mod diary;
 pub mod members;
@@ -20,6 +21,7 @@ use asysta_core::api::{ErrorKind, FamilyCase, WorkspaceStatus};
 use asysta_core::plan::PlanArea;
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{EntityId, Event};
+use conflicts::ConflictsSection;
 use details::DetailsSection;
 use diary::DiarySection;
 use members::MembersSection;
@@ -233,6 +235,12 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             on_close={on_close_history}
                         />
                     }
+                    <ConflictsSection
+                        {family_id}
+                        conflicts={case.conflicts.clone()}
+                        on_case={on_case.clone()}
+                        on_locked={on_locked.clone()}
+                    />
                     <nav id="case-sections" class="case-sections" aria-label={i18n.tr("case-sections")}>
                         { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ i18n.tr(title) }</a> }) }
                     </nav>
