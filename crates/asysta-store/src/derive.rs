@@ -323,7 +323,7 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         RecordKey::Member(id) => {
             if let Some(family) = state.family_id {
                 if state.creation.is_some() && family_has_row(conn, family, derived)? {
-                    projection::write_member(conn, id, &state, true)?;
+                    projection::write_member(conn, id, &state)?;
                     projection::refresh_search_key(conn, family)?;
                 }
             }

@@ -243,9 +243,10 @@ fn order_text(hlc: asysta_core::Hlc, device: asysta_core::DeviceId, seq: u64) ->
     format!("{:016x}{:08x}{}{:016x}", hlc.wall_ms, hlc.counter, device.0.simple(), seq)
 }
 
-/// Writes a person's row under a family that has one (`family_shown`).
-pub fn write_member(conn: &Connection, id: EntityId, state: &RecordState, family_shown: bool) -> Result<()> {
-    if state.creation.is_none() || !family_shown {
+/// Writes a person's row; the caller has checked that the person's family
+/// has a row.
+pub fn write_member(conn: &Connection, id: EntityId, state: &RecordState) -> Result<()> {
+    if state.creation.is_none() {
         return Ok(());
     }
     let family_id = state.family_id.ok_or_else(|| StoreError::CorruptLog(format!("member {id} has no family")))?;
