@@ -42,6 +42,8 @@ const APT_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
+    // The reference age CLI: the interop test decrypts a bundle with it.
+    "age",
     "rustc-web",
     "rust-web-src",
     "lld-19",

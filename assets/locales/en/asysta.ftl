@@ -103,6 +103,22 @@ error-internal = An unexpected error occurred.
 error-events-tampered = Events from another device differ from those received earlier under the same numbers (possible tampering). Nothing was saved.
 error-events-too-new = The events were written by a newer version of Asysta. Update the app; nothing was saved.
 error-event-invalid = An event from another device is damaged. Nothing was saved.
+error-bundle-not-a-bundle = The file { $file } is not an Asysta bundle. Nothing was imported.
+error-bundle-wrong-recipient = The bundle { $file } is addressed to another workspace and cannot be read here. Nothing was imported.
+error-bundle-too-new = The bundle { $file } was written by a newer version of Asysta. Update the app; nothing was imported.
+error-bundle-truncated = The bundle { $file } is incomplete (an interrupted copy?). Copy it again; nothing was imported.
+error-bundle-damaged = The bundle { $file } is damaged or was changed. Nothing was imported.
+error-bundle-bad-signature = The signature of the bundle { $file } does not match. Nothing was imported.
+error-device-unknown = The bundle { $file } comes from a device not enrolled at the centre ({ $name }). Compare the fingerprint { $fingerprint } with the one on that device's screen before you accept it. Nothing was imported.
+error-device-keys-changed = The device the bundle { $file } comes from signed it with another key than the trusted one. Nothing was imported; contact your administrator.
+error-fingerprint-mismatch = The fingerprint given ({ $given }) is not that of the device the bundle { $file } comes from ({ $fingerprint }). Nothing was imported.
+error-bundle-own = The bundle { $file } was sent from this workspace; a workspace does not import its own bundles.
+error-bundle-not-from-centre = The bundle { $file } does not come from the centre this laptop is enrolled with. Nothing was imported.
+error-not-enrolled = This laptop is not enrolled with a centre yet. Read the enrolment file you got from the centre.
+error-wrong-role = This is not done in this kind of workspace (an assistant's laptop or a centre).
+error-enrolment-invalid = This is not a valid centre enrolment file (or its fingerprint does not match its keys). Nothing was changed.
+error-enrolled-elsewhere = This laptop is already enrolled with another centre ({ $centre }). Nothing was changed.
+error-recovery-unavailable = This workspace cannot be recovered at this centre: it was never enrolled with it. Nothing was changed.
 
 ## The case record.
 family-status-active = active
@@ -223,3 +239,18 @@ conflict-record-member = Person
 conflict-record-note = Note
 conflict-record-plan = Work plan (versions)
 conflict-record-visit = Diary entry
+
+## Bundles between a laptop and its centre (CLI and the sync screen).
+import-summary = { $file }: new records: { $new }, updated: { $updated }, events unchanged: { $unchanged }, held back: { $held }, conflicts: { $conflicts }
+import-already = { $file }: this bundle was imported before; nothing changed.
+import-missing = A bundle from the device of { $name } is missing: events { $first }–{ $last }. Later events wait for it.
+import-trusted = The device of { $name } (fingerprint { $fingerprint }) is now trusted.
+import-over-cap = { $name } has { $active } active families with a cap of { $cap }.
+export-done = { $count ->
+    [one] Wrote { $file }: one event.
+   *[other] Wrote { $file }: { $count } events.
+}
+export-withheld = Contents left out (replaced by placeholders): { $count }.
+enrol-done = This laptop is enrolled with { $centre }. The centre's fingerprint: { $fingerprint } — compare it with the centre's screen.
+recover-done = The workspace in { $dir } was recovered; open it with the new passphrase.
+trust-hint = To accept this device: asysta import --trust-device { $fingerprint } FILE

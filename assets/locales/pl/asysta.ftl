@@ -105,6 +105,22 @@ error-internal = Wystąpił nieoczekiwany błąd.
 error-events-tampered = Zdarzenia z innego urządzenia różnią się od otrzymanych wcześniej pod tymi samymi numerami (możliwa manipulacja). Nic nie zostało zapisane.
 error-events-too-new = Zdarzenia zapisała nowsza wersja Asysty. Zaktualizuj aplikację; nic nie zostało zapisane.
 error-event-invalid = Zdarzenie z innego urządzenia jest uszkodzone. Nic nie zostało zapisane.
+error-bundle-not-a-bundle = Plik { $file } nie jest paczką Asysty. Nic nie zostało zaimportowane.
+error-bundle-wrong-recipient = Paczka { $file } jest zaadresowana do innego obszaru roboczego i nie da się jej tu odczytać. Nic nie zostało zaimportowane.
+error-bundle-too-new = Paczkę { $file } zapisała nowsza wersja Asysty. Zaktualizuj aplikację; nic nie zostało zaimportowane.
+error-bundle-truncated = Paczka { $file } jest niekompletna (przerwane kopiowanie?). Skopiuj ją jeszcze raz; nic nie zostało zaimportowane.
+error-bundle-damaged = Paczka { $file } jest uszkodzona lub została zmieniona. Nic nie zostało zaimportowane.
+error-bundle-bad-signature = Podpis paczki { $file } się nie zgadza. Nic nie zostało zaimportowane.
+error-device-unknown = Paczka { $file } pochodzi z urządzenia, które nie jest zarejestrowane w ośrodku ({ $name }). Porównaj odcisk { $fingerprint } z odciskiem na ekranie tego urządzenia i dopiero wtedy je zaakceptuj. Nic nie zostało zaimportowane.
+error-device-keys-changed = Urządzenie, z którego pochodzi paczka { $file }, podpisało ją innym kluczem niż zaufany. Nic nie zostało zaimportowane; skontaktuj się z administratorem.
+error-fingerprint-mismatch = Podany odcisk ({ $given }) nie jest odciskiem urządzenia, z którego pochodzi paczka { $file } ({ $fingerprint }). Nic nie zostało zaimportowane.
+error-bundle-own = Paczka { $file } została wysłana z tego obszaru roboczego; własnych paczek się nie importuje.
+error-bundle-not-from-centre = Paczka { $file } nie pochodzi z ośrodka, w którym zarejestrowano ten laptop. Nic nie zostało zaimportowane.
+error-not-enrolled = Ten laptop nie jest jeszcze zarejestrowany w ośrodku. Wczytaj plik rejestracji otrzymany z ośrodka.
+error-wrong-role = Tej operacji nie wykonuje się w tym rodzaju obszaru roboczego (laptop asystenta albo ośrodek).
+error-enrolment-invalid = To nie jest poprawny plik rejestracji ośrodka (albo jego odcisk nie zgadza się z kluczami). Nic nie zostało zmienione.
+error-enrolled-elsewhere = Ten laptop jest już zarejestrowany w innym ośrodku ({ $centre }). Nic nie zostało zmienione.
+error-recovery-unavailable = Tego obszaru roboczego nie można odzyskać w tym ośrodku: nie był w nim zarejestrowany. Nic nie zostało zmienione.
 
 ## The case record.
 family-status-active = aktywna
@@ -226,3 +242,19 @@ conflict-record-member = Osoba
 conflict-record-note = Notatka
 conflict-record-plan = Plan pracy (wersje)
 conflict-record-visit = Wpis w dzienniku
+
+## Bundles between a laptop and its centre (CLI and the sync screen).
+import-summary = { $file }: nowe rekordy: { $new }, zmienione: { $updated }, zdarzenia bez zmian: { $unchanged }, wstrzymane: { $held }, konflikty: { $conflicts }
+import-already = { $file }: ta paczka była już zaimportowana; nic się nie zmieniło.
+import-missing = Brakuje paczki z urządzenia { $name }: zdarzenia { $first }–{ $last }. Późniejsze zdarzenia czekają na nią.
+import-trusted = Urządzenie { $name } (odcisk { $fingerprint }) zostało dodane do zaufanych.
+import-over-cap = { $name } ma { $active } aktywnych rodzin przy limicie { $cap }.
+export-done = { $count ->
+    [one] Zapisano { $file }: jedno zdarzenie.
+    [few] Zapisano { $file }: { $count } zdarzenia.
+   *[many] Zapisano { $file }: { $count } zdarzeń.
+}
+export-withheld = Pominięte treści (zastąpione znacznikami): { $count }.
+enrol-done = Laptop zarejestrowany w ośrodku { $centre }. Odcisk ośrodka: { $fingerprint } — porównaj go z ekranem ośrodka.
+recover-done = Obszar roboczy w { $dir } został odzyskany; otwórz go nowym hasłem.
+trust-hint = Aby zaakceptować to urządzenie: asysta import --trust-device { $fingerprint } PLIK

@@ -1,28 +1,45 @@
 //! The subcommands. Each opens the store, does one thing, prints.
 
 use crate::passphrase::{self, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
-use crate::{Cli, Command, ConflictsCommand, FamilyCommand};
+use crate::{Cli, Command, ConflictsCommand, FamilyCommand, RoleArg};
 use asysta_core::api::ApiError;
 use asysta_core::api::FamilyCase;
 use asysta_core::family::FamilySummary;
 use asysta_core::family::{validate_new_family, NewFamilyForm};
 use asysta_core::plan::PlanArea;
 use asysta_core::record::FamilyStatus;
-use asysta_core::workspace::{validate_passphrase, WorkspaceInfo};
+use asysta_core::workspace::{validate_passphrase, Role, WorkspaceInfo};
 use asysta_core::{EntityId, FieldError};
 use asysta_i18n::{Arg, Translator};
-use asysta_store::{resolve_data_dir, KdfParams, NewCase, Store, StoreError, SystemEnvironment};
+use asysta_store::{resolve_data_dir, KdfParams, Store, StoreError, SystemEnvironment};
 use std::path::Path;
-
-/// Families are added to the log in batches of this size by `demo`.
-const DEMO_BATCH: usize = 500;
 
 /// Runs one command; what it prints on stdout is written to `out`.
 pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
     let data_dir = resolve_data_dir(cli.data_dir).ok_or("no data directory: pass --data-dir or set ASYSTA_DATA_DIR")?;
     let fail = |e: StoreError| describe(&ApiError::from(e), t);
     match cli.command {
-        Command::Init { assistant, centre } => init(&data_dir, &assistant, &centre, t, out),
+        Command::Init { role, assistant, user, centre } => {
+            let role = match role {
+                RoleArg::Assistant => Role::Assistant,
+                RoleArg::Centre => Role::Centre,
+            };
+            init(&data_dir, role, &assistant.or(user).unwrap_or_default(), &centre, t, out)
+        }
+        Command::Centre { command } => crate::exchange::centre(&data_dir, command, t, out),
+        Command::Enrol { file } => crate::exchange::enrol(&data_dir, &file, t, out),
+        Command::Devices { json } => crate::exchange::devices(&data_dir, json, t, out),
+        Command::Export { to, full, include_restricted, device, json } => {
+            crate::exchange::export(&data_dir, &to, full, include_restricted, device.as_deref(), json, t, out)
+        }
+        Command::Import { files, trust_device, json } => {
+            crate::exchange::import(&data_dir, &files, trust_device.as_deref(), json, t, out)
+        }
+        Command::Verify { file, json } => crate::exchange::verify(&data_dir, &file, json, t, out),
+        Command::Sync { command: crate::SyncCommand::Status { json } } => {
+            crate::exchange::status(&data_dir, json, t, out)
+        }
+        Command::Recover { workspace } => crate::exchange::recover(&data_dir, &workspace, t, out),
         Command::Family {
             command: FamilyCommand::Add { name, address, member_first_name, member_last_name, json },
         } => {
@@ -87,35 +104,24 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Demo { families, seed, today } => {
+        Command::Demo { families, seed, today, assistants } => {
             let today = match today {
                 Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
                     .map_err(|_| format!("not a date (YYYY-MM-DD): {d:?}"))?,
                 None => today_local(),
             };
             let mut store = open(&data_dir, t)?;
-            // Up to the caseload cap the families are active; the rest are
-            // past cases: closed, monitored or archived.
-            let active = store.list_families_with_status(Some(FamilyStatus::Active)).map_err(fail)?.len();
-            let room = (store.settings().map_err(fail)?.caseload_cap as usize).saturating_sub(active);
-            let all: Vec<NewCase> = asysta_core::demo::cases(seed, families, today)
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| NewCase {
-                    family: c.family,
-                    status: asysta_core::demo::status_for(i, room),
-                    members: c.members,
-                    details: Some(c.details),
-                })
-                .collect();
-            let mut rng = asysta_core::demo::DemoRng::new(seed ^ 0x0D1A_2B3C);
-            for batch in all.chunks(DEMO_BATCH) {
-                for family_id in store.add_cases(batch).map_err(fail)? {
-                    add_demo_history(&mut store, &mut rng, family_id, today).map_err(fail)?;
+            match (store.role(), assistants) {
+                (Role::Centre, n) => crate::demo::centre(&mut store, n.unwrap_or(3), families, seed, today, t, out),
+                (Role::Assistant, Some(_)) => {
+                    Err(describe(&ApiError::from(StoreError::WrongRole { needed: "centre" }), t))
+                }
+                (Role::Assistant, None) => {
+                    crate::demo::fill(&mut store, families, seed, today).map_err(fail)?;
+                    line(out, format_args!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))])));
+                    Ok(())
                 }
             }
-            line(out, format_args!("{}", t.tr_args("family-count", &[("count", Arg::Num(families as f64))])));
-            Ok(())
         }
         Command::Conflicts { command: None, json } => {
             let conflicts = open(&data_dir, t)?.conflicts().map_err(fail)?;
@@ -217,12 +223,13 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
     }
 }
 
-fn init(data_dir: &Path, assistant: &str, centre: &str, t: &Translator, out: &mut String) -> Result<(), String> {
+fn init(data_dir: &Path, role: Role, user: &str, centre: &str, t: &Translator, out: &mut String) -> Result<(), String> {
     let form = asysta_core::workspace::NewWorkspaceForm {
-        assistant_name: assistant.to_owned(),
+        assistant_name: user.to_owned(),
         centre_name: centre.to_owned(),
         passphrase: String::new(),
         passphrase_repeat: String::new(),
+        role,
     };
     // Check the names before asking for a passphrase.
     let names_only: Vec<FieldError> = match asysta_core::workspace::validate_new_workspace(&form) {
@@ -238,8 +245,9 @@ fn init(data_dir: &Path, assistant: &str, centre: &str, t: &Translator, out: &mu
     let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", true)?;
     validate_passphrase("passphrase", pass.expose()).map_err(|e| describe(&ApiError::invalid(vec![e]), t))?;
     let info = WorkspaceInfo {
-        assistant_name: asysta_core::validation::normalize_whitespace(assistant),
+        assistant_name: asysta_core::validation::normalize_whitespace(user),
         centre_name: asysta_core::validation::normalize_whitespace(centre),
+        role,
     };
     let store = Store::create(data_dir, &info, &pass, KdfParams::DEFAULT, Box::new(SystemEnvironment))
         .map_err(|e| describe(&ApiError::from(e), t))?;
@@ -247,38 +255,12 @@ fn init(data_dir: &Path, assistant: &str, centre: &str, t: &Translator, out: &mu
     Ok(())
 }
 
-fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
+pub fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
     if Store::presence(data_dir) == asysta_store::Presence::Absent {
         return Err(describe(&ApiError::from(StoreError::WorkspaceMissing(data_dir.to_owned())), t));
     }
     let pass = passphrase::read(PASSPHRASE_ENV, "Passphrase", false)?;
     Store::open(data_dir, &pass, Box::new(SystemEnvironment)).map_err(|e| describe(&ApiError::from(e), t))
-}
-
-/// A first plan and about two years of visits for one demo family.
-fn add_demo_history(
-    store: &mut Store,
-    rng: &mut asysta_core::demo::DemoRng,
-    family_id: EntityId,
-    today: chrono::NaiveDate,
-) -> Result<(), StoreError> {
-    let members: Vec<EntityId> = store.family_case(family_id)?.members.iter().map(|m| m.id).collect();
-    let start = today - chrono::Duration::days(730);
-    // Ids come from the store's randomness; the first failure to draw one
-    // fails the whole family (the ids drawn after it are never used).
-    let mut failure = None;
-    let mut new_id = || {
-        store.new_id().unwrap_or_else(|e| {
-            failure.get_or_insert(e);
-            EntityId::new_v7(0, [0; 10])
-        })
-    };
-    let plan = asysta_core::demo::plan(rng, &members, start, &mut new_id);
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    let visits = asysta_core::demo::visits(rng, &members, &plan, today);
-    store.add_plan_and_visits(family_id, plan, visits)
 }
 
 fn parse_id(text: &str) -> Result<EntityId, String> {
@@ -343,27 +325,28 @@ fn print_case(out: &mut String, case: &FamilyCase, t: &Translator) {
     }
 }
 
-fn print_json<T: serde::Serialize>(out: &mut String, value: &T) -> Result<(), String> {
+pub fn print_json<T: serde::Serialize>(out: &mut String, value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
     line(out, format_args!("{text}"));
     Ok(())
 }
 
-fn line(out: &mut String, text: std::fmt::Arguments<'_>) {
+pub fn line(out: &mut String, text: std::fmt::Arguments<'_>) {
     use std::fmt::Write;
     let _ = writeln!(out, "{text}");
 }
 
 /// A Unix-ms time as `2026-11-23 20:17:20 UTC`.
-fn format_time(ms: u64) -> String {
+pub fn format_time(ms: u64) -> String {
     chrono::DateTime::from_timestamp_millis(ms as i64)
         .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
         .unwrap_or_else(|| ms.to_string())
 }
 
 /// One line: the error's message, then each refused field and why.
-fn describe(error: &ApiError, t: &Translator) -> String {
-    let mut line = t.tr(error.kind.message_id());
+pub fn describe(error: &ApiError, t: &Translator) -> String {
+    let args: Vec<(&str, Arg<'_>)> = error.args.iter().map(|(k, v)| (k.as_str(), Arg::Str(v))).collect();
+    let mut line = t.tr_args(error.kind.message_id(), &args);
     for field in &error.fields {
         let reason = match field.limit {
             Some(limit) => t.tr_args(field.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),

@@ -4,6 +4,8 @@
 //! English) and a non-zero exit code.
 
 mod commands;
+mod demo;
+mod exchange;
 mod passphrase;
 
 use asysta_i18n::{Locale, Translator};
@@ -26,12 +28,83 @@ pub struct Cli {
 enum Command {
     /// Create a new encrypted workspace (passphrase from ASYSTA_PASSPHRASE or a prompt).
     Init {
-        /// The assistant's full name.
-        #[arg(long)]
-        assistant: String,
+        /// Whose workspace: an assistant's laptop or a centre's installation.
+        #[arg(long, value_enum, default_value_t = RoleArg::Assistant)]
+        role: RoleArg,
+        /// The assistant's full name (on an assistant's laptop).
+        #[arg(long, value_name = "NAME", conflicts_with = "user", required_unless_present = "user")]
+        assistant: Option<String>,
+        /// The person using the workspace (at a centre: the head or the coordinator).
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
         /// The social-aid centre's name.
         #[arg(long)]
         centre: String,
+    },
+    /// At a centre: the files it gives out (enrolment for laptops, the age identity for its administrator).
+    Centre {
+        #[command(subcommand)]
+        command: CentreCommand,
+    },
+    /// On a laptop: read the centre's enrolment file; bundles then go to that centre.
+    Enrol {
+        /// The enrolment file the centre wrote (asysta centre export-enrolment).
+        file: PathBuf,
+    },
+    /// At a centre: the enrolled devices, their fingerprints, last bundles and held-back events.
+    Devices {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a bundle: on a laptop for its centre, at a centre for one device (--device).
+    Export {
+        /// The bundle file, or a folder in which a named file is made.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+        /// Everything this workspace has, not only what the receiver lacks.
+        #[arg(long)]
+        full: bool,
+        /// On a laptop: include restricted notes (left out by default).
+        #[arg(long)]
+        include_restricted: bool,
+        /// At a centre: the device the bundle is for (as `asysta devices` lists it).
+        #[arg(long, value_name = "ID")]
+        device: Option<String>,
+        /// Print what was written as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import bundles (each verified first, each in one transaction), in any order.
+    Import {
+        /// The bundle files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Trust a device not enrolled yet, once its fingerprint was compared with its screen.
+        #[arg(long, value_name = "FINGERPRINT")]
+        trust_device: Option<String>,
+        /// Print the reports as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a bundle (decryption, signature, contents) without importing it.
+    Verify {
+        file: PathBuf,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The state of the exchange with the centre (or, at a centre, with every device).
+    Sync {
+        #[command(subcommand)]
+        command: SyncCommand,
+    },
+    /// At a centre: reopen an enrolled laptop's workspace whose passphrase was forgotten
+    /// (new passphrase from ASYSTA_NEW_PASSPHRASE or a prompt).
+    Recover {
+        /// The data directory of the workspace to recover.
+        #[arg(value_name = "DATA_DIR")]
+        workspace: PathBuf,
     },
     /// Families: add and list.
     Family {
@@ -57,6 +130,9 @@ enum Command {
         /// The date the data is generated around, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// At a centre: make this many synthetic assistants' laptops and import their signed bundles.
+        #[arg(long, value_name = "N")]
+        assistants: Option<usize>,
     },
     /// Counts per entity type and events per device.
     Stats {
@@ -91,6 +167,30 @@ enum Command {
         /// Replace the list with the one in FILE: a JSON array of {"key", "name_pl", "name_en"}.
         #[arg(long, value_name = "FILE")]
         set: Option<PathBuf>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum RoleArg {
+    Assistant,
+    Centre,
+}
+
+#[derive(Debug, Subcommand)]
+enum CentreCommand {
+    /// Write the enrolment file for the assistants' laptops (public keys and fingerprint).
+    ExportEnrolment { file: PathBuf },
+    /// Write the centre's age identity for its administrator (reads every bundle sent to the centre).
+    ExportIdentity { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum SyncCommand {
+    /// Device id and fingerprint, pending changes, marks, last export and import.
+    Status {
         /// Print as JSON.
         #[arg(long)]
         json: bool,

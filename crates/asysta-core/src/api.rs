@@ -153,6 +153,38 @@ pub enum ErrorKind {
     EventsTooNew,
     /// An event from another device is malformed: nothing was taken in.
     EventInvalid,
+    /// The file is not a bundle.
+    BundleNotABundle,
+    /// The bundle is addressed to another workspace.
+    BundleWrongRecipient,
+    /// The bundle was written by a newer version of Asysta.
+    BundleTooNew,
+    /// The bundle is cut short.
+    BundleTruncated,
+    /// The bundle was changed or damaged.
+    BundleDamaged,
+    /// The bundle's signature does not hold.
+    BundleBadSignature,
+    /// The bundle's device is not enrolled; its fingerprint is in the args.
+    DeviceUnknown,
+    /// A known device signed with other keys.
+    DeviceKeysChanged,
+    /// The fingerprint typed is not the device's.
+    FingerprintMismatch,
+    /// A workspace's own bundle.
+    BundleOwn,
+    /// On a laptop, a bundle not from its centre.
+    BundleNotFromCentre,
+    /// The laptop has no centre yet.
+    NotEnrolled,
+    /// The operation belongs to the other kind of workspace.
+    WrongRole,
+    /// The enrolment file cannot be used.
+    EnrolmentInvalid,
+    /// The laptop is enrolled with another centre.
+    EnrolledElsewhere,
+    /// The workspace cannot be recovered here.
+    RecoveryUnavailable,
     /// An unexpected failure (a bug).
     Internal,
 }
@@ -178,6 +210,22 @@ impl ErrorKind {
             ErrorKind::EventsTampered => "error-events-tampered",
             ErrorKind::EventsTooNew => "error-events-too-new",
             ErrorKind::EventInvalid => "error-event-invalid",
+            ErrorKind::BundleNotABundle => "error-bundle-not-a-bundle",
+            ErrorKind::BundleWrongRecipient => "error-bundle-wrong-recipient",
+            ErrorKind::BundleTooNew => "error-bundle-too-new",
+            ErrorKind::BundleTruncated => "error-bundle-truncated",
+            ErrorKind::BundleDamaged => "error-bundle-damaged",
+            ErrorKind::BundleBadSignature => "error-bundle-bad-signature",
+            ErrorKind::DeviceUnknown => "error-device-unknown",
+            ErrorKind::DeviceKeysChanged => "error-device-keys-changed",
+            ErrorKind::FingerprintMismatch => "error-fingerprint-mismatch",
+            ErrorKind::BundleOwn => "error-bundle-own",
+            ErrorKind::BundleNotFromCentre => "error-bundle-not-from-centre",
+            ErrorKind::NotEnrolled => "error-not-enrolled",
+            ErrorKind::WrongRole => "error-wrong-role",
+            ErrorKind::EnrolmentInvalid => "error-enrolment-invalid",
+            ErrorKind::EnrolledElsewhere => "error-enrolled-elsewhere",
+            ErrorKind::RecoveryUnavailable => "error-recovery-unavailable",
             ErrorKind::Internal => "error-internal",
         }
     }
@@ -191,15 +239,19 @@ pub struct ApiError {
     pub kind: ErrorKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// Named arguments of the message (a bundle's file name, a
+    /// fingerprint): never record contents.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 impl ApiError {
     pub fn new(kind: ErrorKind) -> Self {
-        ApiError { kind, fields: Vec::new() }
+        ApiError { kind, fields: Vec::new(), args: Default::default() }
     }
 
     pub fn invalid(fields: Vec<FieldError>) -> Self {
-        ApiError { kind: ErrorKind::Invalid, fields }
+        ApiError { kind: ErrorKind::Invalid, fields, args: Default::default() }
     }
 }
 

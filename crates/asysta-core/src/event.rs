@@ -26,9 +26,12 @@ use std::fmt;
 ///   are optional, and a version 1 event is based on the earlier events of
 ///   its own device (see [`crate::merge`]).
 ///
+/// - 3: adds the `event.withheld` placeholder of an event left out of a
+///   bundle (see [`Change::Withheld`]).
+///
 /// An app refuses events of a newer version than this one: it could not
 /// merge them correctly.
-pub const EVENT_SCHEMA_VERSION: u32 = 2;
+pub const EVENT_SCHEMA_VERSION: u32 = 3;
 
 /// One immutable entry of the append-only log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +171,21 @@ pub enum Change {
     /// printout by default.
     #[serde(rename = "note.added")]
     NoteAdded { family_id: EntityId, text: String, restricted: bool },
+    /// Stands in a bundle for an event the receiver is not to read: a
+    /// restricted note the assistant did not include, or, from a centre, an
+    /// event of a family another assistant works with. It keeps the event's
+    /// envelope (id, device, number, clock, record, family), so the
+    /// receiver's log of that device stays gap-free, and leaves the change
+    /// out. `digest` is the BLAKE3 digest (hex) of the whole event, so the
+    /// event itself, sent later, replaces the placeholder and nothing else
+    /// can. Changes no record. Written by bundles only, never by a person.
+    #[serde(rename = "event.withheld")]
+    Withheld {
+        record: EntityType,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        family_id: Option<EntityId>,
+        digest: String,
+    },
     /// A version of the family's work plan was drawn up (the first one
     /// creates the plan). Earlier versions stay readable.
     #[serde(rename = "plan.version_saved")]
@@ -214,7 +232,7 @@ impl Change {
             Change::NoteAdded { .. } => EntityType::Note,
             Change::PlanVersionSaved { .. } | Change::PlanProgressNoted { .. } => EntityType::Plan,
             Change::VisitRecorded { .. } | Change::VisitUpdated { .. } | Change::VisitDeleted {} => EntityType::Visit,
-            Change::ConflictResolved { record, .. } => *record,
+            Change::ConflictResolved { record, .. } | Change::Withheld { record, .. } => *record,
         }
     }
 
@@ -225,6 +243,7 @@ impl Change {
             | Change::NoteAdded { family_id, .. }
             | Change::PlanVersionSaved { family_id, .. }
             | Change::VisitRecorded { family_id, .. } => Some(*family_id),
+            Change::Withheld { family_id, .. } => *family_id,
             _ => None,
         }
     }
@@ -238,6 +257,7 @@ impl Change {
             Change::FamilyDetailsSet { .. } => "family.details_set",
             Change::FamilyStatusChanged { .. } => "family.status_changed",
             Change::NoteAdded { .. } => "note.added",
+            Change::Withheld { .. } => "event.withheld",
             Change::PlanVersionSaved { .. } => "plan.version_saved",
             Change::PlanProgressNoted { .. } => "plan.progress_noted",
             Change::VisitRecorded { .. } => "visit.recorded",
@@ -321,9 +341,10 @@ mod tests {
             Change::VisitUpdated { .. } => 15,
             Change::VisitDeleted {} => 16,
             Change::ConflictResolved { .. } => 17,
+            Change::Withheld { .. } => 18,
         }
     }
-    const VARIANTS: usize = 18;
+    const VARIANTS: usize = 19;
 
     thread_local! {
         static PINNED: std::cell::RefCell<std::collections::BTreeSet<usize>> = Default::default();
@@ -557,11 +578,32 @@ mod tests {
         assert_eq!(serde_json::from_str::<Event>(expected).unwrap(), event);
     }
 
+    /// Version 3 adds the `event.withheld` placeholder.
+    #[test]
+    fn event_wire_format_is_stable_for_version_3() {
+        let change =
+            Change::Withheld { record: EntityType::Note, family_id: Some(EntityId(id(9))), digest: "ab12".into() };
+        PINNED.with(|p| p.borrow_mut().insert(variant_index(&change)));
+        let event = Event { family_id: Some(EntityId(id(9))), schema_version: 3, ..sample(change) };
+        let expected = concat!(
+            r#"{"event_id":"00000000-0000-0000-0000-000000000001","device_id":"00000000-0000-0000-0000-000000000002","#,
+            r#""seq":7,"entity_type":"note","entity_id":"00000000-0000-0000-0000-000000000003","#,
+            r#""family_id":"00000000-0000-0000-0000-000000000009","base_rev":0,"#,
+            r#""hlc":{"wall_ms":1764000000000,"counter":2},"schema_version":3,"#,
+            r#""author":{"user_id":"00000000-0000-0000-0000-000000000004","name":"Anna Łęcka"},"#,
+            r#""change":{"type":"event.withheld","record":"note","#,
+            r#""family_id":"00000000-0000-0000-0000-000000000009","digest":"ab12"}}"#
+        );
+        assert_eq!(serde_json::to_string(&event).unwrap(), expected);
+        assert_eq!(serde_json::from_str::<Event>(expected).unwrap(), event);
+    }
+
     #[test]
     fn every_change_variant_is_pinned() {
         event_wire_format_is_stable();
         event_wire_format_is_stable_for_plans_visits_and_areas();
         event_wire_format_is_stable_for_version_2();
+        event_wire_format_is_stable_for_version_3();
         let pinned = PINNED.with(|p| p.borrow().clone());
         let missing: Vec<usize> = (0..VARIANTS).filter(|i| !pinned.contains(i)).collect();
         assert!(missing.is_empty(), "change variants without a wire-format pin (see variant_index): {missing:?}");

@@ -11,6 +11,7 @@ pub mod api;
 pub mod collation;
 pub mod demo;
 pub mod event;
+pub mod exchange;
 pub mod family;
 pub mod hlc;
 pub mod ids;

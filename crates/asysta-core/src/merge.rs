@@ -169,6 +169,7 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
             vec![("deleted".into(), Value::Bool(true))]
         }
         Change::ConflictResolved { field, value, .. } => vec![(field.clone(), value.clone())],
+        Change::Withheld { .. } => Vec::new(),
         Change::PlanVersionSaved { .. } | Change::PlanProgressNoted { .. } => return None,
     })
 }

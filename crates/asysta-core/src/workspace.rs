@@ -7,11 +7,42 @@ use serde::{Deserialize, Serialize};
 /// The longest person or institution name accepted, in characters.
 pub const MAX_NAME_CHARS: u32 = 200;
 
-/// Who works in a workspace and for which centre.
+/// Whose workspace it is: an assistant's laptop or a centre's installation
+/// (used by the head of the centre or the assistants' coordinator).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Assistant,
+    Centre,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Assistant => "assistant",
+            Role::Centre => "centre",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        match text {
+            "assistant" => Some(Role::Assistant),
+            "centre" => Some(Role::Centre),
+            _ => None,
+        }
+    }
+}
+
+/// Who works in a workspace and for which centre. On a centre's workspace
+/// `assistant_name` is the person using it (the head of the centre or the
+/// coordinator).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkspaceInfo {
     pub assistant_name: String,
     pub centre_name: String,
+    #[serde(default)]
+    pub role: Role,
 }
 
 /// The create-workspace form as typed.
@@ -21,6 +52,8 @@ pub struct NewWorkspaceForm {
     pub centre_name: String,
     pub passphrase: String,
     pub passphrase_repeat: String,
+    #[serde(default)]
+    pub role: Role,
 }
 
 /// Checks the create-workspace form; on success gives the normalized names.
@@ -33,7 +66,7 @@ pub fn validate_new_workspace(form: &NewWorkspaceForm) -> Result<WorkspaceInfo, 
     } else if form.passphrase != form.passphrase_repeat {
         c.push(FieldError::new("passphrase_repeat", FieldErrorCode::PassphraseMismatch));
     }
-    c.finish(WorkspaceInfo { assistant_name, centre_name })
+    c.finish(WorkspaceInfo { assistant_name, centre_name, role: form.role })
 }
 
 /// Checks one passphrase against the minimum length.
@@ -55,6 +88,7 @@ mod tests {
             centre_name: c.into(),
             passphrase: p.into(),
             passphrase_repeat: r.into(),
+            role: Role::Assistant,
         }
     }
 

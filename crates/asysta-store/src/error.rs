@@ -52,6 +52,39 @@ pub enum StoreError {
     EventSchemaTooNew { found: u32, supported: u32 },
     #[error("an event cannot be taken in: {0}")]
     InvalidEvent(String),
+    #[error("{file}: {source}")]
+    Bundle {
+        file: String,
+        #[source]
+        source: asysta_bundle::BundleError,
+    },
+    #[error(
+        "{file}: the bundle comes from a device not enrolled here ({name}); compare its fingerprint {fingerprint} \
+         with the one on that device's screen, then import with --trust-device {fingerprint}"
+    )]
+    UnknownDevice { file: String, name: String, fingerprint: String },
+    #[error("{file}: device {device} signed with other keys than the ones trusted for it; nothing was imported")]
+    DeviceKeysChanged { file: String, device: asysta_core::DeviceId },
+    #[error("{file}: the fingerprint given ({given}) is not the sending device's ({found})")]
+    FingerprintMismatch { file: String, given: String, found: String },
+    #[error("{file}: this is this workspace's own bundle")]
+    OwnBundle { file: String },
+    #[error("{file}: the bundle does not come from the centre this laptop is enrolled with")]
+    NotFromCentre { file: String },
+    #[error("this laptop is not enrolled with a centre yet (asysta enrol FILE)")]
+    NotEnrolled,
+    #[error("this needs a {needed} workspace")]
+    WrongRole { needed: &'static str },
+    #[error("invalid enrolment file: {0}")]
+    Enrolment(asysta_bundle::BundleError),
+    #[error("this laptop is already enrolled with another centre ({centre})")]
+    EnrolledElsewhere { centre: String },
+    #[error("no device {0} is enrolled here")]
+    UnknownPeer(String),
+    #[error("the workspace in {0} has no recovery key: it was never enrolled with a centre")]
+    NoRecoveryWrap(PathBuf),
+    #[error("the workspace in {0} is recoverable only by the centre it enrolled with, not this one")]
+    NotRecoverableHere(PathBuf),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -81,6 +114,18 @@ impl StoreError {
             StoreError::Tampered { .. } => ErrorKind::EventsTampered,
             StoreError::EventSchemaTooNew { .. } => ErrorKind::EventsTooNew,
             StoreError::InvalidEvent(_) => ErrorKind::EventInvalid,
+            StoreError::Bundle { source, .. } => bundle_kind(source),
+            StoreError::UnknownDevice { .. } => ErrorKind::DeviceUnknown,
+            StoreError::DeviceKeysChanged { .. } => ErrorKind::DeviceKeysChanged,
+            StoreError::FingerprintMismatch { .. } => ErrorKind::FingerprintMismatch,
+            StoreError::OwnBundle { .. } => ErrorKind::BundleOwn,
+            StoreError::NotFromCentre { .. } => ErrorKind::BundleNotFromCentre,
+            StoreError::NotEnrolled => ErrorKind::NotEnrolled,
+            StoreError::WrongRole { .. } => ErrorKind::WrongRole,
+            StoreError::Enrolment(_) => ErrorKind::EnrolmentInvalid,
+            StoreError::EnrolledElsewhere { .. } => ErrorKind::EnrolledElsewhere,
+            StoreError::UnknownPeer(_) => ErrorKind::NotFound,
+            StoreError::NoRecoveryWrap(_) | StoreError::NotRecoverableHere(_) => ErrorKind::RecoveryUnavailable,
             StoreError::Sqlite(_) | StoreError::Json(_) | StoreError::Random(_) | StoreError::CorruptLog(_) => {
                 ErrorKind::Internal
             }
@@ -88,14 +133,43 @@ impl StoreError {
     }
 }
 
-/// At the IPC boundary only the kind and the refused fields cross: the text
-/// of a database error may quote personal data.
+fn bundle_kind(e: &asysta_bundle::BundleError) -> ErrorKind {
+    use asysta_bundle::BundleError as B;
+    match e {
+        B::NotABundle => ErrorKind::BundleNotABundle,
+        B::WrongRecipient => ErrorKind::BundleWrongRecipient,
+        B::TooNew { .. } => ErrorKind::BundleTooNew,
+        B::Truncated => ErrorKind::BundleTruncated,
+        B::Damaged(_) | B::InvalidKey(_) => ErrorKind::BundleDamaged,
+        B::BadSignature => ErrorKind::BundleBadSignature,
+        B::InvalidEnrolment(_) => ErrorKind::EnrolmentInvalid,
+        B::Encrypt(_) => ErrorKind::Internal,
+    }
+}
+
+/// At the IPC boundary only the kind, the refused fields and a few named
+/// arguments cross (a bundle's file name, a fingerprint, a device's user):
+/// the text of a database error may quote personal data.
 impl From<&StoreError> for ApiError {
     fn from(e: &StoreError) -> Self {
-        match e {
-            StoreError::Invalid(fields) => ApiError::invalid(fields.clone()),
-            other => ApiError::new(other.kind()),
-        }
+        let args: &[(&str, String)] = match e {
+            StoreError::Invalid(fields) => return ApiError::invalid(fields.clone()),
+            StoreError::Bundle { file, .. }
+            | StoreError::DeviceKeysChanged { file, .. }
+            | StoreError::OwnBundle { file }
+            | StoreError::NotFromCentre { file } => &[("file", file.clone())],
+            StoreError::UnknownDevice { file, name, fingerprint } => {
+                &[("file", file.clone()), ("name", name.clone()), ("fingerprint", fingerprint.clone())]
+            }
+            StoreError::FingerprintMismatch { file, given, found } => {
+                &[("file", file.clone()), ("given", given.clone()), ("fingerprint", found.clone())]
+            }
+            StoreError::EnrolledElsewhere { centre } => &[("centre", centre.clone())],
+            _ => &[],
+        };
+        let mut error = ApiError::new(e.kind());
+        error.args = args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        error
     }
 }
 

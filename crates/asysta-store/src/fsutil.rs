@@ -10,11 +10,18 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{file_name}.tmp"));
-    let mut file = std::fs::File::create(&tmp).map_err(StoreError::io(&tmp))?;
-    file.write_all(bytes).map_err(StoreError::io(&tmp))?;
-    file.sync_all().map_err(StoreError::io(&tmp))?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(StoreError::io(path))?;
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp).map_err(StoreError::io(&tmp))?;
+        file.write_all(bytes).map_err(StoreError::io(&tmp))?;
+        file.sync_all().map_err(StoreError::io(&tmp))?;
+        drop(file);
+        std::fs::rename(&tmp, path).map_err(StoreError::io(path))
+    })();
+    if written.is_err() {
+        // A full disk or a pulled stick: leave nothing half-written behind.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written?;
     sync_dir(dir);
     Ok(())
 }

@@ -7,29 +7,12 @@ use crate::environment::Environment;
 use crate::error::{Result, StoreError};
 use crate::log::{self, event_from_row, Digest, EventRow, LogTable, EVENT_COLUMNS};
 use asysta_core::merge::Conflict;
-use asysta_core::{DeviceId, EntityId, EntityType, Event, Hlc, UserId, EVENT_SCHEMA_VERSION};
+use asysta_core::{DeviceId, EntityId, EntityType, Event, Hlc, EVENT_SCHEMA_VERSION};
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// Events of one device that this replica lacks: `first..=last` must
-/// arrive before the events held back after them can apply.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MissingRange {
-    pub device_id: DeviceId,
-    pub first: u64,
-    pub last: u64,
-}
-
-/// An assistant with more active families than the cap: the centre is
-/// warned; an import is never refused for it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct OverCap {
-    pub assistant_id: UserId,
-    pub assistant_name: String,
-    pub active: u32,
-    pub cap: u32,
-}
+pub use asysta_core::exchange::{MissingRange, OverCap};
 
 /// What one batch did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -46,6 +29,10 @@ pub struct IngestReport {
     pub missing: Vec<MissingRange>,
     /// Records re-derived.
     pub records_changed: usize,
+    /// Of those, records that appeared with this batch.
+    pub records_new: usize,
+    /// Placeholders of withheld events replaced by the events themselves.
+    pub replaced: usize,
     /// Conflicts on the records this batch touched.
     pub conflicts: Vec<Conflict>,
     /// Assistants over the caseload cap after the batch (when it applied
@@ -56,7 +43,7 @@ pub struct IngestReport {
 impl IngestReport {
     /// Whether the batch changed nothing at all.
     pub fn unchanged(&self) -> bool {
-        self.applied == 0 && self.held_back == 0
+        self.applied == 0 && self.held_back == 0 && self.replaced == 0
     }
 }
 
@@ -77,37 +64,82 @@ type Incoming = BTreeMap<DeviceId, BTreeMap<u64, (Event, Digest)>>;
 /// Compares the events of `device` in `from..=to` this replica holds with
 /// the incoming ones: by digest, read from an index (`events_digests`), or
 /// for the first release's rows (no digest) column by column. The numbers
-/// that are equal, or the first number that differs.
+/// that are equal (a placeholder and the event it stands for count as
+/// equal), and those whose stored placeholder the incoming event replaces;
+/// or the first number that differs.
 fn compare_stored(
     conn: &Connection,
     device: DeviceId,
     from: u64,
     to: u64,
     incoming: &BTreeMap<u64, (Event, Digest)>,
-) -> Result<std::result::Result<Vec<u64>, u64>> {
+) -> Result<std::result::Result<Compared, u64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, digest FROM events WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY device_id, seq",
     )?;
     let mut rows = stmt.query(rusqlite::params![device.to_string(), from as i64, to as i64])?;
     let mut equal = Vec::new();
     let mut legacy = Vec::new();
+    let mut differ = Vec::new();
     while let Some(r) = rows.next()? {
         let seq = r.get::<_, i64>(0)? as u64;
         let Some((_, digest)) = incoming.get(&seq) else { continue };
         match r.get_ref(1)?.as_blob_or_null().ok().flatten() {
             Some(stored) if stored == &digest[..] => equal.push(seq),
-            Some(_) => return Ok(Err(seq)),
+            Some(_) => differ.push(seq),
             None => legacy.push(seq),
         }
     }
+    drop(rows);
     for seq in legacy {
         let (event, _) = &incoming[&seq];
         if legacy_row(conn, device, seq)?.as_ref() != Some(&EventRow::of(event)?.without_digest()) {
-            return Ok(Err(seq));
+            differ.push(seq);
+        } else {
+            equal.push(seq);
         }
-        equal.push(seq);
     }
-    Ok(Ok(equal))
+    let mut replaced = Vec::new();
+    for seq in differ {
+        let (event, digest) = &incoming[&seq];
+        let stored = log::stored_event(conn, LogTable::Events, device, seq)?
+            .ok_or(StoreError::CorruptLog(format!("event {seq} of device {device} vanished during an import")))?;
+        match placeholder_match(&stored, event, digest)? {
+            Some(PlaceholderMatch::Same) => equal.push(seq),
+            Some(PlaceholderMatch::Replaces) => replaced.push(seq),
+            None => return Ok(Err(seq)),
+        }
+    }
+    Ok(Ok(Compared { equal, replaced }))
+}
+
+struct Compared {
+    equal: Vec<u64>,
+    replaced: Vec<u64>,
+}
+
+enum PlaceholderMatch {
+    /// One of them is the placeholder of the other, and the stored one is
+    /// the event itself (or both are the same placeholder).
+    Same,
+    /// The stored one is a placeholder the incoming event replaces.
+    Replaces,
+}
+
+/// Whether two different events under one number are a placeholder and the
+/// event it stands for (anything else under one number is tampering).
+fn placeholder_match(stored: &Event, incoming: &Event, incoming_digest: &Digest) -> Result<Option<PlaceholderMatch>> {
+    let envelope_equal = stored.event_id == incoming.event_id && stored.entity_id == incoming.entity_id;
+    if !envelope_equal {
+        return Ok(None);
+    }
+    let stored_is_placeholder = matches!(stored.change, asysta_core::Change::Withheld { .. });
+    let incoming_is_placeholder = matches!(incoming.change, asysta_core::Change::Withheld { .. });
+    Ok(match (stored_is_placeholder, incoming_is_placeholder) {
+        (true, false) if log::withholds(stored, incoming_digest) => Some(PlaceholderMatch::Replaces),
+        (false, true) if log::withholds(incoming, &log::digest_of(stored)?) => Some(PlaceholderMatch::Same),
+        _ => None,
+    })
 }
 
 /// A row of the first release (no digest), column by column.
@@ -194,31 +226,48 @@ pub fn ingest(
     let mut to_apply: Vec<(Event, Option<EventRow>, Option<EntityId>)> = Vec::new();
     let mut to_hold: Vec<Event> = Vec::new();
     let mut released: Vec<(DeviceId, u64)> = Vec::new();
+    let mut replacements: Vec<Event> = Vec::new();
     for (device, events) in incoming {
         let applied_max = log::last_seq(conn, device)?;
         let (first, last) = (*events.keys().next().expect("non-empty"), *events.keys().next_back().expect("non-empty"));
         if first <= applied_max {
-            let known = compare_stored(conn, device, first, last.min(applied_max), &events)?
+            let compared = compare_stored(conn, device, first, last.min(applied_max), &events)?
                 .map_err(|seq| StoreError::Tampered { device_id: device, seq })?;
             let expected = events.range(..=applied_max).count();
-            if known.len() != expected {
+            if compared.equal.len() + compared.replaced.len() != expected {
                 // A number at or below the mark that the log does not hold
                 // cannot happen in a gap-free log; refuse rather than guess.
-                let seq = *events.range(..=applied_max).map(|(s, _)| s).find(|s| !known.contains(s)).unwrap_or(&first);
+                let seq = *events
+                    .range(..=applied_max)
+                    .map(|(s, _)| s)
+                    .find(|s| !compared.equal.contains(s) && !compared.replaced.contains(s))
+                    .unwrap_or(&first);
                 return Err(StoreError::Tampered { device_id: device, seq });
             }
-            report.already_present += known.len();
+            report.already_present += compared.equal.len();
+            for seq in compared.replaced {
+                replacements.push(events[&seq].0.clone());
+            }
         }
         let mut held = if log::held_count(conn, device)? > 0 { held_events(conn, device)? } else { BTreeMap::new() };
         let mut fresh: BTreeMap<u64, (Event, Digest)> = BTreeMap::new();
         for (seq, (event, digest)) in events {
             if seq <= applied_max {
                 continue;
-            } else if let Some((kept, _)) = held.get(&seq) {
+            } else if let Some((kept, family)) = held.get_mut(&seq) {
                 if log::digest_of(kept)? == digest {
                     report.already_present += 1;
                 } else {
-                    return Err(StoreError::Tampered { device_id: device, seq });
+                    match placeholder_match(kept, &event, &digest)? {
+                        Some(PlaceholderMatch::Same) => report.already_present += 1,
+                        Some(PlaceholderMatch::Replaces) => {
+                            let row = EventRow::with_digest(&event, Some(digest))?;
+                            log::replace_placeholder(conn, LogTable::Held, &event, &row, *family)?;
+                            *kept = event;
+                            report.already_present += 1;
+                        }
+                        None => return Err(StoreError::Tampered { device_id: device, seq }),
+                    }
                 }
             } else if device == own_device {
                 // This device's own log is the only source of its events.
@@ -258,8 +307,18 @@ pub fn ingest(
         let key = RecordKey::of(&event, family)?;
         keyed.push((event, row, family, key));
     }
+    // Placeholders replaced by their events: rewritten before the records
+    // are read, so the reads below see the events themselves.
+    let mut replaced_keys = Vec::with_capacity(replacements.len());
+    for event in &replacements {
+        let family = family_of(conn, event, &in_batch)?;
+        let row = EventRow::of(event)?;
+        log::replace_placeholder(conn, LogTable::Events, event, &row, family)?;
+        replaced_keys.push(RecordKey::of(event, family)?);
+    }
+    report.replaced = replacements.len();
     let mut known: HashMap<RecordKey, Vec<Event>> = HashMap::new();
-    for (_, _, _, key) in &keyed {
+    for key in replaced_keys.iter().chain(keyed.iter().map(|(_, _, _, key)| key)) {
         if !known.contains_key(key) {
             known.insert(*key, derive::load(conn, *key)?);
         }
@@ -268,7 +327,14 @@ pub fn ingest(
         conn.prepare_cached("DELETE FROM held_events WHERE device_id = ?1 AND seq = ?2")?
             .execute(rusqlite::params![device.to_string(), *seq as i64])?;
     }
-    let keys: BTreeSet<RecordKey> = keyed.iter().map(|(_, _, _, k)| *k).collect();
+    let mut keys: BTreeSet<RecordKey> = keyed.iter().map(|(_, _, _, k)| *k).collect();
+    keys.extend(replaced_keys);
+    report.records_new = keyed
+        .iter()
+        .filter(|(e, _, _, k)| asysta_core::merge::is_creation(&e.change) && known.get(k).is_some_and(Vec::is_empty))
+        .map(|(_, _, _, k)| *k)
+        .collect::<BTreeSet<_>>()
+        .len();
     report.applied = keyed.len();
     for (event, row, family, key) in keyed {
         let row = match row {

@@ -20,6 +20,7 @@ use zeroize::Zeroizing;
 
 const FORMAT: &str = "asysta-key";
 const VERSION: u32 = 1;
+const RECOVERY: &str = "recovery";
 
 /// Argon2id cost parameters, stored with each wrap so they can be raised
 /// later without breaking old key files.
@@ -58,9 +59,15 @@ pub struct KeyFile {
 /// One sealed copy of the database key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyWrap {
-    /// What opens it: `passphrase` (later also `recovery`).
+    /// What opens it: `passphrase`, or `recovery` (the centre's age
+    /// identity: cipher `age-x25519`, the age file in `ciphertext`).
     pub kind: String,
-    pub kdf: Kdf,
+    /// The passphrase's key derivation (absent for a recovery wrap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kdf: Option<Kdf>,
+    /// For a recovery wrap: the fingerprint of the centre it is sealed to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
     pub cipher: String,
     pub nonce: String,
     pub ciphertext: String,
@@ -113,6 +120,29 @@ impl KeyFile {
         Ok(next)
     }
 
+    /// Adds (or replaces) the recovery wrap: the database key encrypted
+    /// with age to a centre's X25519 recipient, so that centre alone can
+    /// reopen the workspace under a new passphrase.
+    pub fn with_recovery(&self, age_file: &[u8], centre_fingerprint: &str) -> KeyFile {
+        let mut next = self.clone();
+        next.wraps.retain(|w| w.kind != RECOVERY);
+        next.wraps.push(KeyWrap {
+            kind: RECOVERY.into(),
+            kdf: None,
+            recipient: Some(centre_fingerprint.to_owned()),
+            cipher: "age-x25519".into(),
+            nonce: String::new(),
+            ciphertext: BASE64.encode(age_file),
+        });
+        next
+    }
+
+    /// The recovery wrap's age file, if the workspace has one.
+    pub fn recovery(&self) -> Option<(Vec<u8>, Option<&str>)> {
+        let wrap = self.wraps.iter().find(|w| w.kind == RECOVERY && w.cipher == "age-x25519")?;
+        Some((BASE64.decode(&wrap.ciphertext).ok()?, wrap.recipient.as_deref()))
+    }
+
     pub fn read(path: &Path) -> Result<KeyFile> {
         let bytes = std::fs::read(path).map_err(StoreError::io(path))?;
         let damaged = |reason: String| StoreError::KeyFileDamaged { path: path.to_owned(), reason };
@@ -142,14 +172,15 @@ impl KeyWrap {
         nonce: [u8; 24],
     ) -> Result<KeyWrap> {
         let kek = derive(passphrase, &salt, params)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&kek[..]));
         let aad = associated_data(workspace_id, "passphrase");
         let ciphertext = cipher
             .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.bytes(), aad: &aad })
             .map_err(|_| StoreError::Random("sealing the database key failed".into()))?;
         Ok(KeyWrap {
             kind: "passphrase".into(),
-            kdf: Kdf { algorithm: "argon2id".into(), params, salt: BASE64.encode(salt) },
+            kdf: Some(Kdf { algorithm: "argon2id".into(), params, salt: BASE64.encode(salt) }),
+            recipient: None,
             cipher: "xchacha20poly1305".into(),
             nonce: BASE64.encode(nonce),
             ciphertext: BASE64.encode(ciphertext),
@@ -158,17 +189,18 @@ impl KeyWrap {
 
     fn open(&self, workspace_id: Uuid, passphrase: &Passphrase) -> Result<DatabaseKey> {
         let damaged = |reason: &str| StoreError::KeyFileDamaged { path: Default::default(), reason: reason.into() };
-        if self.kdf.algorithm != "argon2id" || self.cipher != "xchacha20poly1305" {
+        let kdf = self.kdf.as_ref().ok_or_else(|| damaged("no key derivation"))?;
+        if kdf.algorithm != "argon2id" || self.cipher != "xchacha20poly1305" {
             return Err(damaged("unknown algorithm"));
         }
-        let salt = BASE64.decode(&self.kdf.salt).map_err(|_| damaged("salt is not base64"))?;
+        let salt = BASE64.decode(&kdf.salt).map_err(|_| damaged("salt is not base64"))?;
         let nonce = BASE64.decode(&self.nonce).map_err(|_| damaged("nonce is not base64"))?;
         let ciphertext = BASE64.decode(&self.ciphertext).map_err(|_| damaged("ciphertext is not base64"))?;
         if nonce.len() != 24 || salt.len() < 8 || ciphertext.len() != 32 + 16 {
             return Err(damaged("wrong field length"));
         }
-        let kek = derive(passphrase, &salt, self.kdf.params)?;
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let kek = derive(passphrase, &salt, kdf.params)?;
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&kek[..]));
         let aad = associated_data(workspace_id, &self.kind);
         let plain = Zeroizing::new(
             cipher

@@ -10,6 +10,7 @@ mod connection;
 mod derive;
 mod environment;
 mod error;
+mod exchange;
 mod fsutil;
 mod ingest;
 pub mod keyfile;
@@ -24,6 +25,7 @@ mod workspace;
 
 pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
+pub use exchange::{bundle_file_name, label_of, ExportProgress, ExportRequest};
 pub use ingest::{IngestReport, MissingRange, OverCap};
 pub use keyfile::KdfParams;
 /// The digest the log keeps of an event (for benchmarks and tools).

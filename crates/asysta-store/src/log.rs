@@ -301,3 +301,77 @@ pub const EVENT_COLUMNS: &str = "device_id, seq, event_id, entity_type, entity_i
 
 /// The order in which events are replayed: HLC, then device and sequence.
 pub const EVENT_ORDER: &str = "hlc_wall_ms, hlc_counter, device_id, seq";
+
+/// The placeholder that stands for `event` in a bundle whose receiver is
+/// not to read it (see [`Change::Withheld`]): the envelope, the family, the
+/// causal heads, and the digest of the whole event in place of its change.
+pub fn withheld(event: &Event, family_id: Option<EntityId>) -> Result<Event> {
+    let digest = digest_of(event)?;
+    Ok(Event {
+        schema_version: EVENT_SCHEMA_VERSION.max(3),
+        family_id: family_id.or(event.family_id),
+        change: Change::Withheld {
+            record: event.entity_type,
+            family_id: family_id.or(event.family_id),
+            digest: hex(&digest),
+        },
+        ..event.clone()
+    })
+}
+
+/// Whether `placeholder` stands for the event whose digest is `digest`.
+pub fn withholds(placeholder: &Event, digest: &Digest) -> bool {
+    matches!(&placeholder.change, Change::Withheld { digest: claimed, .. } if *claimed == hex(digest))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One stored event, by device and number.
+pub fn stored_event(conn: &Connection, table: LogTable, device: DeviceId, seq: u64) -> Result<Option<Event>> {
+    let table = match table {
+        LogTable::Events => "events",
+        LogTable::Held => "held_events",
+    };
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM {table} WHERE device_id = ?1 AND seq = ?2"))?;
+    let mut rows = stmt.query(rusqlite::params![device.to_string(), seq as i64])?;
+    match rows.next()? {
+        Some(row) => Ok(Some(event_from_row(row)??)),
+        None => Ok(None),
+    }
+}
+
+/// Replaces a withheld placeholder with the event it stands for (the only
+/// change the log allows: migration 0005's trigger checks the envelope).
+pub fn replace_placeholder(
+    conn: &Connection,
+    table: LogTable,
+    event: &Event,
+    row: &EventRow,
+    family_id: Option<EntityId>,
+) -> Result<()> {
+    let table = match table {
+        LogTable::Events => "events",
+        LogTable::Held => "held_events",
+    };
+    let sql = format!(
+        "UPDATE {table} SET kind = ?3, change_json = ?4, schema_version = ?5, based_on_json = ?6, digest = ?7, \
+         family_id = COALESCE(?8, family_id) WHERE device_id = ?1 AND seq = ?2 AND kind = 'event.withheld'"
+    );
+    let n = conn.prepare_cached(&sql)?.execute(rusqlite::params![
+        event.device_id.to_string(),
+        event.seq as i64,
+        event.change.kind(),
+        row.change_json,
+        row.schema_version,
+        row.based_on_json,
+        &row.digest[..],
+        family_id.map(|f| f.to_string()),
+    ])?;
+    if n != 1 {
+        return Err(StoreError::Tampered { device_id: event.device_id, seq: event.seq });
+    }
+    Ok(())
+}

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_case_record.sql"),
     include_str!("../migrations/0003_plan_and_visits.sql"),
     include_str!("../migrations/0004_many_devices.sql"),
+    include_str!("../migrations/0005_bundles.sql"),
 ];
 
 /// The schema version this build writes.

@@ -32,6 +32,11 @@ impl DatabaseKey {
         DatabaseKey(bytes)
     }
 
+    /// The key from bytes recovered elsewhere (a recovery wrap).
+    pub(crate) fn from_slice(bytes: &[u8]) -> Option<DatabaseKey> {
+        Some(DatabaseKey(bytes.try_into().ok()?))
+    }
+
     pub(crate) fn bytes(&self) -> &[u8; 32] {
         &self.0
     }

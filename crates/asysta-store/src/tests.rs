@@ -44,7 +44,11 @@ impl Environment for TestEnvironment {
 pub(crate) const PASS: &str = "zielony rower 2025";
 
 fn info() -> WorkspaceInfo {
-    WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "MOPS Łódź".into() }
+    WorkspaceInfo {
+        assistant_name: "Anna Łęcka".into(),
+        centre_name: "MOPS Łódź".into(),
+        role: asysta_core::workspace::Role::Assistant,
+    }
 }
 
 fn create(dir: &Path) -> Store {
@@ -71,7 +75,7 @@ pub(crate) fn family(name: &str, first: &str) -> asysta_core::family::NewFamily 
 }
 
 /// Every file of the workspace folder with its bytes.
-fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn snapshot_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir(WorkspacePaths::new(dir).workspace_dir).unwrap() {
         let path = entry.unwrap().path();

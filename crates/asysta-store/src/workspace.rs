@@ -11,6 +11,7 @@ use crate::migrations::{self, LATEST_VERSION};
 use crate::paths::WorkspacePaths;
 use crate::queries::{self, Settings};
 use crate::secret::{DatabaseKey, Passphrase};
+use asysta_bundle::DeviceKeys;
 use asysta_core::alerts::{alerts, Alert, AlertSettings, FamilyActivity, OverdueAction};
 use asysta_core::api::{DraftView, DuplicateView, FamilyCase, PlannedVisit};
 use asysta_core::collation;
@@ -20,7 +21,7 @@ use asysta_core::merge::SETTINGS_ID;
 use asysta_core::plan::{overdue_actions, plan_id_for, NewPlanVersion, PlanArea, ProgressNote};
 use asysta_core::record::{check_caseload, CaseDetails, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{Visit, VisitDraft};
-use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::{Author, Change, DeviceId, EntityId, Event, Hlc, UserId};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -34,6 +35,11 @@ pub struct Store {
     pub(crate) device_id: DeviceId,
     pub(crate) author: Author,
     pub(crate) workspace_id: EntityId,
+    pub(crate) role: Role,
+    /// This workspace's signing key and age identity (see `exchange`).
+    pub(crate) keys: DeviceKeys,
+    /// Kept while unlocked, to seal the recovery wrap at enrolment.
+    pub(crate) db_key: DatabaseKey,
     paths: WorkspacePaths,
 }
 
@@ -140,6 +146,8 @@ impl Store {
             for (k, v) in meta {
                 tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", (k, v))?;
             }
+            tx.execute("UPDATE meta SET value = ?1 WHERE key = 'role'", [info.role.as_str()])?;
+            crate::exchange::keys::generate(&tx, env)?;
             let change = Change::WorkspaceCreated {
                 assistant_name: info.assistant_name.clone(),
                 centre_name: info.centre_name.clone(),
@@ -200,7 +208,11 @@ impl Store {
         }
         let device_id = DeviceId(parse("device_id")?);
         let author = Author { user_id: UserId(parse("user_id")?), name: meta("user_name")? };
-        Ok(Store { conn, env, device_id, author, workspace_id: EntityId(workspace_id), paths })
+        let role = Role::parse(&meta("role")?)
+            .ok_or_else(|| StoreError::DatabaseDamaged("meta key role is not a role".into()))?;
+        let mut env = env;
+        let keys = crate::exchange::keys::load_or_generate(&conn, env.as_mut())?;
+        Ok(Store { conn, env, device_id, author, workspace_id: EntityId(workspace_id), role, keys, db_key: key, paths })
     }
 
     /// Re-seals the database key under a new passphrase. The data is not
@@ -238,11 +250,17 @@ impl Store {
 
     /// Who works in the workspace and for which centre.
     pub fn info(&self) -> Result<WorkspaceInfo> {
+        let role = self.role;
         Ok(self.conn.query_row(
             "SELECT assistant_name, centre_name FROM workspace WHERE id = ?1",
             [self.workspace_id.to_string()],
-            |row| Ok(WorkspaceInfo { assistant_name: row.get(0)?, centre_name: row.get(1)? }),
+            |row| Ok(WorkspaceInfo { assistant_name: row.get(0)?, centre_name: row.get(1)?, role }),
         )?)
+    }
+
+    /// Whether this is an assistant's laptop or a centre's workspace.
+    pub fn role(&self) -> Role {
+        self.role
     }
 
     /// Adds a family with its first member (if any): one event each, one

@@ -1,0 +1,100 @@
+//! What goes into a bundle for one receiver: the events it lacks, each in
+//! full or as a withheld placeholder.
+//!
+//! The rule (docs/BUNDLE_FORMAT.md, "Withheld events"): every receiver gets
+//! every event it lacks of every device, so its log of each device stays
+//! gap-free; an event it is not to read travels as an `event.withheld`
+//! placeholder (the envelope and the event's digest). Left out are:
+//! - from a laptop, restricted notes, unless the assistant includes them;
+//! - from a centre, events of families the receiving assistant does not
+//!   work with (not in their caseload, and never written to from their
+//!   device).
+
+use crate::error::Result;
+use crate::log::{self, event_from_row, EVENT_COLUMNS};
+use asysta_core::{Change, DeviceId, EntityId, Event, UserId};
+use rusqlite::Connection;
+use std::collections::{BTreeMap, HashSet};
+
+/// Who the bundle is for, and so what it may carry in full.
+pub enum Audience {
+    /// The centre, from a laptop.
+    Centre { include_restricted: bool },
+    /// One assistant's device, from the centre.
+    Assistant { device: DeviceId, user: Option<UserId> },
+}
+
+/// The events a receiver with `marks` lacks (each device's in sequence),
+/// with what it may not read replaced by placeholders. `progress` is told
+/// how many events are read, every thousand.
+pub fn events_for(
+    conn: &Connection,
+    marks: &BTreeMap<DeviceId, u64>,
+    audience: &Audience,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Vec<Event>, u64)> {
+    let visible = match audience {
+        Audience::Assistant { device, user } => Some(families_of(conn, *device, *user)?),
+        Audience::Centre { .. } => None,
+    };
+    let mut out = Vec::new();
+    let mut withheld = 0;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS} FROM events WHERE device_id = ?1 AND seq > ?2 ORDER BY device_id, seq"
+    ))?;
+    for device in crate::ingest::high_water_marks(conn)?.keys() {
+        let from = marks.get(device).copied().unwrap_or(0);
+        let mut rows = stmt.query(rusqlite::params![device.to_string(), from as i64])?;
+        while let Some(row) = rows.next()? {
+            let family: Option<EntityId> = row.get::<_, Option<String>>(13)?.and_then(|f| f.parse().ok());
+            let event = event_from_row(row)??;
+            let keep = match audience {
+                Audience::Centre { include_restricted } => {
+                    *include_restricted || !matches!(event.change, Change::NoteAdded { restricted: true, .. })
+                }
+                Audience::Assistant { .. } => match (family, &visible) {
+                    (Some(f), Some(visible)) => visible.contains(&f),
+                    _ => true,
+                },
+            };
+            if keep || matches!(event.change, Change::Withheld { .. }) {
+                out.push(event);
+            } else {
+                out.push(log::withheld(&event, family)?);
+                withheld += 1;
+            }
+            if out.len() % 1000 == 0 {
+                progress(out.len() as u64);
+            }
+        }
+    }
+    progress(out.len() as u64);
+    Ok((out, withheld))
+}
+
+/// The families an assistant's device may read: those in the assistant's
+/// caseload and those the device ever wrote to.
+fn families_of(conn: &Connection, device: DeviceId, user: Option<UserId>) -> Result<HashSet<EntityId>> {
+    let mut out = HashSet::new();
+    if let Some(user) = user {
+        let mut stmt = conn.prepare_cached("SELECT family_id FROM caseloads WHERE assistant_id = ?1")?;
+        for f in stmt.query_map([user.to_string()], |r| r.get::<_, String>(0))? {
+            if let Ok(f) = f?.parse() {
+                out.insert(f);
+            }
+        }
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT DISTINCT family_id FROM events WHERE device_id = ?1 AND family_id IS NOT NULL")?;
+    for f in stmt.query_map([device.to_string()], |r| r.get::<_, String>(0))? {
+        if let Ok(f) = f?.parse() {
+            out.insert(f);
+        }
+    }
+    Ok(out)
+}
+
+/// How many events a receiver with `marks` lacks.
+pub fn pending_for(marks: &BTreeMap<DeviceId, u64>, ours: &BTreeMap<DeviceId, u64>) -> u64 {
+    ours.iter().map(|(d, seq)| seq.saturating_sub(marks.get(d).copied().unwrap_or(0))).sum()
+}
