@@ -113,6 +113,7 @@ error-device-unknown = The bundle { $file } comes from a device not enrolled at 
 error-device-keys-changed = The device the bundle { $file } comes from signed it with another key than the trusted one. Nothing was imported; contact your administrator.
 error-fingerprint-mismatch = The fingerprint given ({ $given }) is not that of the device the bundle { $file } comes from ({ $fingerprint }). Nothing was imported.
 error-bundle-own = The bundle { $file } was sent from this workspace; a workspace does not import its own bundles.
+error-bundle-foreign-events = The bundle { $file } brings new events of a device other than its sender, or written in another person's name. Nothing was imported.
 error-bundle-not-from-centre = The bundle { $file } does not come from the centre this laptop is enrolled with. Nothing was imported.
 error-not-enrolled = This laptop is not enrolled with a centre yet. Read the enrolment file you got from the centre.
 error-wrong-role = This is not done in this kind of workspace (an assistant's laptop or a centre).

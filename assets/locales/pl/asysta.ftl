@@ -115,6 +115,7 @@ error-device-unknown = Paczka { $file } pochodzi z urządzenia, które nie jest 
 error-device-keys-changed = Urządzenie, z którego pochodzi paczka { $file }, podpisało ją innym kluczem niż zaufany. Nic nie zostało zaimportowane; skontaktuj się z administratorem.
 error-fingerprint-mismatch = Podany odcisk ({ $given }) nie jest odciskiem urządzenia, z którego pochodzi paczka { $file } ({ $fingerprint }). Nic nie zostało zaimportowane.
 error-bundle-own = Paczka { $file } została wysłana z tego obszaru roboczego; własnych paczek się nie importuje.
+error-bundle-foreign-events = Paczka { $file } zawiera nowe zdarzenia innego urządzenia niż nadawca albo zapisane w imieniu innej osoby. Nic nie zostało zaimportowane.
 error-bundle-not-from-centre = Paczka { $file } nie pochodzi z ośrodka, w którym zarejestrowano ten laptop. Nic nie zostało zaimportowane.
 error-not-enrolled = Ten laptop nie jest jeszcze zarejestrowany w ośrodku. Wczytaj plik rejestracji otrzymany z ośrodka.
 error-wrong-role = Tej operacji nie wykonuje się w tym rodzaju obszaru roboczego (laptop asystenta albo ośrodek).

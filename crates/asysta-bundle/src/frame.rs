@@ -8,7 +8,7 @@
 //!    ├─ header length     u32 big-endian
 //!    ├─ header            JSON (see `Header`)
 //!    ├─ events length     u64 big-endian
-//!    ├─ events            JSON Lines, one event per line
+//!    ├─ events            raw DEFLATE of JSON Lines, one event per line
 //!    └─ signature         64 bytes, Ed25519 over SIGNATURE_CONTEXT ‖ everything above
 //! ```
 
@@ -31,6 +31,8 @@ const SIGNATURE_CONTEXT: &[u8] = b"asysta bundle signature v1\0";
 const MAX_HEADER: usize = 4 << 20;
 /// The largest frame read (a centre's full export is tens of megabytes).
 const MAX_FRAME: u64 = 2 << 30;
+/// The largest events section after decompression.
+const MAX_EVENTS_JSON: u64 = 4 << 30;
 const SIGNATURE_LEN: usize = 64;
 
 /// Writes a bundle: frames `events` under `header`, signs the frame with
@@ -45,11 +47,15 @@ pub fn seal(mut header: Header, events: &[Event], sender: &DeviceKeys, recipient
     header.sender.keys = sender.public();
 
     let header_json = serde_json::to_vec(&header).map_err(|e| BundleError::Encrypt(e.to_string()))?;
-    let mut body = Vec::with_capacity(events.len() * 400);
+    let mut json = Vec::with_capacity(events.len() * 400);
     for event in events {
-        serde_json::to_writer(&mut body, event).map_err(|e| BundleError::Encrypt(e.to_string()))?;
-        body.push(b'\n');
+        serde_json::to_writer(&mut json, event).map_err(|e| BundleError::Encrypt(e.to_string()))?;
+        json.push(b'\n');
     }
+    let mut deflate =
+        flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+    deflate.write_all(&json).map_err(|e| BundleError::Encrypt(e.to_string()))?;
+    let body = deflate.finish().map_err(|e| BundleError::Encrypt(e.to_string()))?;
     let mut frame = Vec::with_capacity(MAGIC.len() + 14 + header_json.len() + body.len() + SIGNATURE_LEN);
     frame.extend_from_slice(MAGIC);
     frame.extend_from_slice(&FORMAT_VERSION.to_be_bytes());
@@ -98,11 +104,23 @@ impl Verified {
         &self.header.sender.keys
     }
 
+    /// The events' JSON Lines, decompressed.
+    pub fn events_json(&self) -> Result<Vec<u8>> {
+        let mut json = Vec::with_capacity(self.events.len() * 4);
+        let mut inflate = flate2::read::DeflateDecoder::new(&self.events[..]).take(MAX_EVENTS_JSON + 1);
+        inflate.read_to_end(&mut json).map_err(|e| BundleError::Damaged(format!("events: {e}")))?;
+        if json.len() as u64 > MAX_EVENTS_JSON {
+            return Err(BundleError::Damaged("events too large".into()));
+        }
+        Ok(json)
+    }
+
     /// The events, parsed, and checked against the header's counts and
     /// ranges.
     pub fn events(&self) -> Result<Vec<Event>> {
+        let json = self.events_json()?;
         let mut events = Vec::with_capacity(self.header.event_count.min(1 << 20) as usize);
-        for (i, line) in self.events.split(|b| *b == b'\n').enumerate() {
+        for (i, line) in json.split(|b| *b == b'\n').enumerate() {
             if line.is_empty() {
                 continue;
             }
@@ -116,7 +134,7 @@ impl Verified {
         Ok(events)
     }
 
-    /// The size of the events' JSON Lines, in bytes.
+    /// The size of the events section (compressed), in bytes.
     pub fn events_len(&self) -> usize {
         self.events.len()
     }

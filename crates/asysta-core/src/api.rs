@@ -173,6 +173,8 @@ pub enum ErrorKind {
     FingerprintMismatch,
     /// A workspace's own bundle.
     BundleOwn,
+    /// A laptop's bundle with new events of another device or author.
+    BundleForeignEvents,
     /// On a laptop, a bundle not from its centre.
     BundleNotFromCentre,
     /// The laptop has no centre yet.
@@ -220,6 +222,7 @@ impl ErrorKind {
             ErrorKind::DeviceKeysChanged => "error-device-keys-changed",
             ErrorKind::FingerprintMismatch => "error-fingerprint-mismatch",
             ErrorKind::BundleOwn => "error-bundle-own",
+            ErrorKind::BundleForeignEvents => "error-bundle-foreign-events",
             ErrorKind::BundleNotFromCentre => "error-bundle-not-from-centre",
             ErrorKind::NotEnrolled => "error-not-enrolled",
             ErrorKind::WrongRole => "error-wrong-role",
@@ -296,6 +299,15 @@ pub mod command {
         HISTORY,
         CONFLICTS,
         RESOLVE_CONFLICT,
+        SET_SETTINGS,
+        SYNC_STATUS,
+        EXPORT_ENROLMENT,
+        ENROL,
+        EXPORT_BUNDLE,
+        IMPORT_BUNDLE,
+        CASELOADS,
+        FAMILY_ASSISTANTS,
+        CHOOSE_PATH,
     ];
 
     /// `() -> WorkspaceStatus`
@@ -359,6 +371,30 @@ pub mod command {
     /// `{ conflict_id: String, keep?: EventId, value?: JSON } -> Vec<Conflict>`
     /// (exactly one of `keep` and `value`; the resolution is an event)
     pub const RESOLVE_CONFLICT: &str = "resolve_conflict";
+    /// `{ caseload_cap: u32, no_visit_days: u32 } -> Settings` (a centre only;
+    /// an event that reaches every laptop)
+    pub const SET_SETTINGS: &str = "set_settings";
+    /// `() -> SyncStatus` (this device, its peers, what is pending, gaps)
+    pub const SYNC_STATUS: &str = "sync_status";
+    /// `{ path: String } -> SyncStatus` (a centre writes its enrolment file)
+    pub const EXPORT_ENROLMENT: &str = "export_enrolment";
+    /// `{ path: String } -> SyncStatus` (a laptop reads a centre's enrolment
+    /// file; `centre.fingerprint` is the one to compare)
+    pub const ENROL: &str = "enrol";
+    /// `{ to: String, device?: DeviceId } -> ExportSummary` (`to` a folder or
+    /// a file; `device` at a centre). Emits `export-progress` events
+    /// `{ stage: "reading" | "sealing" | "writing", count }` meanwhile.
+    pub const EXPORT_BUNDLE: &str = "export_bundle";
+    /// `{ path: String, trust_device?: String } -> ImportSummary`
+    /// (`trust_device`: the fingerprint a person compared)
+    pub const IMPORT_BUNDLE: &str = "import_bundle";
+    /// `() -> Vec<Caseload>` (each assistant's active families and the cap)
+    pub const CASELOADS: &str = "caseloads";
+    /// `() -> { EntityId: String }` (the assistant each family is with)
+    pub const FAMILY_ASSISTANTS: &str = "family_assistants";
+    /// `{ folder: bool } -> Option<String>` (the native file dialog; `None`
+    /// when cancelled)
+    pub const CHOOSE_PATH: &str = "choose_path";
 }
 
 #[cfg(test)]

@@ -67,6 +67,10 @@ pub enum StoreError {
     DeviceKeysChanged { file: String, device: asysta_core::DeviceId },
     #[error("{file}: the fingerprint given ({given}) is not the sending device's ({found})")]
     FingerprintMismatch { file: String, given: String, found: String },
+    #[error(
+        "{file}: the bundle brings new events of device {device}, which did not send it, or in another person's name"
+    )]
+    ForeignEvents { file: String, device: asysta_core::DeviceId },
     #[error("{file}: this is this workspace's own bundle")]
     OwnBundle { file: String },
     #[error("{file}: the bundle does not come from the centre this laptop is enrolled with")]
@@ -119,6 +123,7 @@ impl StoreError {
             StoreError::DeviceKeysChanged { .. } => ErrorKind::DeviceKeysChanged,
             StoreError::FingerprintMismatch { .. } => ErrorKind::FingerprintMismatch,
             StoreError::OwnBundle { .. } => ErrorKind::BundleOwn,
+            StoreError::ForeignEvents { .. } => ErrorKind::BundleForeignEvents,
             StoreError::NotFromCentre { .. } => ErrorKind::BundleNotFromCentre,
             StoreError::NotEnrolled => ErrorKind::NotEnrolled,
             StoreError::WrongRole { .. } => ErrorKind::WrongRole,
@@ -156,6 +161,7 @@ impl From<&StoreError> for ApiError {
             StoreError::Invalid(fields) => return ApiError::invalid(fields.clone()),
             StoreError::Bundle { file, .. }
             | StoreError::DeviceKeysChanged { file, .. }
+            | StoreError::ForeignEvents { file, .. }
             | StoreError::OwnBundle { file }
             | StoreError::NotFromCentre { file } => &[("file", file.clone())],
             StoreError::UnknownDevice { file, name, fingerprint } => {

@@ -321,6 +321,9 @@ impl Store {
             return Err(StoreError::Bundle { file: file.into(), source: BundleError::WrongRecipient });
         }
         let events = verified.events().map_err(|source| StoreError::Bundle { file: file.into(), source })?;
+        if self.role == Role::Centre {
+            self.check_relayed(file, sender, &events)?;
+        }
         let seen_before = peers::was_imported(&self.conn, header.bundle_id)?;
         let now = self.env.now_ms();
 
@@ -365,6 +368,31 @@ impl Store {
         peers::log_bundle(&tx, &record, Some(serde_json::to_string(&summary)?))?;
         tx.commit()?;
         Ok(summary)
+    }
+
+    /// At a centre, a laptop's bundle may bring new events of that laptop
+    /// only, written by its one user; events of other devices it relays
+    /// must be ones the centre already holds (the centre is where they
+    /// come from). So a trusted laptop cannot write in another assistant's
+    /// or the centre's name.
+    fn check_relayed(&self, file: &str, sender: &Party, events: &[asysta_core::Event]) -> Result<()> {
+        let forged = |device| StoreError::ForeignEvents { file: file.into(), device };
+        if let Some(peer) = peers::get(&self.conn, sender.device_id)? {
+            if peer.user_id.is_some_and(|u| u != sender.user_id) {
+                return Err(forged(sender.device_id));
+            }
+        }
+        let ours = ingest::high_water_marks(&self.conn)?;
+        for e in events {
+            if e.device_id == sender.device_id {
+                if e.author.user_id != sender.user_id {
+                    return Err(forged(e.device_id));
+                }
+            } else if e.seq > ours.get(&e.device_id).copied().unwrap_or(0) {
+                return Err(forged(e.device_id));
+            }
+        }
+        Ok(())
     }
 
     /// The trusted workspaces: at a centre every enrolled device, on a

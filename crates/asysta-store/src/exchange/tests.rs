@@ -352,3 +352,23 @@ fn an_export_to_a_folder_is_named_and_leaves_no_temporary_file() {
     ));
     let _ = Role::Centre;
 }
+
+#[test]
+fn a_laptop_cannot_bring_new_events_in_another_devices_name() {
+    let mut s = site();
+    s.ewa.add_family(&family("Nowakowie", "Ola")).unwrap();
+    let e = export(&mut s.ewa, &s.root.join("e.asysta"), ExportRequest::default());
+    // Anna's laptop somehow got Ewa's events (not from the centre) and
+    // relays them: the centre does not have them, so it refuses.
+    let ewas_events = s.ewa.events_missing_from(&Default::default()).unwrap();
+    s.anna.ingest(ewas_events).unwrap();
+    let a = export(&mut s.anna, &s.root.join("a.asysta"), ExportRequest::default());
+    let before = snapshot_files(&s.root.join("centre"));
+    let err = import(&mut s.centre, &a, Some(&s.anna)).unwrap_err();
+    assert!(matches!(err, StoreError::ForeignEvents { device, .. } if device == s.ewa.device_id()), "{err:?}");
+    assert_unchanged(&before, &snapshot_files(&s.root.join("centre")));
+    // Once the centre has Ewa's events from Ewa, Anna's relay is fine.
+    import(&mut s.centre, &e, Some(&s.ewa)).unwrap();
+    let report = import(&mut s.centre, &a, Some(&s.anna)).unwrap();
+    assert!(report.applied > 0);
+}
