@@ -70,6 +70,7 @@ change-visit-recorded = Visit recorded
 change-visit-updated = Visit diary entry corrected
 change-visit-deleted = Visit diary entry deleted
 change-conflict-resolved = Conflict between changes resolved
+change-event-withheld = A change not available on this device (left out of a bundle)
 
 ## Field errors, shown next to the field.
 field-error-required = This field is required.

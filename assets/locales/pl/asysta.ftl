@@ -72,6 +72,7 @@ change-visit-recorded = Zapisano wizytę
 change-visit-updated = Poprawiono wpis w dzienniku wizyt
 change-visit-deleted = Usunięto wpis z dziennika wizyt
 change-conflict-resolved = Rozstrzygnięto konflikt zmian
+change-event-withheld = Zmiana niedostępna na tym urządzeniu (pominięta w paczce)
 
 ## Field errors, shown next to the field.
 field-error-required = To pole jest wymagane.

@@ -42,7 +42,11 @@ fn main() {
 }
 
 fn info() -> WorkspaceInfo {
-    WorkspaceInfo { assistant_name: "Anna Nowak".into(), centre_name: "MOPS Łódź".into() }
+    WorkspaceInfo {
+        assistant_name: "Anna Nowak".into(),
+        centre_name: "MOPS Łódź".into(),
+        role: asysta_core::workspace::Role::Assistant,
+    }
 }
 
 /// A workspace whose caseload cap is lifted, so the benchmarks can load
