@@ -322,3 +322,24 @@ proptest! {
         prop_assert_eq!(fold_record(&order), expected);
     }
 }
+
+#[test]
+fn a_withheld_placeholder_writes_nothing_and_its_event_replacing_it_reads_as_always() {
+    let mut h = History::default();
+    let created = h.add(1, &[], added("Jan", "Kowal"));
+    let edit = h.add(1, &[created], updated(person("Jan", "Kowalski")));
+    let full = h.fold();
+    // The edit travels as a placeholder: the record is what it was before.
+    let mut withheld = h.events.clone();
+    withheld[1].change = Change::Withheld { record: EntityType::Member, family_id: Some(FAMILY), digest: "ab".into() };
+    let state = fold_record(&withheld.iter().collect::<Vec<_>>());
+    assert_eq!(state.value("last_name"), "Kowal");
+    assert_eq!(state.conflicts().count(), 0);
+    // A later edit based on the placeholder's id still supersedes it.
+    let later = h.add(2, &[edit], updated(person("Jan", "Nowak")));
+    withheld.push(h.events[2].clone());
+    let state = fold_record(&withheld.iter().collect::<Vec<_>>());
+    assert_eq!(state.value("last_name"), "Nowak");
+    assert_eq!(state.heads, vec![later]);
+    assert_eq!(full.value("last_name"), "Kowalski");
+}
