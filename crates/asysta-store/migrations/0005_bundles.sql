@@ -34,6 +34,9 @@ CREATE TABLE peers (
 CREATE TABLE bundle_log (
     id           INTEGER PRIMARY KEY,
     bundle_id    TEXT NOT NULL,
+    -- BLAKE3 of the bundle file: an import of the same bytes again is
+    -- recognised before its events are parsed.
+    digest       BLOB,
     direction    TEXT NOT NULL CHECK (direction IN ('export', 'import')),
     peer_device  TEXT NOT NULL,
     at_ms        INTEGER NOT NULL,
@@ -44,6 +47,7 @@ CREATE TABLE bundle_log (
 ) STRICT;
 CREATE INDEX bundle_log_by_peer ON bundle_log (peer_device, direction, at_ms);
 CREATE INDEX bundle_log_by_bundle ON bundle_log (bundle_id, direction);
+CREATE INDEX bundle_log_by_digest ON bundle_log (digest) WHERE digest IS NOT NULL;
 
 -- The log stays append-only; the one change it allows is a withheld
 -- placeholder (kind 'event.withheld') replaced by the event it stands for:

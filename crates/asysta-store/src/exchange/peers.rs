@@ -136,11 +136,16 @@ pub fn merge_marks(conn: &Connection, party: &Party, marks: &BTreeMap<DeviceId, 
     Ok(())
 }
 
-/// Records a bundle written or read.
-pub fn log_bundle(conn: &Connection, record: &BundleRecord, report_json: Option<String>) -> Result<()> {
+/// Records a bundle written or read (with the digest of its bytes).
+pub fn log_bundle(
+    conn: &Connection,
+    record: &BundleRecord,
+    digest: &[u8; 32],
+    report_json: Option<String>,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO bundle_log (bundle_id, direction, peer_device, at_ms, file_name, event_count, ranges_json, \
-         report_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         report_json, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         rusqlite::params![
             record.bundle_id.to_string(),
             direction_str(record.direction),
@@ -150,6 +155,7 @@ pub fn log_bundle(conn: &Connection, record: &BundleRecord, report_json: Option<
             record.event_count as i64,
             serde_json::to_string(&record.ranges)?,
             report_json,
+            &digest[..],
         ],
     )?;
     Ok(())
@@ -162,11 +168,13 @@ fn direction_str(d: Direction) -> &'static str {
     }
 }
 
-/// Whether a bundle was imported before.
-pub fn was_imported(conn: &Connection, bundle_id: Uuid) -> Result<bool> {
+/// Whether these very bytes were imported before. An import is one
+/// transaction that stores every event of the bundle (applied or held
+/// back), so importing the same bytes again can change nothing.
+pub fn was_imported(conn: &Connection, digest: &[u8; 32]) -> Result<bool> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM bundle_log WHERE bundle_id = ?1 AND direction = 'import'")?
-        .exists([bundle_id.to_string()])?)
+        .prepare_cached("SELECT 1 FROM bundle_log WHERE digest = ?1 AND direction = 'import'")?
+        .exists([&digest[..]])?)
 }
 
 /// The latest bundle in one direction, with one peer or with any.

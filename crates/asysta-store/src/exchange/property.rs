@@ -1,0 +1,582 @@
+//! The multi-device property through real bundles: two laptops and their
+//! centre on SQLCipher files edit at random, export bundles at random, and
+//! the bundles are lost, delivered twice and delivered out of order. Once
+//! everything has been delivered, every replica holds the same state for
+//! what it may read, no event is lost, and every replica equals its own
+//! rebuild. (`sync/tests.rs` checks the same property with events moved
+//! directly; this one goes through `export_bundle` and `import_bundle`.)
+
+use super::{peers, ExportRequest};
+use crate::tests::{family, projection_state, TestEnvironment, PASS};
+use crate::{KdfParams, Passphrase, Resolution, Settings, Store};
+use asysta_core::demo::DemoRng;
+use asysta_core::member::MemberDetails;
+use asysta_core::visit::{ContactForm, Place, Visit};
+use asysta_core::workspace::{Role, WorkspaceInfo};
+use asysta_core::{Change, DeviceId, EntityId, EntityType, Event};
+use chrono::{NaiveDate, NaiveTime};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The replicas, by index.
+const CENTRE: usize = 0;
+const LAPTOPS: [usize; 2] = [1, 2];
+
+/// Invariant 2 of docs/ARCHITECTURE.md through bundles: 20 random histories
+/// per run, about 15 seconds in debug (`ASYSTA_BUNDLE_HISTORIES` to run more).
+#[test]
+fn any_loss_duplication_and_order_of_bundles_ends_in_the_same_state_everywhere() {
+    let histories: u64 = std::env::var("ASYSTA_BUNDLE_HISTORIES").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+    let mut seen = Seen::default();
+    for seed in 0..histories {
+        check_history(seed, &mut seen);
+    }
+    eprintln!("{histories} histories: {seen:?}");
+    // The histories must have exercised what the property is about (the
+    // bounds are about half what the default run sees).
+    let n = histories as usize;
+    assert!(seen.lost > n / 2, "too few bundles lost: {seen:?}");
+    assert!(seen.duplicates > n / 2, "too few bundles delivered twice: {seen:?}");
+    assert!(seen.reordered > n / 3, "too few bundles delivered out of order: {seen:?}");
+    assert!(seen.held_back > n, "too few events held behind a gap: {seen:?}");
+    assert!(seen.gaps_filled_by_full > n / 4, "too few gaps filled by a full export: {seen:?}");
+    assert!(seen.conflicts > n / 3, "too few concurrent edits of one field: {seen:?}");
+    assert!(seen.withheld > 3 * n, "too few placeholders: {seen:?}");
+    assert!(seen.restricted_revealed > n / 30, "too few placeholders replaced by the note: {seen:?}");
+    assert!(seen.full_exports > n, "too few full exports: {seen:?}");
+}
+
+/// What the histories went through, summed.
+#[derive(Debug, Default)]
+struct Seen {
+    exported: usize,
+    full_exports: usize,
+    delivered: usize,
+    lost: usize,
+    duplicates: usize,
+    reordered: usize,
+    /// Events held back behind a gap on import.
+    held_back: usize,
+    /// Times a sender was made to believe the receiver held more than it
+    /// did (honest marks never make a gap: each device's events reach a
+    /// receiver by one path, starting at most one past its marks).
+    gaps_made: usize,
+    /// Final rounds in which a full export filled a gap.
+    gaps_filled_by_full: usize,
+    conflicts: usize,
+    withheld: usize,
+    /// Restricted notes that reached a replica in full after their
+    /// placeholder (which they replaced).
+    restricted_revealed: usize,
+    /// Rounds of exports the final delivery needed, at most.
+    max_final_rounds: usize,
+}
+
+/// A bundle on its way.
+struct InFlight {
+    from: usize,
+    to: usize,
+    /// Exports are numbered in the order they were made.
+    serial: usize,
+    bytes: Vec<u8>,
+    delivered: bool,
+}
+
+struct World {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    /// `CENTRE`, then the two laptops.
+    stores: [Store; 3],
+    in_flight: Vec<InFlight>,
+    serial: usize,
+    /// Per (sender, receiver), the latest export delivered.
+    last_delivered: BTreeMap<(usize, usize), usize>,
+    /// Per replica, the restricted notes it wrote.
+    own_restricted: [BTreeSet<EntityId>; 3],
+    /// Per replica, the restricted notes that arrived in full in a bundle
+    /// it imported.
+    received_restricted: [BTreeSet<EntityId>; 3],
+    /// Per replica, the families it created.
+    created: [Vec<EntityId>; 3],
+    seed: u64,
+}
+
+fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store {
+    let info = WorkspaceInfo { assistant_name: name.into(), centre_name: "MOPS Łódź".into(), role };
+    Store::create(dir, &info, &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
+        .unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn visit(date: &str, notes: &str) -> Visit {
+    Visit {
+        date: d(date),
+        start: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
+        place: Place::Home,
+        form: ContactForm::HomeVisit,
+        participants: Vec::new(),
+        other_participants: String::new(),
+        areas: vec!["budget_debts".into()],
+        actions_worked: Vec::new(),
+        notes: notes.into(),
+        next_planned: None,
+        intervention: None,
+    }
+}
+
+fn pick<'a>(rng: &mut DemoRng, items: &[&'a str]) -> &'a str {
+    items[rng.below(items.len() as u64) as usize]
+}
+
+const NAMES: [&str; 4] = ["Kowalski", "Nowak", "Wiśniewski", "Żółć"];
+
+impl World {
+    /// A centre and two enrolled laptops, each trusted by the centre, and
+    /// one family both laptops work on: Anna's, handed to Ewa's laptop
+    /// directly (the stand-in for a transfer of the case), on which Ewa
+    /// records a visit before either laptop's first bundle.
+    fn new(seed: u64, rng: &mut DemoRng) -> World {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_owned();
+        // TestEnvironment keeps seed | 1: seeds differ above the lowest bit.
+        let centre = workspace(&root.join("centre"), "Kierownik Maria Zięba", Role::Centre, seed * 8 + 2);
+        let mut anna = workspace(&root.join("anna"), "Anna Łęcka", Role::Assistant, seed * 8 + 4);
+        let mut ewa = workspace(&root.join("ewa"), "Ewa Nowak", Role::Assistant, seed * 8 + 6);
+        let enrolment = centre.enrolment().unwrap().to_json();
+        anna.enrol(&enrolment).unwrap();
+        ewa.enrol(&enrolment).unwrap();
+        let shared = anna.add_family(&family(pick(rng, &NAMES), "Jan")).unwrap();
+        ewa.ingest(anna.events_missing_from(&ewa.high_water_marks().unwrap()).unwrap()).unwrap();
+        ewa.record_visit(shared, visit("2026-11-02", "Przejęcie sprawy")).unwrap();
+        let mut world = World {
+            _dir: dir,
+            root,
+            stores: [centre, anna, ewa],
+            in_flight: Vec::new(),
+            serial: 0,
+            last_delivered: BTreeMap::new(),
+            own_restricted: Default::default(),
+            received_restricted: Default::default(),
+            created: [Vec::new(), vec![shared], Vec::new()],
+            seed,
+        };
+        let mut seen = Seen::default();
+        for laptop in LAPTOPS {
+            world.export(laptop, CENTRE, false, false, &mut seen);
+            world.deliver(0, false, &mut seen);
+        }
+        world
+    }
+
+    fn export(&mut self, from: usize, to: usize, full: bool, include_restricted: bool, seen: &mut Seen) {
+        let device = (from == CENTRE).then(|| self.stores[to].device_id());
+        let request = ExportRequest { device, full, include_restricted };
+        self.serial += 1;
+        let path = self.root.join(format!("{}.asysta", self.serial));
+        let summary = self.stores[from]
+            .export_bundle(&path, &request, &mut |_| {})
+            .unwrap_or_else(|e| panic!("seed {}: export {from} → {to}: {e}", self.seed));
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        seen.exported += 1;
+        seen.full_exports += usize::from(full);
+        seen.withheld += summary.withheld as usize;
+        self.in_flight.push(InFlight { from, to, serial: self.serial, bytes, delivered: false });
+    }
+
+    /// Imports the bundle in flight at `index`; keeps it in flight when
+    /// `again` (it will be delivered a second time).
+    fn deliver(&mut self, index: usize, again: bool, seen: &mut Seen) -> asysta_core::exchange::ImportSummary {
+        let bundle = &self.in_flight[index];
+        let (from, to, serial, was_delivered) = (bundle.from, bundle.to, bundle.serial, bundle.delivered);
+        let bytes = if again { bundle.bytes.clone() } else { self.in_flight.remove(index).bytes };
+        // What the bundle carries in full, read with the receiver's own
+        // identity, and which of its restricted notes the receiver held as
+        // placeholders until now.
+        let events = asysta_bundle::open(&bytes, &self.stores[to].keys).unwrap().events().unwrap();
+        let restricted: Vec<(EntityId, bool)> = events
+            .iter()
+            .filter(|e| matches!(e.change, Change::NoteAdded { restricted: true, .. }))
+            .map(|e| (e.entity_id, self.holds_placeholder(to, e)))
+            .collect();
+        let trust = (to == CENTRE).then(|| self.stores[from].fingerprint().to_string());
+        let summary = self.stores[to]
+            .import_bundle(&bytes, &format!("{serial}.asysta"), trust.as_deref())
+            .unwrap_or_else(|e| panic!("seed {}: import of bundle {serial} ({from} → {to}): {e}", self.seed));
+        if again {
+            self.in_flight[index].delivered = true;
+        }
+        seen.delivered += 1;
+        seen.held_back += summary.held_back as usize;
+        seen.conflicts += summary.conflicts as usize;
+        if was_delivered {
+            seen.duplicates += 1;
+            assert!(
+                summary.already_imported && summary.applied == 0 && summary.held_back == 0,
+                "seed {}: bundle {serial} delivered again changed something: {summary:?}",
+                self.seed
+            );
+        }
+        let last = self.last_delivered.entry((from, to)).or_insert(0);
+        if *last > serial {
+            seen.reordered += 1;
+        } else {
+            *last = serial;
+        }
+        for (note, had_placeholder) in restricted {
+            self.received_restricted[to].insert(note);
+            seen.restricted_revealed += usize::from(had_placeholder);
+        }
+        summary
+    }
+
+    /// Whether replica `r` holds `event` as a placeholder.
+    fn holds_placeholder(&self, r: usize, event: &Event) -> bool {
+        self.stores[r]
+            .conn
+            .query_row(
+                "SELECT kind = 'event.withheld' FROM events WHERE device_id = ?1 AND seq = ?2",
+                rusqlite::params![event.device_id.to_string(), event.seq as i64],
+                |row| row.get::<_, bool>(0),
+            )
+            .unwrap_or(false)
+    }
+
+    /// Makes the sender of the next bundle from `from` to `to` believe the
+    /// receiver holds more of one device's events than it does (as after the
+    /// receiver was restored from a backup): that bundle starts after a gap.
+    fn overestimate_marks(&mut self, from: usize, to: usize, rng: &mut DemoRng, seen: &mut Seen) {
+        let theirs = self.stores[to].high_water_marks().unwrap();
+        let ours = self.stores[from].high_water_marks().unwrap();
+        let candidates: Vec<(DeviceId, u64, u64)> = ours
+            .iter()
+            .map(|(d, n)| (*d, theirs.get(d).copied().unwrap_or(0), *n))
+            .filter(|(_, have, n)| *n > *have + 1)
+            .collect();
+        if candidates.is_empty() {
+            return;
+        }
+        let (device, have, n) = *rng.pick(&candidates);
+        let mut belief = theirs.clone();
+        belief.insert(device, have + 1 + rng.below(n - have - 1));
+        let party = self.stores[to].party().unwrap();
+        peers::merge_marks(&self.stores[from].conn, &party, &belief).unwrap();
+        seen.gaps_made += 1;
+    }
+
+    /// Delivers everything still in flight, then exports and imports
+    /// between every laptop and the centre until nothing changes; a
+    /// replica that misses events gets a full bundle from its peers.
+    fn deliver_everything(&mut self, rng: &mut DemoRng, seen: &mut Seen) {
+        while !self.in_flight.is_empty() {
+            let i = rng.below(self.in_flight.len() as u64) as usize;
+            self.deliver(i, false, seen);
+        }
+        for round in 1.. {
+            assert!(round <= 8, "seed {}: no quiescence after {} rounds", self.seed, round - 1);
+            let mut changed = false;
+            let mut gap_filled = false;
+            for (from, to) in [(1, CENTRE), (2, CENTRE), (CENTRE, 1), (CENTRE, 2)] {
+                let full = !self.stores[to].missing_events().unwrap().is_empty();
+                self.export(from, to, full, false, seen);
+                let summary = self.deliver(self.in_flight.len() - 1, false, seen);
+                changed |= summary.applied > 0 || summary.held_back > 0;
+                gap_filled |= full && self.stores[to].missing_events().unwrap().is_empty();
+            }
+            seen.gaps_filled_by_full += usize::from(gap_filled);
+            let quiet = (0..3).all(|r| self.stores[r].missing_events().unwrap().is_empty());
+            if !changed && quiet {
+                seen.max_final_rounds = seen.max_final_rounds.max(round);
+                break;
+            }
+        }
+    }
+}
+
+/// One replica's local edit, chosen at random from what it can see.
+fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
+    let store = &mut world.stores[r];
+    let families = store.list_families().unwrap();
+    let roll = rng.below(100);
+    if families.is_empty() || (roll < 10 && world.created[r].len() < 3) {
+        let id = store.add_family(&family(pick(rng, &NAMES), pick(rng, &["Jan", "Ewa", "Ola"]))).unwrap();
+        world.created[r].push(id);
+        return;
+    }
+    // Half the edits go to the family both laptops work on, so that the
+    // replicas often change one field before they hear of each other.
+    let shared = world.created[LAPTOPS[0]][0];
+    let f = if rng.below(2) == 0 && families.iter().any(|f| f.id == shared) { shared } else { rng.pick(&families).id };
+    let case = store.family_case(f).unwrap();
+    match roll {
+        0..=24 if !case.members.is_empty() => {
+            // Few values, so that concurrent changes often differ.
+            let m = rng.pick(&case.members).clone();
+            let mut details = m.details.clone();
+            match rng.below(3) {
+                0 => details.last_name = pick(rng, &NAMES).into(),
+                1 => details.first_name = pick(rng, &["Jan", "Janek", "Jaś"]).into(),
+                _ => details.birth_date = Some(d(pick(rng, &["2010-01-02", "2012-03-04"]))),
+            }
+            store.update_member(m.id, details).unwrap();
+        }
+        25..=31 => {
+            store.add_member(f, MemberDetails::named(pick(rng, &["Zofia", "Adam"]), pick(rng, &NAMES))).unwrap();
+        }
+        32..=43 => {
+            store.record_visit(f, visit(pick(rng, &["2026-11-02", "2026-11-09"]), pick(rng, &["A", "B"]))).unwrap();
+        }
+        44..=51 if !case.visits.is_empty() => {
+            let v = rng.pick(&case.visits).clone();
+            let mut changed = v.visit.clone();
+            changed.notes = pick(rng, &["poprawione", "uzupełnione", "A"]).into();
+            store.update_visit(f, v.id, changed).unwrap();
+        }
+        52..=58 => {
+            let address = format!("ul. {} {}", pick(rng, &["Długa", "Krótka"]), rng.below(3));
+            store
+                .commit_changes(vec![crate::log::PendingChange {
+                    entity_id: f,
+                    base_rev: 0,
+                    change: Change::FamilyUpdated { name: None, address: Some(address) },
+                }])
+                .unwrap();
+        }
+        59..=65 if r == CENTRE => {
+            let days = [7, 10, 14][rng.below(3) as usize];
+            let cap = [12, 15][rng.below(2) as usize];
+            store.set_settings(Settings { caseload_cap: cap, no_visit_days: days }).unwrap();
+        }
+        59..=85 => {
+            let restricted = rng.below(2) == 0;
+            let id = store.add_note(f, pick(rng, &["Notatka", "Uwaga", "Tylko dla mnie"]), restricted).unwrap();
+            if restricted {
+                world.own_restricted[r].insert(id);
+            }
+        }
+        _ => {
+            // A person resolves one of the conflicts this replica shows.
+            let conflicts = store.conflicts().unwrap();
+            if let Some(c) = conflicts.first() {
+                let keep = rng.pick(&c.versions).event_id;
+                store.resolve_conflict(&c.id, Resolution::Keep(keep)).unwrap();
+            }
+        }
+    }
+}
+
+fn check_history(seed: u64, seen: &mut Seen) {
+    let mut rng = DemoRng::new(seed);
+    let mut world = World::new(seed, &mut rng);
+    let steps = 20 + rng.below(25);
+    for _ in 0..steps {
+        match rng.below(20) {
+            0..=8 => {
+                let r = rng.below(3) as usize;
+                random_edit(&mut world, r, &mut rng);
+            }
+            9..=12 => {
+                let (from, to) = random_pair(&mut rng);
+                // Including restricted notes is a person's choice now and
+                // then, often with everything (which replaces placeholders).
+                let include_restricted = from != CENTRE && rng.below(3) == 0;
+                let full = rng.below(if include_restricted { 2 } else { 6 }) == 0;
+                world.export(from, to, full, include_restricted, seen);
+            }
+            13..=17 if !world.in_flight.is_empty() => {
+                let i = rng.below(world.in_flight.len() as u64) as usize;
+                match rng.below(10) {
+                    0 | 1 => {
+                        world.in_flight.remove(i);
+                        seen.lost += 1;
+                    }
+                    2 | 3 => {
+                        world.deliver(i, true, seen);
+                    }
+                    _ => {
+                        world.deliver(i, false, seen);
+                    }
+                }
+            }
+            18 => {
+                let (from, to) = random_pair(&mut rng);
+                world.overestimate_marks(from, to, &mut rng, seen);
+            }
+            _ => {}
+        }
+    }
+    world.deliver_everything(&mut rng, seen);
+    check_converged(&mut world);
+}
+
+/// A laptop and the centre, one way or the other.
+fn random_pair(rng: &mut DemoRng) -> (usize, usize) {
+    let laptop = LAPTOPS[rng.below(2) as usize];
+    if rng.below(2) == 0 {
+        (laptop, CENTRE)
+    } else {
+        (CENTRE, laptop)
+    }
+}
+
+/// The projection tables as [`family_rows`] and [`shared_rows`] split
+/// them; a table added later must be placed in one of them.
+const FAMILY_TABLES: &[(&str, &str)] = &[
+    ("families", "id = ?1"),
+    ("caseloads", "family_id = ?1"),
+    ("members", "family_id = ?1"),
+    ("visits", "family_id = ?1"),
+    ("notes", "family_id = ?1 AND restricted = 0"),
+    ("plans", "family_id = ?1"),
+    ("plan_versions", "plan_id IN (SELECT id FROM plans WHERE family_id = ?1)"),
+    ("progress_notes", "plan_id IN (SELECT id FROM plans WHERE family_id = ?1)"),
+    ("conflicts", "family_id = ?1"),
+];
+const SHARED_TABLES: &[&str] = &["settings", "workspace"];
+
+fn rows(store: &Store, table: &str, filter: &str, family: Option<EntityId>) -> Vec<Vec<String>> {
+    let mut stmt = store.conn.prepare(&format!("SELECT * FROM {table} WHERE {filter} ORDER BY 1, 2")).unwrap();
+    let columns = stmt.column_count();
+    let params: Vec<String> = family.map(|f| f.to_string()).into_iter().collect();
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(params), |row| {
+            (0..columns)
+                .map(|i| row.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}")))
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .unwrap();
+    rows.map(|r| {
+        let mut r = r.unwrap();
+        r.insert(0, table.to_owned());
+        r
+    })
+    .collect()
+}
+
+/// Every projection row of one family, restricted notes left out.
+fn family_rows(store: &Store, f: EntityId) -> Vec<Vec<String>> {
+    FAMILY_TABLES.iter().flat_map(|(table, filter)| rows(store, table, filter, Some(f))).collect()
+}
+
+/// The family's restricted notes, by id.
+fn restricted_rows(store: &Store, f: EntityId) -> BTreeMap<String, Vec<String>> {
+    rows(store, "notes", "family_id = ?1 AND restricted = 1", Some(f)).into_iter().map(|r| (r[1].clone(), r)).collect()
+}
+
+fn shared_rows(store: &Store) -> Vec<Vec<String>> {
+    SHARED_TABLES.iter().flat_map(|table| rows(store, table, "1", None)).collect()
+}
+
+fn ids(store: &Store, sql: &str, param: Option<String>) -> BTreeSet<EntityId> {
+    let mut stmt = store.conn.prepare(sql).unwrap();
+    let rows = stmt.query_map(rusqlite::params_from_iter(param), |r| r.get::<_, String>(0)).unwrap();
+    rows.map(|r| r.unwrap().parse().unwrap()).collect()
+}
+
+/// The families a laptop is to read in full, as the centre knows them: its
+/// assistant's caseload and those its device wrote to.
+fn visible_to(centre: &Store, laptop: &Store) -> BTreeSet<EntityId> {
+    let mut out =
+        ids(centre, "SELECT family_id FROM caseloads WHERE assistant_id = ?1", Some(laptop.author.user_id.to_string()));
+    out.extend(ids(
+        centre,
+        "SELECT DISTINCT family_id FROM events WHERE device_id = ?1 AND family_id IS NOT NULL",
+        Some(laptop.device_id().to_string()),
+    ));
+    out
+}
+
+/// The restricted notes a replica's log holds in full.
+fn restricted_in_log(events: &[Event]) -> BTreeSet<EntityId> {
+    events
+        .iter()
+        .filter(|e| matches!(e.change, Change::NoteAdded { restricted: true, .. }))
+        .map(|e| e.entity_id)
+        .collect()
+}
+
+fn check_converged(world: &mut World) {
+    let seed = world.seed;
+    let covered: BTreeSet<&str> = FAMILY_TABLES.iter().map(|(t, _)| *t).chain(SHARED_TABLES.iter().copied()).collect();
+    let tables: BTreeSet<&str> = crate::projection::PROJECTION_TABLES.iter().copied().collect();
+    assert_eq!(covered, tables, "every projection table is compared");
+
+    // No event lost: every replica holds every device's log to the same
+    // number, with nothing held back and no gap.
+    let marks = world.stores[CENTRE].high_water_marks().unwrap();
+    for (r, store) in world.stores.iter().enumerate() {
+        assert_eq!(store.high_water_marks().unwrap(), marks, "seed {seed}: replica {r}'s marks");
+        assert!(store.missing_events().unwrap().is_empty(), "seed {seed}: replica {r} misses events");
+        let held: i64 = store.conn.query_row("SELECT count(*) FROM held_events", [], |r| r.get(0)).unwrap();
+        assert_eq!(held, 0, "seed {seed}: replica {r} holds events back");
+        for (device, n) in &marks {
+            let count: i64 = store
+                .conn
+                .query_row("SELECT count(*) FROM events WHERE device_id = ?1", [device.to_string()], |r| r.get(0))
+                .unwrap();
+            assert_eq!(count as u64, *n, "seed {seed}: replica {r}'s log of {device}");
+        }
+    }
+
+    // Every family is at the centre; each laptop has exactly those it
+    // works on.
+    let all_families = "SELECT id FROM families";
+    let at_centre = ids(&world.stores[CENTRE], all_families, None);
+    let created: BTreeSet<EntityId> = world.created.iter().flatten().copied().collect();
+    assert_eq!(at_centre, created, "seed {seed}: the centre's families");
+    for l in LAPTOPS {
+        let expected = visible_to(&world.stores[CENTRE], &world.stores[l]);
+        assert_eq!(ids(&world.stores[l], all_families, None), expected, "seed {seed}: laptop {l}'s families");
+    }
+
+    // The same state for what each may read.
+    let centre = &world.stores[CENTRE];
+    for l in LAPTOPS {
+        let laptop = &world.stores[l];
+        assert_eq!(shared_rows(laptop), shared_rows(centre), "seed {seed}: laptop {l}'s settings");
+        for f in ids(laptop, all_families, None) {
+            assert_eq!(family_rows(laptop, f), family_rows(centre, f), "seed {seed}: laptop {l}, family {f}");
+            let (mine, theirs) = (restricted_rows(laptop, f), restricted_rows(centre, f));
+            for (id, row) in &mine {
+                if let Some(other) = theirs.get(id) {
+                    assert_eq!(row, other, "seed {seed}: laptop {l}, restricted note {id}");
+                }
+            }
+        }
+    }
+
+    // Restricted notes: a replica reads those it wrote and those that came
+    // in full in a bundle it imported, and no other; every other
+    // placeholder stands for an event of a family it does not work on.
+    for r in 0..3 {
+        let store = &world.stores[r];
+        let events = store.all_events().unwrap();
+        let expected: BTreeSet<EntityId> =
+            world.own_restricted[r].union(&world.received_restricted[r]).copied().collect();
+        assert_eq!(restricted_in_log(&events), expected, "seed {seed}: replica {r}'s restricted notes");
+        let visible = if r == CENTRE { None } else { Some(visible_to(centre, store)) };
+        for e in &events {
+            if let Change::Withheld { record, family_id, .. } = &e.change {
+                let unreadable_family = match (&visible, family_id) {
+                    (Some(v), Some(f)) => !v.contains(f),
+                    _ => false,
+                };
+                assert!(
+                    *record == EntityType::Note || unreadable_family,
+                    "seed {seed}: replica {r} holds a placeholder it may read: {e:?}"
+                );
+            }
+        }
+    }
+
+    // Every replica equals its own rebuild.
+    for (r, store) in world.stores.iter_mut().enumerate() {
+        let before = projection_state(store);
+        store.rebuild_projections().unwrap();
+        assert_eq!(projection_state(store), before, "seed {seed}: replica {r} differs from its rebuild");
+    }
+}
