@@ -108,7 +108,7 @@ error-bundle-not-a-bundle = The file { $file } is not an Asysta bundle. Nothing 
 error-bundle-wrong-recipient = The bundle { $file } is addressed to another workspace and cannot be read here. Nothing was imported.
 error-bundle-too-new = The bundle { $file } was written by a newer version of Asysta. Update the app; nothing was imported.
 error-bundle-truncated = The bundle { $file } is incomplete (an interrupted copy?). Copy it again; nothing was imported.
-error-bundle-damaged = The bundle { $file } is damaged or was changed. Nothing was imported.
+error-bundle-damaged = The bundle { $file } is damaged, incomplete or was changed. Copy it again from the device that sent it; nothing was imported.
 error-bundle-bad-signature = The signature of the bundle { $file } does not match. Nothing was imported.
 error-device-unknown = The bundle { $file } comes from a device not enrolled at the centre ({ $name }). Compare the fingerprint { $fingerprint } with the one on that device's screen before you accept it. Nothing was imported.
 error-device-keys-changed = The device the bundle { $file } comes from signed it with another key than the trusted one. Nothing was imported; contact your administrator.
@@ -256,3 +256,86 @@ export-withheld = Contents left out (replaced by placeholders): { $count }.
 enrol-done = This laptop is enrolled with { $centre }. The centre's fingerprint: { $fingerprint } — compare it with the centre's screen.
 recover-done = The workspace in { $dir } was recovered; open it with the new passphrase.
 trust-hint = To accept this device: asysta import --trust-device { $fingerprint } FILE
+
+## The app's sync screen, roles and the centre's view (issue 12).
+setup-role = Kind of workspace
+role-assistant = A family assistant's laptop
+role-centre = The centre (head or coordinator)
+field-centre-user-name = Person using it
+sync-open = Data exchange
+sync-back = ← Back to the family list
+sync-title = Data exchange with the centre
+sync-this-device = This device
+sync-fingerprint = Fingerprint
+sync-device-id = Device id
+sync-pending = Changes not delivered yet
+sync-last-export = Last export
+sync-last-import = Last import
+sync-held = Events held back
+sync-conflicts = Open conflicts
+sync-never = none yet
+sync-bundle = { $time }, { $file } ({ $count ->
+    [one] one event
+   *[other] { $count } events
+})
+sync-events = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+sync-peer-last-import = Last bundle from it
+sync-peer-last-export = Last bundle for it
+sync-export-title = Export a bundle
+sync-export-help = The bundle for the centre holds the changes the centre does not have yet. Save it, for example, to a USB stick.
+sync-export-help-centre = Each device gets its own bundle: only the families its assistant works with.
+sync-export-folder = Folder to save the bundle in
+sync-export-submit = Export a bundle for the centre
+sync-export-for = Export a bundle for { $name }
+sync-exporting = Writing the bundle…
+sync-progress-reading = { $count ->
+    [one] Read one event
+   *[other] Read { $count } events
+}
+sync-progress-sealing = { $count ->
+    [one] Encrypting and signing one event
+   *[other] Encrypting and signing { $count } events
+}
+sync-progress-writing = Writing the file ({ $count } B)
+sync-import-title = Import a bundle
+sync-import-help = Choose the bundle file or drag it onto this window.
+sync-import-file = Bundle file
+sync-import-submit = Import the bundle
+sync-importing = Importing the bundle…
+sync-choose = Choose…
+sync-imported = Imported { $file } from { $name }.
+sync-report-new = New records
+sync-report-updated = Changed records
+sync-report-unchanged = Events already here
+sync-report-held = Held back (waiting for a missing bundle)
+sync-report-conflicts = Conflicts to resolve
+sync-untrusted = The bundle comes from a device the centre does not know yet ({ $name }). Compare this fingerprint with the one on that laptop's "Data exchange" screen:
+sync-trust = I compared the fingerprint — trust this device
+sync-no-devices = No device has sent a bundle yet. Import a laptop's first bundle above and confirm its fingerprint.
+enrolment-title = Enrolling the laptop with the centre
+enrolment-help = Read the enrolment file from the centre. Then compare the centre's fingerprint with its screen.
+enrolment-help-centre = Write the enrolment file and give it to the assistants; each laptop reads it once.
+enrolment-centre-fingerprint = The centre's fingerprint (the assistant compares it on the laptop):
+enrolment-enrolled-with = Enrolled with the centre:
+enrolment-file-out = Folder or file to write the enrolment file to
+enrolment-file-in = The centre's enrolment file
+enrolment-write = Write the enrolment file
+enrolment-read = Read the enrolment file
+enrolment-written = Enrolment file written.
+settings-title = The centre's settings
+settings-help = Changes reach the laptops with the next bundle.
+settings-from-centre = The settings come from the centre with its bundles.
+settings-caseload-cap = Active families per assistant (cap)
+settings-no-visit-days = Days without a visit before a warning
+settings-save = Save the settings
+settings-saved = Saved: a cap of { $cap } families, { $days } days without a visit.
+conflict-own-label = Or type a value of your own
+conflict-own-save = Save this value
+case-read-only = At the centre the case record can be read; the assistant makes changes on the laptop.
+assistant-group = { $name } — { $active } of { $cap } active families
+assistant-unknown = No assistant assigned
+caseloads-title = Assistants' caseloads
+caseloads-empty = No assistant has families yet.

@@ -110,7 +110,7 @@ error-bundle-not-a-bundle = Plik { $file } nie jest paczką Asysty. Nic nie zost
 error-bundle-wrong-recipient = Paczka { $file } jest zaadresowana do innego obszaru roboczego i nie da się jej tu odczytać. Nic nie zostało zaimportowane.
 error-bundle-too-new = Paczkę { $file } zapisała nowsza wersja Asysty. Zaktualizuj aplikację; nic nie zostało zaimportowane.
 error-bundle-truncated = Paczka { $file } jest niekompletna (przerwane kopiowanie?). Skopiuj ją jeszcze raz; nic nie zostało zaimportowane.
-error-bundle-damaged = Paczka { $file } jest uszkodzona lub została zmieniona. Nic nie zostało zaimportowane.
+error-bundle-damaged = Paczka { $file } jest uszkodzona, niekompletna albo została zmieniona. Skopiuj ją jeszcze raz z urządzenia, które ją wysłało; nic nie zostało zaimportowane.
 error-bundle-bad-signature = Podpis paczki { $file } się nie zgadza. Nic nie zostało zaimportowane.
 error-device-unknown = Paczka { $file } pochodzi z urządzenia, które nie jest zarejestrowane w ośrodku ({ $name }). Porównaj odcisk { $fingerprint } z odciskiem na ekranie tego urządzenia i dopiero wtedy je zaakceptuj. Nic nie zostało zaimportowane.
 error-device-keys-changed = Urządzenie, z którego pochodzi paczka { $file }, podpisało ją innym kluczem niż zaufany. Nic nie zostało zaimportowane; skontaktuj się z administratorem.
@@ -260,3 +260,89 @@ export-withheld = Pominięte treści (zastąpione znacznikami): { $count }.
 enrol-done = Laptop zarejestrowany w ośrodku { $centre }. Odcisk ośrodka: { $fingerprint } — porównaj go z ekranem ośrodka.
 recover-done = Obszar roboczy w { $dir } został odzyskany; otwórz go nowym hasłem.
 trust-hint = Aby zaakceptować to urządzenie: asysta import --trust-device { $fingerprint } PLIK
+
+## The app's sync screen, roles and the centre's view (issue 12).
+setup-role = Rodzaj obszaru roboczego
+role-assistant = Laptop asystenta rodziny
+role-centre = Ośrodek (kierownik lub koordynator)
+field-centre-user-name = Osoba korzystająca
+sync-open = Wymiana danych
+sync-back = ← Wróć do listy rodzin
+sync-title = Wymiana danych z ośrodkiem
+sync-this-device = To urządzenie
+sync-fingerprint = Odcisk
+sync-device-id = Identyfikator urządzenia
+sync-pending = Niedostarczone zmiany
+sync-last-export = Ostatni eksport
+sync-last-import = Ostatni import
+sync-held = Wstrzymane zdarzenia
+sync-conflicts = Otwarte konflikty
+sync-never = jeszcze nie było
+sync-bundle = { $time }, { $file } ({ $count ->
+    [one] jedno zdarzenie
+    [few] { $count } zdarzenia
+   *[many] { $count } zdarzeń
+})
+sync-events = { $count ->
+    [one] { $count } zdarzenie
+    [few] { $count } zdarzenia
+   *[many] { $count } zdarzeń
+}
+sync-peer-last-import = Ostatnia paczka od niego
+sync-peer-last-export = Ostatnia paczka dla niego
+sync-export-title = Eksport paczki
+sync-export-help = Paczka dla ośrodka zawiera zmiany, których ośrodek jeszcze nie ma. Zapisz ją na przykład na pendrive.
+sync-export-help-centre = Każde urządzenie dostaje własną paczkę: tylko rodziny, z którymi pracuje jego asystent.
+sync-export-folder = Folder, w którym zapisać paczkę
+sync-export-submit = Eksportuj paczkę dla ośrodka
+sync-export-for = Eksportuj paczkę dla: { $name }
+sync-exporting = Zapisywanie paczki…
+sync-progress-reading = { $count ->
+    [one] Odczytano jedno zdarzenie
+    [few] Odczytano { $count } zdarzenia
+   *[many] Odczytano { $count } zdarzeń
+}
+sync-progress-sealing = { $count ->
+    [one] Szyfrowanie i podpisywanie jednego zdarzenia
+   *[other] Szyfrowanie i podpisywanie: { $count }
+}
+sync-progress-writing = Zapisywanie pliku ({ $count } B)
+sync-import-title = Import paczki
+sync-import-help = Wskaż plik paczki albo przeciągnij go na to okno.
+sync-import-file = Plik paczki
+sync-import-submit = Importuj paczkę
+sync-importing = Importowanie paczki…
+sync-choose = Wybierz…
+sync-imported = Zaimportowano { $file } od: { $name }.
+sync-report-new = Nowe rekordy
+sync-report-updated = Zmienione rekordy
+sync-report-unchanged = Zdarzenia bez zmian
+sync-report-held = Wstrzymane (czekają na brakującą paczkę)
+sync-report-conflicts = Konflikty do rozstrzygnięcia
+sync-untrusted = Paczka pochodzi z urządzenia, którego ośrodek jeszcze nie zna ({ $name }). Porównaj ten odcisk z odciskiem na ekranie „Wymiana danych” tego laptopa:
+sync-trust = Porównałem odcisk — zaufaj temu urządzeniu
+sync-no-devices = Żadne urządzenie nie przysłało jeszcze paczki. Pierwszą paczkę z laptopa zaimportuj powyżej i potwierdź jego odcisk.
+enrolment-title = Rejestracja laptopa w ośrodku
+enrolment-help = Wczytaj plik rejestracji otrzymany z ośrodka. Potem porównaj odcisk ośrodka z jego ekranem.
+enrolment-help-centre = Zapisz plik rejestracji i przekaż go asystentom; każdy laptop wczytuje go raz.
+enrolment-centre-fingerprint = Odcisk ośrodka (asystent porównuje go na swoim laptopie):
+enrolment-enrolled-with = Zarejestrowany w ośrodku:
+enrolment-file-out = Folder lub plik, w którym zapisać plik rejestracji
+enrolment-file-in = Plik rejestracji ośrodka
+enrolment-write = Zapisz plik rejestracji
+enrolment-read = Wczytaj plik rejestracji
+enrolment-written = Plik rejestracji zapisany.
+settings-title = Ustawienia ośrodka
+settings-help = Zmiany trafią na laptopy z następną paczką.
+settings-from-centre = Ustawienia przychodzą z ośrodka wraz z paczkami.
+settings-caseload-cap = Limit aktywnych rodzin na asystenta
+settings-no-visit-days = Dni bez wizyty, po których pojawia się ostrzeżenie
+settings-save = Zapisz ustawienia
+settings-saved = Zapisano: limit { $cap } rodzin, { $days } dni bez wizyty.
+conflict-own-label = Albo wpisz własną wartość
+conflict-own-save = Zapisz tę wartość
+case-read-only = W ośrodku kartę rodziny można przeglądać; zmiany wprowadza asystent na swoim laptopie.
+assistant-group = { $name } — { $active } z { $cap } aktywnych rodzin
+assistant-unknown = Bez przypisanego asystenta
+caseloads-title = Obciążenie asystentów
+caseloads-empty = Nie ma jeszcze rodzin żadnego asystenta.

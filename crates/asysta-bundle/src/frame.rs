@@ -119,7 +119,9 @@ impl Verified {
     /// ranges.
     pub fn events(&self) -> Result<Vec<Event>> {
         let json = self.events_json()?;
-        let mut events = Vec::with_capacity(self.header.event_count.min(1 << 20) as usize);
+        // Reserve by what the bytes can hold (an event is ~100 bytes at
+        // least), not by what the header claims.
+        let mut events = Vec::with_capacity((self.header.event_count as usize).min(json.len() / 100));
         for (i, line) in json.split(|b| *b == b'\n').enumerate() {
             if line.is_empty() {
                 continue;
@@ -177,6 +179,14 @@ fn io_error(e: std::io::Error) -> BundleError {
 }
 
 fn read_frame(frame: &[u8]) -> Result<Verified> {
+    let (verified, signed, signature) = parse_frame(frame)?;
+    verified.header.sender.keys.verify(&signed_message(signed), &signature)?;
+    Ok(verified)
+}
+
+/// Splits a frame and parses its header; checks no signature. Returns the
+/// signed bytes and the signature with it.
+fn parse_frame(frame: &[u8]) -> Result<(Verified, &[u8], Signature)> {
     let mut rest = frame;
     let magic = take(&mut rest, MAGIC.len())?;
     if magic != MAGIC {
@@ -207,8 +217,26 @@ fn read_frame(frame: &[u8]) -> Result<Verified> {
     let header: Header =
         serde_json::from_slice(header_bytes).map_err(|e| BundleError::Damaged(format!("header: {e}")))?;
     let signature = Signature::from_bytes(signature.try_into().expect("64 bytes"));
-    header.sender.keys.verify(&signed_message(signed), &signature)?;
-    Ok(Verified { header, events: events.to_vec() })
+    Ok((Verified { header, events: events.to_vec() }, signed, signature))
+}
+
+/// Entry points for the fuzz targets (`crates/asysta-bundle/fuzz`), behind
+/// the `fuzzing` feature: the frame reader without the age layer.
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing {
+    use super::*;
+
+    /// Reads a decrypted frame as [`open`] does after decryption, with the
+    /// signature checked.
+    pub fn read_frame(frame: &[u8]) -> Result<Verified> {
+        super::read_frame(frame)
+    }
+
+    /// Reads a decrypted frame without checking its signature, so that a
+    /// fuzzer reaches the header and the events.
+    pub fn read_frame_unsigned(frame: &[u8]) -> Result<Verified> {
+        parse_frame(frame).map(|(verified, _, _)| verified)
+    }
 }
 
 fn take<'a>(rest: &mut &'a [u8], n: usize) -> Result<&'a [u8]> {

@@ -25,6 +25,8 @@ mod keys;
 
 pub use enrolment::{Enrolment, ENROLMENT_FORMAT, ENROLMENT_VERSION};
 pub use error::BundleError;
+#[cfg(feature = "fuzzing")]
+pub use frame::fuzzing;
 pub use frame::{open, seal, Verified, FORMAT_VERSION, MAGIC};
 pub use header::{ranges_of, Header, Party, SeqRange};
 pub use keys::{encrypt_to, DeviceKeys, Fingerprint, PublicKeys};

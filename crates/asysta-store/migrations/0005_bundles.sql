@@ -25,9 +25,12 @@ CREATE TABLE peers (
     age_recipient    TEXT NOT NULL,
     fingerprint      TEXT NOT NULL,
     trusted_at_ms    INTEGER NOT NULL,
-    -- The peer's high-water marks as its bundles said (per device, merged
-    -- by maximum): what need not be sent to it again.
-    their_marks_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(their_marks_json))
+    -- The peer's high-water marks as its latest bundle said (by the time it
+    -- was written, so a bundle that arrives late does not roll them back,
+    -- and a peer restored from a backup is believed): what need not be
+    -- sent to it again.
+    their_marks_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(their_marks_json)),
+    their_marks_at_ms INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Every bundle written or read.

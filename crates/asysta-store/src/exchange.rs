@@ -137,6 +137,7 @@ impl Store {
             fingerprint: enrolment.fingerprint.to_string(),
             trusted_at_ms: self.env.now_ms(),
             their_marks: BTreeMap::new(),
+            their_marks_at_ms: 0,
         };
         let key_path = self.paths().key_file.clone();
         let tx = self.conn.transaction()?;
@@ -366,7 +367,7 @@ impl Store {
             trusted_now,
         };
         summary.missing = missing_events(&tx, &report.missing)?;
-        peers::merge_marks(&tx, sender, &header.marks)?;
+        peers::record_marks(&tx, sender, &header.marks, header.created_at_ms)?;
         let record = BundleRecord {
             bundle_id: header.bundle_id,
             direction: Direction::Import,

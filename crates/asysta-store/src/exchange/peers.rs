@@ -23,6 +23,8 @@ pub struct Peer {
     pub fingerprint: String,
     pub trusted_at_ms: u64,
     pub their_marks: BTreeMap<DeviceId, u64>,
+    /// When the bundle that reported `their_marks` was written.
+    pub their_marks_at_ms: u64,
 }
 
 impl Peer {
@@ -38,12 +40,13 @@ impl Peer {
             keys: party.keys.clone(),
             trusted_at_ms,
             their_marks: BTreeMap::new(),
+            their_marks_at_ms: 0,
         }
     }
 }
 
 const PEER_COLUMNS: &str = "device_id, workspace_id, role, user_id, user_name, centre_name, signing_key, \
-     age_recipient, fingerprint, trusted_at_ms, their_marks_json";
+     age_recipient, fingerprint, trusted_at_ms, their_marks_json, their_marks_at_ms";
 
 fn peer_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Peer>> {
     let bad = |what: &str| StoreError::DatabaseDamaged(format!("peers: bad {what}"));
@@ -64,6 +67,7 @@ fn peer_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Peer>> {
             fingerprint: r.get(8)?,
             trusted_at_ms: r.get::<_, i64>(9)? as u64,
             their_marks: serde_json::from_str(&marks)?,
+            their_marks_at_ms: r.get::<_, i64>(11)? as u64,
         })
     })())
 }
@@ -114,20 +118,23 @@ pub fn put(conn: &Connection, peer: &Peer) -> Result<()> {
     Ok(())
 }
 
-/// Merges a bundle's marks into what is known of the peer (by maximum:
-/// marks only grow, and bundles may arrive in any order). Also refreshes
-/// the names the peer gave.
-pub fn merge_marks(conn: &Connection, party: &Party, marks: &BTreeMap<DeviceId, u64>) -> Result<()> {
-    let mut peer = get(conn, party.device_id)?.ok_or_else(|| StoreError::UnknownPeer(party.device_id.to_string()))?;
-    for (device, seq) in marks {
-        let slot = peer.their_marks.entry(*device).or_insert(0);
-        *slot = (*slot).max(*seq);
+/// Takes the marks a peer's bundle reported, written at `at_ms` by the
+/// peer's clock: the latest bundle's marks are what the peer has (they can
+/// go down, when the peer was restored from a backup); a bundle written
+/// before the one already heard changes nothing. Also refreshes the names
+/// the peer gave.
+pub fn record_marks(conn: &Connection, party: &Party, marks: &BTreeMap<DeviceId, u64>, at_ms: u64) -> Result<()> {
+    let peer = get(conn, party.device_id)?.ok_or_else(|| StoreError::UnknownPeer(party.device_id.to_string()))?;
+    if at_ms < peer.their_marks_at_ms {
+        return Ok(());
     }
     conn.execute(
-        "UPDATE peers SET their_marks_json = ?2, user_name = ?3, centre_name = ?4, user_id = ?5 WHERE device_id = ?1",
+        "UPDATE peers SET their_marks_json = ?2, their_marks_at_ms = ?3, user_name = ?4, centre_name = ?5, \
+         user_id = ?6 WHERE device_id = ?1",
         rusqlite::params![
             party.device_id.to_string(),
-            serde_json::to_string(&peer.their_marks)?,
+            serde_json::to_string(marks)?,
+            at_ms as i64,
             party.user_name,
             party.centre_name,
             party.user_id.to_string(),

@@ -6,9 +6,10 @@
 //! gap-free; an event it is not to read travels as an `event.withheld`
 //! placeholder (the envelope and the event's digest). Left out are:
 //! - from a laptop, restricted notes, unless the assistant includes them;
-//! - from a centre, events of families the receiving assistant does not
-//!   work with (not in their caseload, and never written to from their
-//!   device).
+//! - from a centre, restricted notes (a restricted note travels in full
+//!   only from its author's device, and only when included), and events
+//!   of families the receiving assistant does not work with (not in their
+//!   caseload, and never written to from their device).
 
 use crate::error::Result;
 use crate::log::{self, event_from_row, EVENT_COLUMNS};
@@ -51,6 +52,11 @@ pub fn events_for(
             let keep = match audience {
                 Audience::Centre { include_restricted } => {
                     *include_restricted || !matches!(event.change, Change::NoteAdded { restricted: true, .. })
+                }
+                // A restricted note is never passed on: it travels in full
+                // only from its author's device, when included.
+                Audience::Assistant { .. } if matches!(event.change, Change::NoteAdded { restricted: true, .. }) => {
+                    false
                 }
                 Audience::Assistant { .. } => match (family, &visible) {
                     (Some(f), Some(visible)) => visible.contains(&f),

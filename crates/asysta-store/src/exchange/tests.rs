@@ -236,12 +236,9 @@ fn a_gap_holds_later_bundles_back_until_it_is_filled() {
         m
     };
     // Simulate a bundle made after the centre's marks said it had the second.
-    crate::exchange::peers::merge_marks(
-        &s.anna.conn,
-        &s.anna.open_bundle(&std::fs::read(&back).unwrap(), "back").unwrap().0.header.sender,
-        &marks_after_second,
-    )
-    .unwrap();
+    let centre_party = s.anna.open_bundle(&std::fs::read(&back).unwrap(), "back").unwrap().0.header.sender;
+    let at = crate::exchange::peers::get(&s.anna.conn, centre_party.device_id).unwrap().unwrap().their_marks_at_ms;
+    crate::exchange::peers::record_marks(&s.anna.conn, &centre_party, &marks_after_second, at).unwrap();
     let third = export(&mut s.anna, &s.root.join("3.asysta"), ExportRequest::default());
     let report = import(&mut s.centre, &third, None).unwrap();
     assert_eq!(report.held_back, 1);

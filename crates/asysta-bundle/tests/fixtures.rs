@@ -1,0 +1,467 @@
+//! The golden bundles of format version 1 (`tests/fixtures/bundles/v1/`):
+//! every later version must keep reading them, header and events exactly.
+//!
+//! The fixtures were written once by `write_v1_fixtures` below (ignored;
+//! run it with `cargo test -p asysta-bundle --test fixtures -- --ignored`
+//! only to add a fixture, and commit the files). Their keys are test keys,
+//! committed beside them.
+
+use asysta_bundle::{open, seal, DeviceKeys, Header, Party, PublicKeys, SeqRange, FORMAT_VERSION};
+use asysta_core::workspace::Role;
+use asysta_core::{Change, DeviceId, EntityType, Event, UserId};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use uuid::Uuid;
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/bundles/v1")
+}
+
+/// The fixtures this test knows. A bundle file added to the folder without
+/// a check here fails `every_fixture_is_checked`.
+const LAPTOP_FIRST: &str = "laptop-first.asysta";
+const CENTRE_BACK: &str = "centre-back.asysta";
+
+// The fixtures' ids, fixed so that the checks below can name them.
+const LAPTOP_DEVICE: &str = "0192f1a0-0000-7000-8000-00000000a001";
+const LAPTOP_WORKSPACE: &str = "0192f1a0-0000-7000-8000-00000000a002";
+const ANNA: &str = "0192f1a0-0000-7000-8000-00000000a003";
+const CENTRE_DEVICE: &str = "0192f1a0-0000-7000-8000-00000000c001";
+const CENTRE_WORKSPACE: &str = "0192f1a0-0000-7000-8000-00000000c002";
+const MARIA: &str = "0192f1a0-0000-7000-8000-00000000c003";
+const EWA_DEVICE: &str = "0192f1a0-0000-7000-8000-00000000e001";
+const EWA_WORKSPACE: &str = "0192f1a0-0000-7000-8000-00000000e002";
+const EWA: &str = "0192f1a0-0000-7000-8000-00000000e003";
+const FAMILY: &str = "0192f1a0-0000-7000-8000-0000000f0001";
+const MEMBER: &str = "0192f1a0-0000-7000-8000-0000000f0002";
+const VISIT: &str = "0192f1a0-0000-7000-8000-0000000f0003";
+const RESTRICTED_NOTE: &str = "0192f1a0-0000-7000-8000-0000000f0004";
+const CENTRE_NOTE: &str = "0192f1a0-0000-7000-8000-0000000f0005";
+const EWAS_FAMILY: &str = "0192f1a0-0000-7000-8000-0000000f0006";
+const LAPTOP_BUNDLE: &str = "0192f1a0-0000-7000-8000-0000000b0001";
+const CENTRE_BUNDLE: &str = "0192f1a0-0000-7000-8000-0000000b0002";
+/// 2025-12-01 09:00 UTC.
+const T0: u64 = 1_764_579_600_000;
+
+fn uuid(text: &str) -> Uuid {
+    text.parse().unwrap()
+}
+
+fn device(text: &str) -> DeviceId {
+    DeviceId(uuid(text))
+}
+
+/// The committed test keys of one workspace (`identities.json`).
+fn identity(name: &str) -> DeviceKeys {
+    let text = std::fs::read_to_string(fixtures_dir().join("identities.json")).unwrap();
+    let all: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let keys = &all[name];
+    let seed = BASE64.decode(keys["signing_seed"].as_str().unwrap()).unwrap();
+    DeviceKeys::from_secret_parts(&seed, keys["age_identity"].as_str().unwrap()).unwrap()
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(fixtures_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The events a fixture must hold, as committed beside it.
+fn expected_events(bundle: &str) -> Vec<Event> {
+    let name = bundle.replace(".asysta", ".events.json");
+    serde_json::from_slice(&read(&name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn kinds(events: &[Event]) -> Vec<(String, u64, &'static str)> {
+    events.iter().map(|e| (e.device_id.to_string(), e.seq, e.change.kind())).collect()
+}
+
+#[test]
+fn every_fixture_is_checked() {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".asysta"))
+        .collect();
+    names.sort();
+    assert_eq!(names, [CENTRE_BACK, LAPTOP_FIRST]);
+    assert_eq!(FORMAT_VERSION, 1, "a new format version keeps reading v1: add tests/fixtures/bundles/v2/");
+}
+
+#[test]
+fn a_laptops_first_bundle_of_v1_reads() {
+    let (laptop, centre) = (identity("laptop"), identity("centre"));
+    let bytes = read(LAPTOP_FIRST);
+    // Encrypted to the receiver and to the sender itself.
+    for reader in [&centre, &laptop] {
+        let verified = open(&bytes, reader).unwrap();
+        assert_eq!(verified.sender_keys(), &laptop.public());
+        assert_eq!(
+            verified.header,
+            Header {
+                bundle_id: uuid(LAPTOP_BUNDLE),
+                created_at_ms: T0 + 60_000,
+                sender: Party {
+                    device_id: device(LAPTOP_DEVICE),
+                    workspace_id: uuid(LAPTOP_WORKSPACE),
+                    role: Role::Assistant,
+                    user_id: UserId(uuid(ANNA)),
+                    user_name: "Anna Łęcka".into(),
+                    centre_name: "MOPS Łódź".into(),
+                    keys: laptop.public(),
+                },
+                recipient_workspace: uuid(CENTRE_WORKSPACE),
+                recipient_device: device(CENTRE_DEVICE),
+                ranges: vec![SeqRange { device_id: device(LAPTOP_DEVICE), first: 1, last: 5, count: 5 }],
+                event_count: 5,
+                withheld_count: 1,
+                marks: BTreeMap::from([(device(LAPTOP_DEVICE), 5)]),
+                full: false,
+            }
+        );
+        let events = verified.events().unwrap();
+        assert_eq!(events, expected_events(LAPTOP_FIRST));
+        assert_eq!(
+            kinds(&events),
+            [
+                (LAPTOP_DEVICE.into(), 1, "workspace.created"),
+                (LAPTOP_DEVICE.into(), 2, "family.created"),
+                (LAPTOP_DEVICE.into(), 3, "member.added"),
+                (LAPTOP_DEVICE.into(), 4, "visit.recorded"),
+                (LAPTOP_DEVICE.into(), 5, "event.withheld"),
+            ]
+        );
+        assert!(matches!(&events[1].change, Change::FamilyCreated { name, .. } if name == "Kowalscy"));
+        match &events[2].change {
+            Change::MemberAdded { family_id, details } => {
+                assert_eq!(family_id.to_string(), FAMILY);
+                assert_eq!((details.first_name.as_str(), details.last_name.as_str()), ("Jan", "Kowalski"));
+                assert_eq!(details.pesel.as_ref().map(|p| p.as_str()), Some("44051401359"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match &events[3].change {
+            Change::VisitRecorded { family_id, visit } => {
+                assert_eq!(family_id.to_string(), FAMILY);
+                assert_eq!(visit.date.to_string(), "2025-11-28");
+                assert_eq!(visit.notes, "Pierwsza wizyta, rozmowa o budżecie domowym.");
+                assert_eq!(visit.participants.iter().map(|p| p.to_string()).collect::<Vec<_>>(), [MEMBER]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // The restricted note travels as its placeholder only: no text.
+        let withheld = &events[4];
+        assert_eq!((withheld.entity_type, withheld.entity_id.to_string()), (EntityType::Note, RESTRICTED_NOTE.into()));
+        assert_eq!(withheld.schema_version, 3);
+        match &withheld.change {
+            Change::Withheld { record, family_id, digest } => {
+                assert_eq!(*record, EntityType::Note);
+                assert_eq!(family_id.map(|f| f.to_string()).as_deref(), Some(FAMILY));
+                assert_eq!(digest.len(), 64);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(!String::from_utf8_lossy(&bytes).contains("Kowalscy"), "the bundle is encrypted");
+    }
+}
+
+#[test]
+fn a_centres_bundle_back_of_v1_reads() {
+    let (laptop, centre) = (identity("laptop"), identity("centre"));
+    let bytes = read(CENTRE_BACK);
+    for reader in [&laptop, &centre] {
+        let verified = open(&bytes, reader).unwrap();
+        assert_eq!(verified.sender_keys(), &centre.public());
+        assert_eq!(
+            verified.header,
+            Header {
+                bundle_id: uuid(CENTRE_BUNDLE),
+                created_at_ms: T0 + 3_600_000,
+                sender: Party {
+                    device_id: device(CENTRE_DEVICE),
+                    workspace_id: uuid(CENTRE_WORKSPACE),
+                    role: Role::Centre,
+                    user_id: UserId(uuid(MARIA)),
+                    user_name: "Maria Zięba".into(),
+                    centre_name: "MOPS Łódź".into(),
+                    keys: centre.public(),
+                },
+                recipient_workspace: uuid(LAPTOP_WORKSPACE),
+                recipient_device: device(LAPTOP_DEVICE),
+                ranges: vec![
+                    SeqRange { device_id: device(CENTRE_DEVICE), first: 1, last: 3, count: 3 },
+                    SeqRange { device_id: device(EWA_DEVICE), first: 1, last: 2, count: 2 },
+                ],
+                event_count: 5,
+                withheld_count: 1,
+                marks: BTreeMap::from([
+                    (device(LAPTOP_DEVICE), 5),
+                    (device(CENTRE_DEVICE), 3),
+                    (device(EWA_DEVICE), 2),
+                ]),
+                full: false,
+            }
+        );
+        let events = verified.events().unwrap();
+        assert_eq!(events, expected_events(CENTRE_BACK));
+        assert_eq!(
+            kinds(&events),
+            [
+                (CENTRE_DEVICE.into(), 1, "workspace.created"),
+                (CENTRE_DEVICE.into(), 2, "workspace.settings_set"),
+                (CENTRE_DEVICE.into(), 3, "note.added"),
+                (EWA_DEVICE.into(), 1, "workspace.created"),
+                (EWA_DEVICE.into(), 2, "event.withheld"),
+            ]
+        );
+        assert_eq!(events[1].change, Change::WorkspaceSettingsSet { caseload_cap: 12, no_visit_days: 21 });
+        assert!(matches!(
+            &events[2].change,
+            Change::NoteAdded { family_id, text, restricted: false }
+                if family_id.to_string() == FAMILY && text == "Rozmowa z kuratorem: termin 15 grudnia."
+        ));
+        // Ewa's family is another assistant's: only its placeholder.
+        assert!(matches!(
+            &events[4].change,
+            Change::Withheld { record: EntityType::Family, family_id: Some(f), .. } if f.to_string() == EWAS_FAMILY
+        ));
+    }
+}
+
+#[test]
+fn a_fixture_opens_for_no_other_workspace() {
+    let stranger = DeviceKeys::generate([9; 32]);
+    for name in [LAPTOP_FIRST, CENTRE_BACK] {
+        assert!(matches!(open(&read(name), &stranger), Err(asysta_bundle::BundleError::WrongRecipient)), "{name}");
+    }
+}
+
+// ---- the generator ---------------------------------------------------------
+
+fn event(value: serde_json::Value) -> Event {
+    serde_json::from_value(value).unwrap()
+}
+
+fn envelope(device: &str, seq: u64, author: (&str, &str), entity: (&str, &str), change: serde_json::Value) -> Event {
+    event(json!({
+        "event_id": format!("0192f1a0-0000-7000-9000-{}0000{:04x}", &device[32..36], seq),
+        "device_id": device,
+        "seq": seq,
+        "entity_type": entity.0,
+        "entity_id": entity.1,
+        "family_id": change.get("family_id").cloned().or_else(|| (entity.0 == "family").then(|| json!(entity.1))),
+        "base_rev": 0,
+        "hlc": { "wall_ms": T0 + seq * 1000, "counter": 0 },
+        "schema_version": asysta_core::EVENT_SCHEMA_VERSION,
+        "author": { "user_id": author.0, "name": author.1 },
+        "change": change,
+    }))
+}
+
+/// The placeholder of `event`, as asysta-store's `log::withheld` makes it;
+/// the digest is computed as `log::digest_of` computes it in version 1 (an
+/// importing store checks it only when the event itself arrives).
+fn withheld(event: &Event) -> Event {
+    let mut buf = Vec::new();
+    let text = |buf: &mut Vec<u8>, s: &str| {
+        buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        buf.extend_from_slice(s.as_bytes());
+    };
+    text(&mut buf, &event.event_id.to_string());
+    text(&mut buf, event.entity_type.as_str());
+    text(&mut buf, &event.entity_id.to_string());
+    buf.extend_from_slice(&event.base_rev.to_le_bytes());
+    buf.extend_from_slice(&event.hlc.wall_ms.to_le_bytes());
+    buf.extend_from_slice(&event.hlc.counter.to_le_bytes());
+    buf.extend_from_slice(&event.schema_version.to_le_bytes());
+    text(&mut buf, &event.author.user_id.to_string());
+    text(&mut buf, &event.author.name);
+    serde_json::to_writer(&mut buf, &event.change).unwrap();
+    buf.push(0);
+    serde_json::to_writer(&mut buf, &event.based_on).unwrap();
+    let digest = blake3::hash(&buf).to_hex().to_string();
+    Event {
+        schema_version: 3,
+        change: Change::Withheld { record: event.entity_type, family_id: event.family_id, digest },
+        ..event.clone()
+    }
+}
+
+fn laptop_events() -> Vec<Event> {
+    let anna = (ANNA, "Anna Łęcka");
+    let note = envelope(
+        LAPTOP_DEVICE,
+        5,
+        anna,
+        ("note", RESTRICTED_NOTE),
+        json!({ "type": "note.added", "family_id": FAMILY, "text": "Podejrzenie przemocy — tylko dla mnie", "restricted": true }),
+    );
+    vec![
+        envelope(
+            LAPTOP_DEVICE,
+            1,
+            anna,
+            ("workspace", LAPTOP_WORKSPACE),
+            json!({ "type": "workspace.created", "assistant_name": "Anna Łęcka", "centre_name": "MOPS Łódź" }),
+        ),
+        envelope(
+            LAPTOP_DEVICE,
+            2,
+            anna,
+            ("family", FAMILY),
+            json!({ "type": "family.created", "name": "Kowalscy", "address": "ul. Piotrkowska 12 m. 4, 90-001 Łódź" }),
+        ),
+        envelope(
+            LAPTOP_DEVICE,
+            3,
+            anna,
+            ("member", MEMBER),
+            json!({ "type": "member.added", "family_id": FAMILY, "first_name": "Jan", "last_name": "Kowalski",
+                    "birth_date": "1944-05-14", "sex": "male", "relation": "parent", "pesel": "44051401359" }),
+        ),
+        envelope(
+            LAPTOP_DEVICE,
+            4,
+            anna,
+            ("visit", VISIT),
+            json!({ "type": "visit.recorded", "family_id": FAMILY, "visit": {
+                "date": "2025-11-28", "start": "10:00:00", "end": "11:30:00", "place": { "kind": "home" },
+                "form": "home_visit", "participants": [MEMBER], "other_participants": "",
+                "areas": ["budget_debts"], "actions_worked": [],
+                "notes": "Pierwsza wizyta, rozmowa o budżecie domowym.", "next_planned": "2025-12-05",
+                "intervention": null } }),
+        ),
+        withheld(&note),
+    ]
+}
+
+fn centre_events() -> Vec<Event> {
+    let maria = (MARIA, "Maria Zięba");
+    let ewa = (EWA, "Ewa Nowak");
+    let ewas_family = envelope(
+        EWA_DEVICE,
+        2,
+        ewa,
+        ("family", EWAS_FAMILY),
+        json!({ "type": "family.created", "name": "Nowakowie", "address": "ul. Zgierska 3, 91-002 Łódź" }),
+    );
+    vec![
+        envelope(
+            CENTRE_DEVICE,
+            1,
+            maria,
+            ("workspace", CENTRE_WORKSPACE),
+            json!({ "type": "workspace.created", "assistant_name": "Maria Zięba", "centre_name": "MOPS Łódź" }),
+        ),
+        envelope(
+            CENTRE_DEVICE,
+            2,
+            maria,
+            ("workspace", "00000000-0000-0000-0000-000000000000"),
+            json!({ "type": "workspace.settings_set", "caseload_cap": 12, "no_visit_days": 21 }),
+        ),
+        envelope(
+            CENTRE_DEVICE,
+            3,
+            maria,
+            ("note", CENTRE_NOTE),
+            json!({ "type": "note.added", "family_id": FAMILY, "text": "Rozmowa z kuratorem: termin 15 grudnia.", "restricted": false }),
+        ),
+        envelope(
+            EWA_DEVICE,
+            1,
+            ewa,
+            ("workspace", EWA_WORKSPACE),
+            json!({ "type": "workspace.created", "assistant_name": "Ewa Nowak", "centre_name": "MOPS Łódź" }),
+        ),
+        withheld(&ewas_family),
+    ]
+}
+
+fn party(keys: &PublicKeys, device_id: &str, workspace: &str, role: Role, user: &str, name: &str) -> Party {
+    Party {
+        device_id: device(device_id),
+        workspace_id: uuid(workspace),
+        role,
+        user_id: UserId(uuid(user)),
+        user_name: name.into(),
+        centre_name: "MOPS Łódź".into(),
+        keys: keys.clone(),
+    }
+}
+
+fn write_json(name: &str, value: &impl serde::Serialize) {
+    let mut text = serde_json::to_string_pretty(value).unwrap();
+    text.push('\n');
+    std::fs::write(fixtures_dir().join(name), text).unwrap();
+}
+
+/// Writes the v1 fixtures with new test keys, into a folder that does not
+/// hold them yet. Run once; the files are committed and never rewritten
+/// (a rewrite would only prove that this version reads what it writes).
+#[test]
+#[ignore = "writes tests/fixtures/bundles/v1/; run once by hand"]
+fn write_v1_fixtures() {
+    let dir = fixtures_dir();
+    if dir.join(LAPTOP_FIRST).exists() {
+        // `cargo test -- --ignored` must not rewrite the frozen files.
+        eprintln!("{} holds the v1 fixtures already; nothing written", dir.display());
+        return;
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    let laptop = DeviceKeys::generate(*b"asysta v1 fixture: laptop key 01");
+    let centre = DeviceKeys::generate(*b"asysta v1 fixture: centre key 01");
+    let mut identities = serde_json::Map::new();
+    for (name, keys, device) in [("laptop", &laptop, LAPTOP_DEVICE), ("centre", &centre, CENTRE_DEVICE)] {
+        let (seed, age) = keys.secret_parts();
+        identities.insert(
+            name.into(),
+            json!({
+                "device_id": device,
+                "signing_seed": BASE64.encode(&seed[..]),
+                "age_identity": age.as_str(),
+                "public": keys.public(),
+                "fingerprint": keys.public().fingerprint(),
+            }),
+        );
+    }
+    write_json("identities.json", &identities);
+
+    let (l, c) = (laptop.public(), centre.public());
+    let header = |bundle: &str, at: u64, sender: Party, to: (&str, &str), marks: &[(&str, u64)]| Header {
+        bundle_id: uuid(bundle),
+        created_at_ms: at,
+        sender,
+        recipient_workspace: uuid(to.1),
+        recipient_device: device(to.0),
+        ranges: Vec::new(),
+        event_count: 0,
+        withheld_count: 0,
+        marks: marks.iter().map(|(d, n)| (device(d), *n)).collect(),
+        full: false,
+    };
+    let first = header(
+        LAPTOP_BUNDLE,
+        T0 + 60_000,
+        party(&l, LAPTOP_DEVICE, LAPTOP_WORKSPACE, Role::Assistant, ANNA, "Anna Łęcka"),
+        (CENTRE_DEVICE, CENTRE_WORKSPACE),
+        &[(LAPTOP_DEVICE, 5)],
+    );
+    let events = laptop_events();
+    let bytes = seal(first, &events, &laptop, &[&c.age_recipient, &l.age_recipient]).unwrap();
+    std::fs::write(dir.join(LAPTOP_FIRST), bytes).unwrap();
+    write_json("laptop-first.events.json", &events);
+
+    let back = header(
+        CENTRE_BUNDLE,
+        T0 + 3_600_000,
+        party(&c, CENTRE_DEVICE, CENTRE_WORKSPACE, Role::Centre, MARIA, "Maria Zięba"),
+        (LAPTOP_DEVICE, LAPTOP_WORKSPACE),
+        &[(LAPTOP_DEVICE, 5), (CENTRE_DEVICE, 3), (EWA_DEVICE, 2)],
+    );
+    let events = centre_events();
+    let bytes = seal(back, &events, &centre, &[&l.age_recipient, &c.age_recipient]).unwrap();
+    std::fs::write(dir.join(CENTRE_BACK), bytes).unwrap();
+    write_json("centre-back.events.json", &events);
+}
