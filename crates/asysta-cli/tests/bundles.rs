@@ -385,14 +385,14 @@ fn a_changed_or_cut_bundle_is_refused_and_changes_nothing() {
     for at in [bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
         let mut changed = bytes.clone();
         changed[at] ^= 0x01;
-        cases.push((format!("changed-at-{at}.asysta"), changed, "is damaged or was changed"));
+        cases.push((format!("changed-at-{at}.asysta"), changed, "is damaged, incomplete or was changed"));
     }
     // Cut short. Inside the payload, age's STREAM cannot tell a cut from a
     // change (the short last chunk fails to authenticate either way), so
     // the message is the damaged one; a file cut inside age's header, or
     // empty, is recognised as incomplete.
     for keep in [bytes.len() / 2, bytes.len() - 1] {
-        cases.push((format!("cut-to-{keep}.asysta"), bytes[..keep].to_vec(), "is damaged or was changed"));
+        cases.push((format!("cut-to-{keep}.asysta"), bytes[..keep].to_vec(), "is damaged, incomplete or was changed"));
     }
     cases.push(("cut-to-60.asysta".into(), bytes[..60].to_vec(), "is incomplete"));
     cases.push(("empty.asysta".into(), Vec::new(), "is incomplete"));
