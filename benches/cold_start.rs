@@ -15,7 +15,11 @@ const RUNS: usize = 10;
 
 fn main() {
     let data = tempfile::tempdir().unwrap();
-    let info = WorkspaceInfo { assistant_name: "Anna Nowak".into(), centre_name: "MOPS Łódź".into() };
+    let info = WorkspaceInfo {
+        assistant_name: "Anna Nowak".into(),
+        centre_name: "MOPS Łódź".into(),
+        role: asysta_core::workspace::Role::Assistant,
+    };
     drop(
         Store::create(
             data.path(),

@@ -4,6 +4,7 @@ use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::api::{DraftView, PlannedVisit};
+use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
 use asysta_core::merge::Conflict;
@@ -11,10 +12,13 @@ use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
-use asysta_core::{EntityId, EventId};
-use asysta_store::Settings;
+use asysta_core::{DeviceId, EntityId, EventId};
+use asysta_store::{ExportProgress, Settings};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
-use tauri::State;
+use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 pub type SessionState = Mutex<Session>;
 
@@ -215,4 +219,86 @@ pub async fn resolve_conflict(
     value: Option<serde_json::Value>,
 ) -> Result<Vec<Conflict>, ApiError> {
     session(&state)?.resolve_conflict(&conflict_id, keep, value)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_settings(
+    state: State<'_, SessionState>,
+    caseload_cap: u32,
+    no_visit_days: u32,
+) -> Result<Settings, ApiError> {
+    session(&state)?.set_settings(Settings { caseload_cap, no_visit_days })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_status(state: State<'_, SessionState>) -> Result<SyncStatus, ApiError> {
+    session(&state)?.sync_status()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_enrolment(state: State<'_, SessionState>, path: PathBuf) -> Result<SyncStatus, ApiError> {
+    session(&state)?.export_enrolment(&path)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn enrol(state: State<'_, SessionState>, path: PathBuf) -> Result<SyncStatus, ApiError> {
+    session(&state)?.enrol(&path)
+}
+
+/// The event the sync screen's progress bar listens to while a bundle is
+/// written: `{ stage: "reading" | "sealing" | "writing", count }`.
+pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
+
+#[derive(Clone, serde::Serialize)]
+struct ProgressPayload {
+    stage: &'static str,
+    count: u64,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SessionState>,
+    to: PathBuf,
+    device: Option<DeviceId>,
+) -> Result<ExportSummary, ApiError> {
+    let mut progress = |p: ExportProgress| {
+        let (stage, count) = match p {
+            ExportProgress::Reading(n) => ("reading", n),
+            ExportProgress::Sealing(n) => ("sealing", n),
+            ExportProgress::Writing(n) => ("writing", n),
+        };
+        // A progress bar that misses a step is no reason to fail the export.
+        let _ = app.emit(EXPORT_PROGRESS_EVENT, ProgressPayload { stage, count });
+    };
+    session(&state)?.export_bundle(&to, device, &mut progress)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_bundle(
+    state: State<'_, SessionState>,
+    path: PathBuf,
+    trust_device: Option<String>,
+) -> Result<ImportSummary, ApiError> {
+    session(&state)?.import_bundle(&path, trust_device.as_deref())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn caseloads(state: State<'_, SessionState>) -> Result<Vec<Caseload>, ApiError> {
+    session(&state)?.caseloads()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn family_assistants(state: State<'_, SessionState>) -> Result<BTreeMap<EntityId, String>, ApiError> {
+    session(&state)?.family_assistants()
+}
+
+/// The native dialog: a folder (`folder`) or a file to open; `None` when
+/// the person cancels. Runs off the main thread (an async command), as the
+/// blocking dialog requires.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_path<R: Runtime>(app: AppHandle<R>, folder: bool) -> Result<Option<String>, ApiError> {
+    let dialog = app.dialog().file();
+    let picked = if folder { dialog.blocking_pick_folder() } else { dialog.blocking_pick_file() };
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }

@@ -5,19 +5,23 @@
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, WorkspaceStatus};
 use asysta_core::api::{DraftView, PlannedVisit};
+use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
 use asysta_core::member::{validate_member, MemberForm};
 use asysta_core::merge::Conflict;
 use asysta_core::plan::{validate_plan_version, PlanArea, PlanVersionForm};
 use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
+use asysta_core::workspace::Role;
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
-use asysta_core::{EntityId, EventId, FieldError, FieldErrorCode};
+use asysta_core::{DeviceId, EntityId, EventId, FieldError, FieldErrorCode};
 use asysta_store::Resolution;
 use asysta_store::Settings;
+use asysta_store::{ExportProgress, ExportRequest};
 use asysta_store::{KdfParams, Passphrase, Presence, Store, SystemEnvironment};
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// One window's view of one data directory.
 #[derive(Debug)]
@@ -96,6 +100,7 @@ impl Session {
         form: &CaseDetailsForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         // Only the family's children can be placed in foster care.
         let children: Vec<EntityId> = self
             .family_case(family_id)?
@@ -116,6 +121,7 @@ impl Session {
         reason: &str,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         self.store_mut()?.change_status(family_id, status, reason, Some(today))?;
         self.family_case(family_id)
     }
@@ -126,6 +132,7 @@ impl Session {
         form: &MemberForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         let details = validate_member(form, today).map_err(ApiError::invalid)?;
         self.store_mut()?.add_member(family_id, details)?;
         self.family_case(family_id)
@@ -137,6 +144,7 @@ impl Session {
         form: &MemberForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         let details = validate_member(form, today).map_err(ApiError::invalid)?;
         let family_id = self.store()?.family_of_member(member_id)?;
         self.store_mut()?.update_member(member_id, details)?;
@@ -159,6 +167,7 @@ impl Session {
         form: &PlanVersionForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         let members: Vec<EntityId> = self.family_case(family_id)?.members.iter().map(|m| m.id).collect();
         let store = self.store_mut()?;
         // Every goal and action row may need a new id, and asks at most once.
@@ -179,6 +188,7 @@ impl Session {
         form: &VisitForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         let visit = self.validate_visit(family_id, form, today)?;
         self.store_mut()?.record_visit(family_id, visit)?;
         self.family_case(family_id)
@@ -193,6 +203,7 @@ impl Session {
         form: &VisitForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         let visit = self.validate_visit_against(family_id, form, today, ActionsFrom::AnyVersion)?;
         self.store_mut()?.update_visit(family_id, visit_id, visit)?;
         self.family_case(family_id)
@@ -221,6 +232,7 @@ impl Session {
     }
 
     pub fn save_draft(&mut self, family_id: EntityId, form: VisitForm, saved_at_ms: u64) -> Result<(), ApiError> {
+        self.case_editable()?;
         Ok(self.store_mut()?.save_draft(&VisitDraft { family_id, form, saved_at_ms })?)
     }
 
@@ -249,11 +261,13 @@ impl Session {
     }
 
     pub fn add_note(&mut self, family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
+        self.case_editable()?;
         self.store_mut()?.add_note(family_id, text, restricted)?;
         self.family_case(family_id)
     }
 
     pub fn add_family(&mut self, form: &NewFamilyForm) -> Result<EntityId, ApiError> {
+        self.case_editable()?;
         let family = validate_new_family(form).map_err(ApiError::invalid)?;
         Ok(self.store_mut()?.add_family(&family)?)
     }
@@ -283,6 +297,80 @@ impl Session {
         self.conflicts()
     }
 
+    /// The sync screen's summary.
+    pub fn sync_status(&self) -> Result<SyncStatus, ApiError> {
+        Ok(self.store()?.sync_status()?)
+    }
+
+    /// At a centre: writes the enrolment file for its laptops; the reply
+    /// carries the centre's fingerprint to show.
+    pub fn export_enrolment(&self, path: &Path) -> Result<SyncStatus, ApiError> {
+        // A folder gets the file under a name of its own.
+        let file = if path.is_dir() { path.join(ENROLMENT_FILE_NAME) } else { path.to_owned() };
+        self.store()?.export_enrolment(&file)?;
+        self.sync_status()
+    }
+
+    /// On a laptop: reads a centre's enrolment file; the reply's `centre`
+    /// carries the fingerprint to compare with the centre's screen.
+    pub fn enrol(&mut self, path: &Path) -> Result<SyncStatus, ApiError> {
+        let bytes = read_file(path)?;
+        self.store_mut()?.enrol(&bytes)?;
+        self.sync_status()
+    }
+
+    /// Writes a bundle into the folder (or file) `to`: for the centre on a
+    /// laptop, for `device` at a centre.
+    pub fn export_bundle(
+        &mut self,
+        to: &Path,
+        device: Option<DeviceId>,
+        progress: &mut dyn FnMut(ExportProgress),
+    ) -> Result<ExportSummary, ApiError> {
+        let request = ExportRequest { device, full: false, include_restricted: false };
+        Ok(self.store_mut()?.export_bundle(to, &request, progress)?)
+    }
+
+    /// Imports the bundle file at `path`; `trust_device` is the fingerprint
+    /// a person compared with the sending device's screen.
+    pub fn import_bundle(&mut self, path: &Path, trust_device: Option<&str>) -> Result<ImportSummary, ApiError> {
+        let bytes = read_file(path)?;
+        let label = asysta_store::label_of(path);
+        Ok(self.store_mut()?.import_bundle(&bytes, &label, trust_device)?)
+    }
+
+    /// At a centre: each assistant's active families against the cap.
+    pub fn caseloads(&self) -> Result<Vec<Caseload>, ApiError> {
+        Ok(self.store()?.caseloads()?)
+    }
+
+    /// The assistant each family is with.
+    pub fn family_assistants(&self) -> Result<BTreeMap<EntityId, String>, ApiError> {
+        Ok(self.store()?.family_assistants()?)
+    }
+
+    /// Changes the centre's settings (an event that reaches every laptop).
+    pub fn set_settings(&mut self, settings: Settings) -> Result<Settings, ApiError> {
+        self.require_role(Role::Centre)?;
+        self.store_mut()?.set_settings(settings)?;
+        self.settings()
+    }
+
+    /// Refuses what belongs to the other kind of workspace: a centre reads
+    /// its assistants' case records but does not write them, and only a
+    /// centre changes the settings.
+    fn require_role(&self, role: Role) -> Result<(), ApiError> {
+        if self.store()?.role() == role {
+            Ok(())
+        } else {
+            Err(ApiError::new(ErrorKind::WrongRole))
+        }
+    }
+
+    fn case_editable(&self) -> Result<(), ApiError> {
+        self.require_role(Role::Assistant)
+    }
+
     fn store(&self) -> Result<&Store, ApiError> {
         self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))
     }
@@ -290,6 +378,18 @@ impl Session {
     fn store_mut(&mut self) -> Result<&mut Store, ApiError> {
         self.store.as_mut().ok_or(ApiError::new(ErrorKind::Locked))
     }
+}
+
+/// The enrolment file's name when a centre writes it into a folder.
+pub const ENROLMENT_FILE_NAME: &str = "asysta-rejestracja-osrodka.json";
+
+/// Reads a file the person chose; a failure names the file only.
+fn read_file(path: &Path) -> Result<Vec<u8>, ApiError> {
+    std::fs::read(path).map_err(|_| {
+        let mut error = ApiError::new(ErrorKind::Storage);
+        error.args.insert("file".into(), asysta_store::label_of(path));
+        error
+    })
 }
 
 /// Which plan actions a visit may have worked on.
@@ -311,6 +411,7 @@ mod tests {
             centre_name: "GOPS Łęczyca".into(),
             passphrase: pass.into(),
             passphrase_repeat: pass.into(),
+            role: Role::Assistant,
         }
     }
 
@@ -462,5 +563,55 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Invalid);
         assert_eq!(err.fields[0].field, "passphrase");
         assert_eq!(session.status().unwrap(), WorkspaceStatus::Absent, "nothing was created");
+    }
+
+    #[test]
+    fn bundles_go_from_a_laptop_to_its_centre_and_back() {
+        let (laptop_dir, centre_dir, files) =
+            (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let mut laptop = Session::with_kdf(laptop_dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
+        let mut centre = Session::with_kdf(centre_dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
+        laptop.create_workspace(&workspace_form("długie hasło 99")).unwrap();
+        let centre_form = NewWorkspaceForm {
+            assistant_name: "Ewa Kierownik".into(),
+            role: Role::Centre,
+            ..workspace_form("długie hasło 98")
+        };
+        centre.create_workspace(&centre_form).unwrap();
+        let family = NewFamilyForm { name: "Lis".into(), address: "ul. Leśna 2".into(), ..Default::default() };
+        let family_id = laptop.add_family(&family).unwrap();
+
+        let missing = files.path().join("brak.json");
+        let err = laptop.enrol(&missing).unwrap_err();
+        assert_eq!((err.kind, err.args["file"].as_str()), (ErrorKind::Storage, "brak.json"));
+        let at_centre = centre.export_enrolment(files.path()).unwrap();
+        let enrolment = files.path().join(ENROLMENT_FILE_NAME);
+        let on_laptop = laptop.enrol(&enrolment).unwrap();
+        assert_eq!(on_laptop.centre.unwrap().fingerprint, at_centre.fingerprint, "the fingerprint to compare");
+
+        let sent = laptop.export_bundle(files.path(), None, &mut |_| ()).unwrap();
+        assert!(sent.event_count >= 2, "{sent:?}");
+        let bundle = PathBuf::from(&sent.path);
+        let err = centre.import_bundle(&bundle, None).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::DeviceUnknown);
+        let fingerprint = err.args["fingerprint"].clone();
+        assert_eq!(fingerprint, laptop.sync_status().unwrap().fingerprint);
+        let report = centre.import_bundle(&bundle, Some(&fingerprint)).unwrap();
+        assert!(report.trusted_now && report.records_new >= 1, "{report:?}");
+        assert_eq!(centre.family_assistants().unwrap()[&family_id], "Ewa Żak");
+        assert_eq!(centre.caseloads().unwrap()[0].active, 1);
+
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let err = centre.change_status(family_id, FamilyStatus::Closed, "koniec", today).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::WrongRole, "a centre does not edit an assistant's case");
+        assert_eq!(
+            laptop.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }).unwrap_err().kind,
+            ErrorKind::WrongRole
+        );
+        centre.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }).unwrap();
+        let device = centre.sync_status().unwrap().devices[0].device_id;
+        let back = centre.export_bundle(files.path(), Some(device), &mut |_| ()).unwrap();
+        laptop.import_bundle(Path::new(&back.path), None).unwrap();
+        assert_eq!(laptop.settings().unwrap().caseload_cap, 12);
     }
 }

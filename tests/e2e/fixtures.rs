@@ -7,7 +7,7 @@ use asysta_core::family::NewFamily;
 use asysta_core::member::{MemberDetails, Relation};
 use asysta_core::plan::{ActionStatus, Actor, NewPlanVersion, PlanAction, PlanGoal};
 use asysta_core::record::FamilyStatus;
-use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::EntityId;
 use asysta_store::{KdfParams, NewCase, Passphrase, Store, SystemEnvironment};
 use chrono::NaiveDate;
@@ -29,7 +29,10 @@ pub fn active(family: NewFamily, members: Vec<MemberDetails>) -> NewCase {
 
 /// A workspace in `dir` holding `cases`, still open for more.
 pub fn prepare_store(dir: &Path, cases: &[NewCase]) -> Store {
-    let info = WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "MOPS Łódź".into() };
+    let info =
+        WorkspaceInfo {
+            assistant_name: "Anna Łęcka".into(), centre_name: "MOPS Łódź".into(), role: Role::Assistant
+        };
     let mut store = Store::create(
         dir,
         &info,
@@ -103,14 +106,19 @@ pub fn unlock(app: &App<'_>) {
     app.find("#families");
 }
 
-/// Opens the case of the family listed as `name`.
+/// Opens the case of the family listed as `name` (in any group of the list).
 pub fn open_case(app: &App<'_>, name: &str) {
     app.wait_for_text(".family-name", name);
-    let rows = app.texts_when(".family-name", 1);
-    let index = rows.iter().position(|n| n == name).expect("the family is listed") + 1;
-    app.click(&format!(".family-row:nth-child({index}) .family-name"));
+    app.click_text(".family-row .family-name", name);
     app.find("#case");
     app.wait_for_text("#case-name", name);
+}
+
+/// A centre's workspace in `dir`, used by `name`.
+pub fn prepare_centre(dir: &Path, name: &str) -> Store {
+    let info = WorkspaceInfo { assistant_name: name.into(), centre_name: "MOPS Łódź".into(), role: Role::Centre };
+    Store::create(dir, &info, &Passphrase::new(PASSPHRASE), KdfParams::INSECURE_FOR_TESTS, Box::new(SystemEnvironment))
+        .expect("a centre's workspace")
 }
 
 /// Picks `value` in the drop-down `select`.

@@ -8,4 +8,5 @@ mod home;
 mod plan;
 mod record;
 mod support;
+mod sync;
 mod workspace;

@@ -224,6 +224,32 @@ impl App<'_> {
         post(&self.url(&format!("/element/{}/click", e.0)), json!({}));
     }
 
+    /// Waits until no element matches `css`.
+    #[track_caller]
+    pub fn wait_until_gone(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.find_all(css).is_empty() {
+            assert!(Instant::now() < deadline, "{css:?} is still there; page text: {}", self.page_text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Clicks the first element matching `css` whose text is `text`,
+    /// waiting for it to appear.
+    #[track_caller]
+    pub fn click_text(&self, css: &str, text: &str) {
+        let script =
+            "const e = [...document.querySelectorAll(arguments[0])].find(e => e.innerText.trim() === arguments[1]); \
+                      if (e) { e.click(); return true } return false";
+        let deadline = Instant::now() + PATIENCE;
+        while try_post(&self.url("/execute/sync"), json!({"script": script, "args": [css, text]})).ok()
+            != Some(Value::Bool(true))
+        {
+            assert!(Instant::now() < deadline, "no {css:?} showing {text:?}; page text: {}", self.page_text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Clears the field matching `css` and types `text` into it.
     pub fn fill(&self, css: &str, text: &str) {
         let e = self.find(css);

@@ -7,6 +7,7 @@ use crate::ipc;
 use crate::screens::case::CaseScreen;
 use crate::screens::families::{FamiliesScreen, ListFilter};
 use crate::screens::setup::SetupScreen;
+use crate::screens::sync::SyncScreen;
 use crate::screens::unlock::UnlockScreen;
 use asysta_core::api::{ErrorKind, WorkspaceStatus};
 use asysta_core::workspace::WorkspaceInfo;
@@ -31,6 +32,8 @@ pub enum Screen {
         info: WorkspaceInfo,
         family_id: EntityId,
     },
+    /// Bundles between the laptop and its centre.
+    Sync(WorkspaceInfo),
 }
 
 impl Screen {
@@ -72,6 +75,10 @@ pub enum AppAction {
     },
     /// Back from a case to the family list.
     CloseCase,
+    /// The sync screen, from the header of the family list or a case.
+    OpenSync,
+    /// Back from the sync screen to the family list.
+    CloseSync,
 }
 
 impl Reducible for AppState {
@@ -95,6 +102,16 @@ impl Reducible for AppState {
             }
             AppAction::CloseCase => {
                 if let Screen::Case { info, .. } = &next.screen {
+                    next.screen = Screen::Families(info.clone());
+                }
+            }
+            AppAction::OpenSync => {
+                if let Screen::Families(info) | Screen::Case { info, .. } = &next.screen {
+                    next.screen = Screen::Sync(info.clone());
+                }
+            }
+            AppAction::CloseSync => {
+                if let Screen::Sync(info) = &next.screen {
                     next.screen = Screen::Families(info.clone());
                 }
             }
@@ -123,6 +140,7 @@ pub fn App() -> Html {
     }
 
     let on_status = state.dispatcher().to_callback().reform(AppAction::Status);
+    let on_open_sync = state.dispatcher().to_callback().reform(|()| AppAction::OpenSync);
     let screen = match &state.screen {
         Screen::Loading => html! {
             <div id="loading" class="page">
@@ -158,12 +176,16 @@ pub fn App() -> Html {
                 .to_callback()
                 .reform(|(family_id, filter)| AppAction::OpenCase { family_id, filter });
             html! {
-                <FamiliesScreen info={info.clone()} filter={state.family_filter.clone()} {on_status} {on_open_case} />
+                <FamiliesScreen info={info.clone()} filter={state.family_filter.clone()} {on_status} {on_open_case} {on_open_sync} />
             }
         }
         Screen::Case { info, family_id } => {
             let on_back = state.dispatcher().to_callback().reform(|()| AppAction::CloseCase);
-            html! { <CaseScreen info={info.clone()} family_id={*family_id} {on_status} {on_back} /> }
+            html! { <CaseScreen info={info.clone()} family_id={*family_id} {on_status} {on_back} {on_open_sync} /> }
+        }
+        Screen::Sync(info) => {
+            let on_back = state.dispatcher().to_callback().reform(|()| AppAction::CloseSync);
+            html! { <SyncScreen info={info.clone()} {on_status} {on_back} /> }
         }
     };
 

@@ -71,6 +71,18 @@ impl I18n {
         self.tr(kind.message_id())
     }
 
+    /// The text that explains a failed command with its named arguments
+    /// (a bundle's file name, a fingerprint). A file that could not be read
+    /// at all is named before the general message, which has no place for it.
+    pub fn api_error(&self, error: &asysta_core::api::ApiError) -> String {
+        let args: Vec<(&str, Arg<'_>)> = error.args.iter().map(|(k, v)| (k.as_str(), Arg::Str(v))).collect();
+        let text = self.tr_args(error.kind.message_id(), &args);
+        match error.args.get("file") {
+            Some(file) if error.kind == ErrorKind::Storage => format!("{file}: {text}"),
+            _ => text,
+        }
+    }
+
     /// Switches to the other language.
     pub fn switch_callback(&self) -> Callback<()> {
         self.switch.clone()

@@ -10,15 +10,18 @@ use asysta_core::alerts::Alert;
 use asysta_core::api::{
     command, ApiError, DraftView, DuplicateView, FamilyCase, FamilyList, History, PlannedVisit, WorkspaceStatus,
 };
+use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
 use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
-use asysta_core::EntityId;
+use asysta_core::{DeviceId, EntityId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::collections::BTreeMap;
+use yew::Callback;
 
 pub async fn workspace_status() -> Result<WorkspaceStatus, ApiError> {
     call(command::WORKSPACE_STATUS, &NoArgs {}).await
@@ -129,18 +132,162 @@ pub async fn history(entity_id: EntityId) -> Result<History, ApiError> {
     call(command::HISTORY, &HistoryArgs { entity_id }).await
 }
 
-/// Keeps one version of a conflict; returns the conflicts left.
+/// How a conflict is resolved: one version kept, or a value of one's own
+/// (JSON of the field's type).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolution {
+    Keep(asysta_core::EventId),
+    Value(serde_json::Value),
+}
+
+/// Resolves a conflict; returns the conflicts left.
 pub async fn resolve_conflict(
     conflict_id: &str,
-    keep: asysta_core::EventId,
+    resolution: Resolution,
 ) -> Result<Vec<asysta_core::merge::Conflict>, ApiError> {
-    call(command::RESOLVE_CONFLICT, &ResolveArgs { conflict_id, keep }).await
+    call(command::RESOLVE_CONFLICT, &ResolveArgs::new(conflict_id, resolution)).await
 }
 
 #[derive(Serialize)]
 struct ResolveArgs<'a> {
     conflict_id: &'a str,
-    keep: asysta_core::EventId,
+    keep: Option<asysta_core::EventId>,
+    value: Option<serde_json::Value>,
+}
+
+impl<'a> ResolveArgs<'a> {
+    fn new(conflict_id: &'a str, resolution: Resolution) -> ResolveArgs<'a> {
+        match resolution {
+            Resolution::Keep(event) => ResolveArgs { conflict_id, keep: Some(event), value: None },
+            Resolution::Value(value) => ResolveArgs { conflict_id, keep: None, value: Some(value) },
+        }
+    }
+}
+
+/// The centre's settings, as the shell's `settings` and `set_settings`
+/// answer (`asysta_store::Settings`, which the UI cannot depend on; the
+/// field names are the contract).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Settings {
+    pub caseload_cap: u32,
+    pub no_visit_days: u32,
+}
+
+pub async fn settings() -> Result<Settings, ApiError> {
+    call(command::SETTINGS, &NoArgs {}).await
+}
+
+/// Changes the centre's settings (a centre only).
+pub async fn set_settings(settings: Settings) -> Result<Settings, ApiError> {
+    call(command::SET_SETTINGS, &settings).await
+}
+
+pub async fn sync_status() -> Result<SyncStatus, ApiError> {
+    call(command::SYNC_STATUS, &NoArgs {}).await
+}
+
+/// At a centre: writes the enrolment file to `path`.
+pub async fn export_enrolment(path: &str) -> Result<SyncStatus, ApiError> {
+    call(command::EXPORT_ENROLMENT, &PathArgs { path }).await
+}
+
+/// On a laptop: reads the centre's enrolment file at `path`.
+pub async fn enrol(path: &str) -> Result<SyncStatus, ApiError> {
+    call(command::ENROL, &PathArgs { path }).await
+}
+
+/// Writes a bundle into the folder (or file) `to`; `device` at a centre.
+/// The shell reports progress through [`listen_export_progress`].
+pub async fn export_bundle(to: &str, device: Option<DeviceId>) -> Result<ExportSummary, ApiError> {
+    call(command::EXPORT_BUNDLE, &ExportArgs { to, device }).await
+}
+
+/// Imports the bundle file at `path`; `trust_device` is the fingerprint a
+/// person compared with the sending device's screen.
+pub async fn import_bundle(path: &str, trust_device: Option<&str>) -> Result<ImportSummary, ApiError> {
+    call(command::IMPORT_BUNDLE, &ImportArgs { path, trust_device }).await
+}
+
+pub async fn caseloads() -> Result<Vec<Caseload>, ApiError> {
+    call(command::CASELOADS, &NoArgs {}).await
+}
+
+pub async fn family_assistants() -> Result<BTreeMap<EntityId, String>, ApiError> {
+    call(command::FAMILY_ASSISTANTS, &NoArgs {}).await
+}
+
+/// The native dialog: a folder or a file; `None` when cancelled.
+pub async fn choose_path(folder: bool) -> Result<Option<String>, ApiError> {
+    call(command::CHOOSE_PATH, &ChooseArgs { folder }).await
+}
+
+#[derive(Serialize)]
+struct PathArgs<'a> {
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExportArgs<'a> {
+    to: &'a str,
+    device: Option<DeviceId>,
+}
+
+#[derive(Serialize)]
+struct ImportArgs<'a> {
+    path: &'a str,
+    trust_device: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ChooseArgs {
+    folder: bool,
+}
+
+/// One step of an export, as the shell's `export-progress` event says it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct ExportProgress {
+    /// `reading`, `sealing` or `writing`.
+    pub stage: String,
+    pub count: u64,
+}
+
+/// The shell's event during an export (see `command::EXPORT_BUNDLE`).
+pub const EXPORT_PROGRESS_EVENT: &str = "export-progress";
+/// Tauri's event when files are dropped on the window.
+pub const DRAG_DROP_EVENT: &str = "tauri://drag-drop";
+
+/// The payload of Tauri's drag-drop event.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct DragDrop {
+    pub paths: Vec<String>,
+}
+
+/// Calls `on_event` with each export step until the listener is dropped.
+pub fn listen_export_progress(on_event: Callback<ExportProgress>) -> Listener {
+    listen(EXPORT_PROGRESS_EVENT, on_event)
+}
+
+/// Calls `on_drop` with the paths of files dropped on the window until the
+/// listener is dropped.
+pub fn listen_drag_drop(on_drop: Callback<Vec<String>>) -> Listener {
+    listen(DRAG_DROP_EVENT, on_drop.reform(|d: DragDrop| d.paths))
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::Listener;
+
+/// Host tests have no shell and no events.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Listener;
+
+#[cfg(target_arch = "wasm32")]
+fn listen<T: serde::de::DeserializeOwned + 'static>(event: &str, on_event: Callback<T>) -> Listener {
+    browser::listen(event, on_event)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen<T: serde::de::DeserializeOwned + 'static>(_event: &str, _on_event: Callback<T>) -> Listener {
+    Listener
 }
 
 /// The arguments of a command that takes none: an empty object.
@@ -263,6 +410,71 @@ mod browser {
                 ApiError::new(ErrorKind::Internal)
             })),
         }
+    }
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `window.__TAURI__.event.listen`: resolves to the function that
+        /// stops listening.
+        #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
+        fn tauri_listen(event: &str, handler: &js_sys::Function) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    /// A registered event handler; dropping it stops listening (also when
+    /// the registration is still on its way).
+    pub struct Listener {
+        handler: Option<Closure<dyn FnMut(JsValue)>>,
+        unlisten: std::rc::Rc<std::cell::RefCell<Unlisten>>,
+    }
+
+    #[derive(Default)]
+    struct Unlisten {
+        function: Option<js_sys::Function>,
+        dropped: bool,
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            let mut unlisten = self.unlisten.borrow_mut();
+            unlisten.dropped = true;
+            if let Some(f) = unlisten.function.take() {
+                let _ = f.call0(&JsValue::NULL);
+            } else if let Some(handler) = self.handler.take() {
+                // Still registered in JavaScript until the registration
+                // returns and is undone: the handler must outlive it.
+                handler.forget();
+            }
+        }
+    }
+
+    pub(super) fn listen<T: DeserializeOwned + 'static>(event: &str, on_event: yew::Callback<T>) -> Listener {
+        let name = event.to_owned();
+        let handler = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+            let payload = js_sys::Reflect::get(&message, &JsValue::from_str("payload")).unwrap_or(JsValue::NULL);
+            match serde_wasm_bindgen::from_value::<T>(payload) {
+                Ok(value) => on_event.emit(value),
+                Err(_) => report(&name, "an event could not be decoded"),
+            }
+        });
+        let unlisten = std::rc::Rc::new(std::cell::RefCell::new(Unlisten::default()));
+        match tauri_listen(event, handler.as_ref().unchecked_ref()) {
+            Ok(promise) => {
+                let unlisten = unlisten.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(f) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                        let f: js_sys::Function = f.unchecked_into();
+                        let mut state = unlisten.borrow_mut();
+                        if state.dropped {
+                            let _ = f.call0(&JsValue::NULL);
+                        } else {
+                            state.function = Some(f);
+                        }
+                    }
+                });
+            }
+            Err(_) => report(event, "could not listen to it"),
+        }
+        Listener { handler: Some(handler), unlisten }
     }
 
     /// Logs a contract violation for developers. Only the command name is

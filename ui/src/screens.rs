@@ -6,6 +6,7 @@ pub mod case;
 pub mod families;
 pub mod form;
 pub mod setup;
+pub mod sync;
 pub mod unlock;
 
 use asysta_core::api::{ApiError, ErrorKind};

@@ -9,7 +9,11 @@ fn reduce(state: AppState, action: AppAction) -> AppState {
 
 #[test]
 fn each_status_has_its_screen() {
-    let info = WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "GOPS".into() };
+    let info = WorkspaceInfo {
+        assistant_name: "Anna".into(),
+        centre_name: "GOPS".into(),
+        role: asysta_core::workspace::Role::Assistant,
+    };
     let start = AppState::new(Locale::Pl);
     assert_eq!(start.screen, Screen::Loading);
     assert_eq!(reduce(start.clone(), AppAction::Status(WorkspaceStatus::Absent)).screen, Screen::Setup);
@@ -39,7 +43,11 @@ fn the_language_switch_toggles_and_keeps_the_screen() {
 
 #[test]
 fn a_case_opens_from_the_list_and_goes_back_to_the_same_list() {
-    let info = WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "GOPS".into() };
+    let info = WorkspaceInfo {
+        assistant_name: "Anna".into(),
+        centre_name: "GOPS".into(),
+        role: asysta_core::workspace::Role::Assistant,
+    };
     let family_id: EntityId = "00000000-0000-0000-0000-000000000009".parse().unwrap();
     let filter = ListFilter { query: "Żak".into(), ..ListFilter::default() };
     let list = reduce(AppState::new(Locale::Pl), AppAction::Status(WorkspaceStatus::Unlocked { info: info.clone() }));
@@ -154,4 +162,22 @@ fn every_computed_message_exists_in_both_languages() {
             assert!(translator.has(id), "{id} is missing in {locale}");
         }
     }
+}
+
+#[test]
+fn the_sync_screen_opens_from_the_list_or_a_case_and_goes_back_to_the_list() {
+    let info = WorkspaceInfo {
+        assistant_name: "Ewa".into(),
+        centre_name: "MOPS".into(),
+        role: asysta_core::workspace::Role::Centre,
+    };
+    let family_id: EntityId = "00000000-0000-0000-0000-000000000009".parse().unwrap();
+    let list = reduce(AppState::new(Locale::Pl), AppAction::Status(WorkspaceStatus::Unlocked { info: info.clone() }));
+    let sync = reduce(list.clone(), AppAction::OpenSync);
+    assert_eq!(sync.screen, Screen::Sync(info.clone()));
+    assert_eq!(reduce(sync, AppAction::CloseSync).screen, Screen::Families(info.clone()));
+    let case = reduce(list, AppAction::OpenCase { family_id, filter: ListFilter::default() });
+    assert_eq!(reduce(case, AppAction::OpenSync).screen, Screen::Sync(info));
+    let ignored = reduce(AppState::new(Locale::Pl), AppAction::OpenSync);
+    assert_eq!(ignored.screen, Screen::Loading, "only an open workspace has a sync screen");
 }

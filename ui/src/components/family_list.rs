@@ -2,10 +2,12 @@
 
 use crate::i18n::{use_i18n, I18n};
 use asysta_core::alerts::days_since_last_visit;
+use asysta_core::exchange::Caseload;
 use asysta_core::family::FamilySummary;
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,6 +25,49 @@ pub struct FamilyListProps {
     pub on_history: Callback<(EntityId, String)>,
     /// Today, for the days since each family's last visit.
     pub today: NaiveDate,
+    /// At a centre: the assistant each family is with, and each
+    /// assistant's caseload; the list is then grouped by assistant.
+    #[prop_or_default]
+    pub groups: Option<Rc<AssistantGroups>>,
+}
+
+/// The centre's view of who works with which family.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AssistantGroups {
+    pub assistants: BTreeMap<EntityId, String>,
+    pub caseloads: Vec<Caseload>,
+}
+
+impl AssistantGroups {
+    /// The families by assistant name (in name order), each group in the
+    /// list's order; families of no known assistant come last.
+    pub fn group<'a>(&self, families: &'a [FamilySummary]) -> Vec<(Option<String>, Vec<&'a FamilySummary>)> {
+        let mut groups: BTreeMap<Option<String>, Vec<&FamilySummary>> = BTreeMap::new();
+        for family in families {
+            groups.entry(self.assistants.get(&family.id).cloned()).or_default().push(family);
+        }
+        let mut out: Vec<_> = groups.into_iter().collect();
+        // `None` sorts first in a BTreeMap; the unassigned go last.
+        let unassigned_first = out.first().is_some_and(|(name, _)| name.is_none());
+        out.rotate_left(usize::from(unassigned_first));
+        out
+    }
+
+    /// "Anna Nowak — 3 of 15 active families".
+    fn heading(&self, i18n: &I18n, name: Option<&str>) -> String {
+        let Some(name) = name else { return i18n.tr("assistant-unknown") };
+        match self.caseloads.iter().find(|c| c.assistant_name == name) {
+            Some(c) => i18n.tr_args(
+                "assistant-group",
+                &[
+                    ("name", Arg::Str(name)),
+                    ("active", Arg::Num(f64::from(c.active))),
+                    ("cap", Arg::Num(f64::from(c.cap))),
+                ],
+            ),
+            None => name.to_owned(),
+        }
+    }
 }
 
 /// "today", "yesterday", "5 days ago" or "no visits".
@@ -49,7 +94,7 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
             </>
         };
     }
-    let rows = props.families.iter().map(|family| {
+    let row = |family: &FamilySummary| {
         let on_history = {
             let on_history = props.on_history.clone();
             let target = (family.id, family.name.clone());
@@ -85,7 +130,18 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
                 </td>
             </tr>
         }
-    });
+    };
+    let body = match &props.groups {
+        None => html! { <tbody>{ for props.families.iter().map(row) }</tbody> },
+        Some(groups) => html! {
+            { for groups.group(&props.families).into_iter().map(|(name, families)| html! {
+                <tbody class="assistant-group" data-assistant={name.clone().unwrap_or_default()}>
+                    <tr class="assistant-heading"><th colspan="6" scope="rowgroup">{ groups.heading(&i18n, name.as_deref()) }</th></tr>
+                    { for families.into_iter().map(row) }
+                </tbody>
+            }) }
+        },
+    };
     html! {
         <>
             { count }
@@ -100,7 +156,7 @@ pub fn FamilyList(props: &FamilyListProps) -> Html {
                         <th scope="col"><span class="visually-hidden">{ i18n.tr("family-history-button") }</span></th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                { body }
             </table>
         </>
     }

@@ -13,6 +13,9 @@ pub struct HeaderProps {
     /// Shows the lock button when set.
     #[prop_or_default]
     pub on_lock: Option<Callback<()>>,
+    /// Shows the button to the sync screen when set.
+    #[prop_or_default]
+    pub on_sync: Option<Callback<()>>,
 }
 
 #[component]
@@ -33,9 +36,18 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <span id="assistant-name">{ info.assistant_name.clone() }</span>
                     <span class="separator" aria-hidden="true">{ " · " }</span>
                     <span id="centre-name">{ info.centre_name.clone() }</span>
+                    if info.role == asysta_core::workspace::Role::Centre {
+                        <span class="separator" aria-hidden="true">{ " · " }</span>
+                        <span id="workspace-role">{ i18n.tr("role-centre") }</span>
+                    }
                 </p>
             }
             <div class="header-actions">
+                if let Some(on_sync) = &props.on_sync {
+                    <button type="button" id="open-sync" class="secondary" onclick={on_sync.reform(|_: MouseEvent| ())}>
+                        { i18n.tr("sync-open") }
+                    </button>
+                }
                 if let Some(on_lock) = &props.on_lock {
                     <button type="button" id="lock" class="secondary" onclick={on_lock.reform(|_: MouseEvent| ())}>
                         { i18n.tr("lock-button") }

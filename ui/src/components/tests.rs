@@ -82,6 +82,7 @@ fn families_are_listed_in_the_given_order_with_polish_plurals() {
         on_open: Callback::noop(),
         on_history: Callback::noop(),
         today: day("2026-11-23"),
+        groups: None,
     });
     assert_eq!(text_of(&html, "family-count"), "3 rodziny");
     assert_eq!(html.matches("class=\"family-row\"").count(), 3);
@@ -113,6 +114,7 @@ fn the_list_shows_days_since_the_last_visit() {
         on_open: Callback::noop(),
         on_history: Callback::noop(),
         today: day("2026-11-23"),
+        groups: None,
     });
     for text in ["dziś", "wczoraj", "5 dni temu", "53 dni temu"] {
         assert!(html.contains(&format!(">{text}</time>")), "no {text} in {html}");
@@ -137,6 +139,7 @@ fn no_families_shows_the_empty_state() {
         on_open: Callback::noop(),
         on_history: Callback::noop(),
         today: day("2026-11-23"),
+        groups: None,
     });
     assert_eq!(text_of(&html, "family-count"), "0 rodzin");
     assert_eq!(text_of(&html, "families-empty"), "Nie ma jeszcze żadnej rodziny.");
@@ -177,7 +180,7 @@ fn a_history_that_cannot_be_read_says_why() {
 
 #[test]
 fn the_header_offers_the_other_language_in_that_language() {
-    let polish = render::<Header>(|| HeaderProps { info: None, on_lock: None });
+    let polish = render::<Header>(|| HeaderProps { info: None, on_lock: None, on_sync: None });
     assert_eq!(text_of(&polish, "language-switch"), "English");
     assert!(polish.contains("lang=\"en\""));
     assert!(!has_id(&polish, "workspace-info"));
@@ -185,7 +188,7 @@ fn the_header_offers_the_other_language_in_that_language() {
         locale: Locale::En,
         children: html! {
             <Header
-                info={WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "MOPS Łódź".into() }}
+                info={WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "MOPS Łódź".into(), role: asysta_core::workspace::Role::Assistant }}
                 on_lock={Callback::noop()}
             />
         },
@@ -212,6 +215,7 @@ fn a_filtered_list_that_finds_nothing_says_so() {
         on_open: Callback::noop(),
         on_history: Callback::noop(),
         today: day("2026-11-23"),
+        groups: None,
     });
     assert_eq!(text_of(&html, "families-empty"), "Nie znaleziono żadnej rodziny.");
 }
@@ -324,4 +328,54 @@ fn the_basis_is_summed_up_in_one_line() {
 
 fn day(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn a_centre_groups_families_by_assistant() {
+    use crate::components::family_list::AssistantGroups;
+    use asysta_core::exchange::Caseload;
+    let family = |n: u8, name: &str| asysta_core::family::FamilySummary {
+        id: crate::test_support::entity(n),
+        name: name.into(),
+        ..crate::test_support::family_case(vec![]).family
+    };
+    let families = vec![family(1, "Adamscy"), family(2, "Bielscy"), family(3, "Cichońscy")];
+    let groups = AssistantGroups {
+        assistants: [
+            (crate::test_support::entity(1), "Ola Nowak".to_owned()),
+            (crate::test_support::entity(2), "Anna Łęcka".to_owned()),
+        ]
+        .into_iter()
+        .collect(),
+        caseloads: vec![Caseload {
+            assistant_id: "00000000-0000-0000-0000-000000000031".parse().unwrap(),
+            assistant_name: "Ola Nowak".into(),
+            active: 16,
+            cap: 15,
+        }],
+    };
+    let grouped: Vec<(Option<String>, Vec<&str>)> = groups
+        .group(&families)
+        .into_iter()
+        .map(|(name, fs)| (name, fs.iter().map(|f| f.name.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        grouped,
+        [
+            (Some("Anna Łęcka".to_owned()), vec!["Bielscy"]),
+            (Some("Ola Nowak".to_owned()), vec!["Adamscy"]),
+            (None, vec!["Cichońscy"]),
+        ]
+    );
+    let html = render::<FamilyList>(move || FamilyListProps {
+        families: Rc::new(families),
+        filtered: false,
+        on_open: Callback::noop(),
+        on_history: Callback::noop(),
+        today: day("2026-11-23"),
+        groups: Some(Rc::new(groups)),
+    });
+    assert_eq!(html.matches("class=\"assistant-group\"").count(), 3, "{html}");
+    assert!(html.contains("Ola Nowak — 16 z 15 aktywnych rodzin"), "{html}");
+    assert!(html.contains("Bez przypisanego asystenta"));
 }

@@ -32,6 +32,7 @@ fn argument_keys_are_the_shells_snake_case_names() {
         centre_name: "GOPS".into(),
         passphrase: "p".into(),
         passphrase_repeat: "p".into(),
+        role: asysta_core::workspace::Role::Centre,
     };
     check_args(
         FormArgs { form: &form },
@@ -40,6 +41,7 @@ fn argument_keys_are_the_shells_snake_case_names() {
             "centre_name": "GOPS",
             "passphrase": "p",
             "passphrase_repeat": "p",
+            "role": "centre",
         }}),
     );
 }
@@ -83,4 +85,28 @@ fn case_commands_name_their_arguments_as_the_shell_does() {
     let details = serde_json::to_value(FamilyFormArgs { family_id, form: &CaseDetailsForm::default() }).unwrap();
     assert_eq!(details["form"]["basis"]["kind"], "");
     assert_eq!(details["form"]["foster_care"], json!([]));
+}
+
+#[test]
+fn exchange_commands_send_the_shells_names() {
+    check_args(ExportArgs { to: "/media/usb", device: None }, json!({ "to": "/media/usb", "device": null }));
+    check_args(
+        ImportArgs { path: "/media/usb/a.asysta", trust_device: Some("ABCD-EF01") },
+        json!({ "path": "/media/usb/a.asysta", "trust_device": "ABCD-EF01" }),
+    );
+    check_args(PathArgs { path: "x.json" }, json!({ "path": "x.json" }));
+    check_args(ChooseArgs { folder: true }, json!({ "folder": true }));
+    check_args(Settings { caseload_cap: 12, no_visit_days: 20 }, json!({ "caseload_cap": 12, "no_visit_days": 20 }));
+    let event: asysta_core::EventId = "00000000-0000-0000-0000-000000000009".parse().unwrap();
+    check_args(
+        ResolveArgs::new("r/f", Resolution::Keep(event)),
+        json!({ "conflict_id": "r/f", "keep": "00000000-0000-0000-0000-000000000009", "value": null }),
+    );
+    check_args(
+        ResolveArgs::new("r/f", Resolution::Value(json!("Nowak"))),
+        json!({ "conflict_id": "r/f", "keep": null, "value": "Nowak" }),
+    );
+    let drop: DragDrop =
+        serde_json::from_value(json!({ "paths": ["/tmp/a.asysta"], "position": { "x": 1, "y": 2 } })).unwrap();
+    assert_eq!(drop.paths, ["/tmp/a.asysta"]);
 }

@@ -141,6 +141,9 @@ pub struct CaseScreenProps {
     pub on_status: Callback<WorkspaceStatus>,
     /// Back to the family list.
     pub on_back: Callback<()>,
+    /// Opens the sync screen.
+    #[prop_or_default]
+    pub on_open_sync: Callback<()>,
 }
 
 #[component]
@@ -214,6 +217,9 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
     let on_history = state.dispatcher().to_callback().reform(|()| CaseAction::OpenHistory);
     let on_close_history = state.dispatcher().to_callback().reform(|()| CaseAction::CloseHistory);
 
+    // A centre reads its assistants' case records; the assistant edits them
+    // (the shell refuses such edits at a centre as well).
+    let read_only = props.info.role == asysta_core::workspace::Role::Centre;
     let body = match &state.case {
         None => html! { <p id="case-loading" class="loading">{ i18n.tr("loading") }</p> },
         Some(case) => {
@@ -221,12 +227,14 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
             html! {
                 <>
                     <CaseHeader case={case.clone()} {on_history}>
+                        <div class={classes!(read_only.then_some("case-read-only-status"))}>
                         <StatusSection
                             {family_id}
                             status={family.status}
                             on_case={on_case.clone()}
                             on_locked={on_locked.clone()}
                         />
+                        </div>
                     </CaseHeader>
                     if let Some(content) = &state.history {
                         <HistoryPanel
@@ -241,6 +249,10 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                         on_case={on_case.clone()}
                         on_locked={on_locked.clone()}
                     />
+                    if read_only {
+                        <p id="case-read-only" class="hint">{ i18n.tr("case-read-only") }</p>
+                    }
+                    <div class={classes!(read_only.then_some("case-read-only"))}>
                     <nav id="case-sections" class="case-sections" aria-label={i18n.tr("case-sections")}>
                         { for SECTIONS.iter().map(|(id, title)| html! { <a href={format!("#{id}")}>{ i18n.tr(title) }</a> }) }
                     </nav>
@@ -257,7 +269,7 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                         on_case={on_case.clone()}
                         on_locked={on_locked.clone()}
                     />
-                    <div class="case-columns">
+                    <fieldset class="case-columns" disabled={read_only}>
                         <div class="case-column">
                             <MembersSection
                                 {family_id}
@@ -281,6 +293,7 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                                 on_locked={on_locked.clone()}
                             />
                         </div>
+                    </fieldset>
                     </div>
                 </>
             }
@@ -289,7 +302,7 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
 
     html! {
         <div id="case" class="page">
-            <Header info={props.info.clone()} {on_lock} />
+            <Header info={props.info.clone()} {on_lock} on_sync={props.on_open_sync.clone()} />
             <main class="content case">
                 <nav class="case-nav">
                     <button type="button" id="case-back" class="secondary" onclick={on_back}>

@@ -4,7 +4,7 @@
 pub mod home;
 
 use crate::clock::today;
-use crate::components::family_list::FamilyList;
+use crate::components::family_list::{AssistantGroups, FamilyList};
 use crate::components::field::{error_for, TextField};
 use crate::components::header::Header;
 use crate::components::history::{HistoryContent, HistoryPanel};
@@ -16,7 +16,7 @@ use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
 use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
 use asysta_core::record::{CaseloadCheck, FamilyStatus};
-use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::{EntityId, Event, FieldError};
 use asysta_i18n::Arg;
 use home::HomePanel;
@@ -339,6 +339,9 @@ pub struct FamiliesScreenProps {
     /// Opens a family's case; the list's filter comes along to be restored.
     #[prop_or_default]
     pub on_open_case: Callback<(EntityId, ListFilter)>,
+    /// Opens the sync screen.
+    #[prop_or_default]
+    pub on_open_sync: Callback<()>,
 }
 
 #[component]
@@ -391,6 +394,23 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                         Ok(events) => dispatcher.dispatch(FamiliesAction::HistoryLoaded { request, events }),
                         Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
                         Err(error) => dispatcher.dispatch(FamiliesAction::HistoryFailed { request, kind: error.kind }),
+                    }
+                });
+            }
+        });
+    }
+
+    // At a centre: who works with which family, and each caseload.
+    let centre = props.info.role == Role::Centre;
+    let groups = use_state(|| None::<Rc<AssistantGroups>>);
+    {
+        let groups = groups.clone();
+        use_effect_with((state.list_request, centre), move |&(_, centre)| {
+            if centre {
+                spawn_local(async move {
+                    // Without them the list is shown ungrouped.
+                    if let (Ok(assistants), Ok(caseloads)) = (ipc::family_assistants().await, ipc::caseloads().await) {
+                        groups.set(Some(Rc::new(AssistantGroups { assistants, caseloads })));
                     }
                 });
             }
@@ -473,11 +493,11 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
 
     html! {
         <div id="families" class="page">
-            <Header info={props.info.clone()} {on_lock} />
+            <Header info={props.info.clone()} {on_lock} on_sync={props.on_open_sync.clone()} />
             <main class="content columns">
                 <section class="panel list-panel" aria-labelledby="families-title">
                     <h2 id="families-title">{ i18n.tr("families-title") }</h2>
-                    if let Some((active, cap)) = state.caseload.and_then(caseload_warning) {
+                    if let Some((active, cap)) = state.caseload.and_then(caseload_warning).filter(|_| !centre) {
                         <p id="caseload-warning" class="warning" role="status">
                             { i18n.tr_args(
                                 "caseload-warning",
@@ -515,6 +535,7 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                             on_open={on_open.clone()}
                             {on_history}
                             today={today()}
+                            groups={(*groups).clone()}
                         />
                     } else {
                         <p id="families-loading" class="loading">{ i18n.tr("loading") }</p>
@@ -529,6 +550,9 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                 </section>
                 <div class="side-column">
                 <HomePanel on_open={on_open} on_locked={on_locked_home} today={today()} />
+                if centre {
+                    <CaseloadsPanel groups={(*groups).clone()} />
+                } else {
                 <section class="panel form-panel" aria-labelledby="family-add-title">
                     <h2 id="family-add-title">{ i18n.tr("family-add-title") }</h2>
                     <form id="family-form" class="form" aria-busy={state.busy.then_some("true")} {onsubmit}>
@@ -552,9 +576,41 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                         </div>
                     </form>
                 </section>
+                }
                 </div>
             </main>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CaseloadsPanelProps {
+    pub groups: Option<Rc<AssistantGroups>>,
+}
+
+/// At a centre: each assistant's active families against the cap.
+#[component]
+pub fn CaseloadsPanel(props: &CaseloadsPanelProps) -> Html {
+    let i18n = use_i18n();
+    let caseloads = props.groups.as_ref().map(|g| g.caseloads.clone()).unwrap_or_default();
+    html! {
+        <section id="caseloads" class="panel" aria-labelledby="caseloads-title">
+            <h2 id="caseloads-title">{ i18n.tr("caseloads-title") }</h2>
+            if caseloads.is_empty() {
+                <p class="empty">{ i18n.tr("caseloads-empty") }</p>
+            }
+            <ul class="caseloads">
+                { for caseloads.iter().map(|c| html! {
+                    <li class={classes!("caseload", (c.active > c.cap).then_some("over-cap"))} data-assistant={c.assistant_name.clone()}>
+                        { i18n.tr_args("assistant-group", &[
+                            ("name", Arg::Str(&c.assistant_name)),
+                            ("active", Arg::Num(f64::from(c.active))),
+                            ("cap", Arg::Num(f64::from(c.cap))),
+                        ]) }
+                    </li>
+                }) }
+            </ul>
+        </section>
     }
 }
 

@@ -8,7 +8,7 @@ use crate::screens::form::{submit, FormSteps};
 use crate::screens::split_api_error;
 use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
 use asysta_core::passphrase::{self, Strength};
-use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
+use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm, Role};
 use asysta_core::FieldError;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,8 +36,10 @@ impl SetupField {
         }
     }
 
-    fn label_id(self) -> &'static str {
+    /// The label's message: a centre names the person using it.
+    fn label_id(self, role: Role) -> &'static str {
         match self {
+            SetupField::AssistantName if role == Role::Centre => "field-centre-user-name",
             SetupField::AssistantName => "field-assistant-name",
             SetupField::CentreName => "field-centre-name",
             SetupField::Passphrase => "field-passphrase",
@@ -82,6 +84,8 @@ pub struct SetupState {
 
 pub enum SetupAction {
     Edit(SetupField, String),
+    /// The kind of workspace: an assistant's laptop or a centre.
+    ChooseRole(Role),
     /// Local validation refused the form; nothing was sent.
     Rejected(Vec<FieldError>),
     /// The form was sent to the shell.
@@ -113,6 +117,7 @@ impl Reducible for SetupState {
                 // The error of an edited field is out of date.
                 next.errors.retain(|e| e.field != field.name());
             }
+            SetupAction::ChooseRole(role) => next.form.role = role,
             SetupAction::Rejected(errors) => {
                 next.errors = errors;
                 next.form_error = None;
@@ -128,6 +133,14 @@ impl Reducible for SetupState {
             }
         }
         Rc::new(next)
+    }
+}
+
+/// The message that names a kind of workspace.
+pub fn role_message(role: Role) -> &'static str {
+    match role {
+        Role::Assistant => "role-assistant",
+        Role::Centre => "role-centre",
     }
 }
 
@@ -184,7 +197,7 @@ pub fn SetupScreen(props: &SetupScreenProps) -> Html {
             <TextField
                 key={field.name()}
                 id={field.name()}
-                label={i18n.tr(field.label_id())}
+                label={i18n.tr(field.label_id(state.form.role))}
                 value={field.value(&state.form).to_owned()}
                 {input_type}
                 {autocomplete}
@@ -206,6 +219,20 @@ pub fn SetupScreen(props: &SetupScreenProps) -> Html {
                     <h2>{ i18n.tr("setup-title") }</h2>
                     <p class="intro">{ i18n.tr("setup-intro") }</p>
                     <form id="setup-form" class="form" aria-busy={state.busy.then_some("true")} {onsubmit}>
+                        <fieldset id="setup-role" class="role-choice">
+                            <legend>{ i18n.tr("setup-role") }</legend>
+                            { for [Role::Assistant, Role::Centre].map(|role| {
+                                let id = format!("role-{}", role.as_str());
+                                let onchange = state.dispatcher().to_callback().reform(move |_: Event| SetupAction::ChooseRole(role));
+                                html! {
+                                    <label class="choice" for={id.clone()}>
+                                        <input type="radio" name="role" id={id} value={role.as_str()}
+                                            checked={state.form.role == role} {onchange} />
+                                        { i18n.tr(role_message(role)) }
+                                    </label>
+                                }
+                            }) }
+                        </fieldset>
                         { for fields }
                         if let Some(kind) = state.form_error {
                             <p id="form-error" class="form-error" role="alert">{ i18n.error(kind) }</p>

@@ -38,10 +38,15 @@ fn a_saved_change_replaces_the_case_and_refreshes_an_open_history() {
 #[test]
 fn the_screen_waits_for_the_case_with_a_way_back() {
     let html = render::<CaseScreen>(|| CaseScreenProps {
-        info: WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "GOPS Żórawina".into() },
+        info: WorkspaceInfo {
+            assistant_name: "Anna Łęcka".into(),
+            centre_name: "GOPS Żórawina".into(),
+            role: asysta_core::workspace::Role::Assistant,
+        },
         family_id: entity(1),
         on_status: Callback::noop(),
         on_back: Callback::noop(),
+        on_open_sync: Callback::noop(),
     });
     for id in ["case", "case-back", "case-loading", "lock", "language-switch"] {
         assert!(has_id(&html, id), "no #{id} in {html}");
@@ -67,4 +72,34 @@ fn every_section_link_has_its_title_in_both_languages() {
             assert!(translator.has(title), "{title} is missing in {locale}");
         }
     }
+}
+
+#[test]
+fn an_own_value_is_sent_as_the_fields_type() {
+    use crate::screens::case::conflicts::typed_value;
+    let write = |value: serde_json::Value| asysta_core::merge::FieldWrite {
+        event_id: "00000000-0000-0000-0000-000000000011".parse().unwrap(),
+        device_id: "00000000-0000-0000-0000-000000000012".parse().unwrap(),
+        seq: 1,
+        hlc: asysta_core::Hlc { wall_ms: 1, counter: 0 },
+        author: asysta_core::Author {
+            user_id: "00000000-0000-0000-0000-000000000013".parse().unwrap(),
+            name: "A".into(),
+        },
+        value,
+    };
+    let conflict = |values: Vec<serde_json::Value>| asysta_core::merge::Conflict {
+        id: "x/last_name".into(),
+        record: asysta_core::EntityType::Member,
+        entity_id: crate::test_support::entity(1),
+        family_id: None,
+        field: "last_name".into(),
+        shown_event_id: "00000000-0000-0000-0000-000000000011".parse().unwrap(),
+        versions: values.into_iter().map(write).collect(),
+    };
+    let text = conflict(vec![serde_json::json!("Kowal"), serde_json::json!("Nowak")]);
+    assert_eq!(typed_value(&text, " 12 "), serde_json::json!("12"), "text stays text");
+    let numbers = conflict(vec![serde_json::json!(15), serde_json::json!(12)]);
+    assert_eq!(typed_value(&numbers, "14"), serde_json::json!(14));
+    assert_eq!(typed_value(&numbers, "czternaście"), serde_json::json!("czternaście"));
 }

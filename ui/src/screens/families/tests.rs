@@ -119,10 +119,15 @@ fn reopening_the_same_family_fetches_again() {
 #[test]
 fn the_screen_has_the_ids_the_end_to_end_tests_use() {
     let html = render::<FamiliesScreen>(|| FamiliesScreenProps {
-        info: WorkspaceInfo { assistant_name: "Anna Łęcka".into(), centre_name: "GOPS Żórawina".into() },
+        info: WorkspaceInfo {
+            assistant_name: "Anna Łęcka".into(),
+            centre_name: "GOPS Żórawina".into(),
+            role: asysta_core::workspace::Role::Assistant,
+        },
         filter: ListFilter::default(),
         on_status: Callback::noop(),
         on_open_case: Callback::noop(),
+        on_open_sync: Callback::noop(),
     });
     for id in [
         "families",
@@ -211,10 +216,15 @@ fn the_screen_starts_with_the_filter_it_is_given() {
     let filter = ListFilter { status: StatusFilter::All, query: "Żak".into() };
     assert_eq!(FamiliesState::with_filter(filter.clone()).filter, filter);
     let html = render::<FamiliesScreen>(move || FamiliesScreenProps {
-        info: WorkspaceInfo { assistant_name: "Anna".into(), centre_name: "GOPS".into() },
+        info: WorkspaceInfo {
+            assistant_name: "Anna".into(),
+            centre_name: "GOPS".into(),
+            role: asysta_core::workspace::Role::Assistant,
+        },
         filter,
         on_status: Callback::noop(),
         on_open_case: Callback::noop(),
+        on_open_sync: Callback::noop(),
     });
     assert!(html.contains("value=\"Żak\""), "{html}");
     assert!(html.contains("<option value=\"all\" selected=\"selected\">wszystkie</option>"));

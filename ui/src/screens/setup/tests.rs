@@ -34,8 +34,11 @@ fn every_field_edits_its_own_value() {
             centre_name: "CENTRE_NAME".into(),
             passphrase: "PASSPHRASE".into(),
             passphrase_repeat: "PASSPHRASE_REPEAT".into(),
+            role: Role::Assistant,
         }
     );
+    let centre = reduce(state, SetupAction::ChooseRole(Role::Centre));
+    assert_eq!(centre.form.role, Role::Centre);
 }
 
 #[test]
@@ -46,6 +49,7 @@ fn the_form_shows_every_field_local_validation_can_refuse() {
         centre_name: "B".into(),
         passphrase: "długie hasło 1".into(),
         passphrase_repeat: "x".into(),
+        role: Role::Centre,
     })
     .unwrap_err();
     for error in empty.iter().chain(&mismatch) {
@@ -101,6 +105,15 @@ fn the_screen_has_the_ids_the_end_to_end_tests_use() {
     assert_eq!(text_of(&html, "passphrase-strength"), "Siła hasła: za krótkie");
     assert_eq!(text_of(&html, "setup-submit"), "Utwórz obszar roboczy");
     assert!(html.contains("autofocus"));
+    assert!(has_id(&html, "role-assistant") && has_id(&html, "role-centre"));
+    assert!(html.contains("Imię i nazwisko asystenta"), "an assistant's laptop by default");
+}
+
+#[test]
+fn a_centre_names_the_person_using_it() {
+    assert_eq!(SetupField::AssistantName.label_id(Role::Centre), "field-centre-user-name");
+    assert_eq!(SetupField::AssistantName.label_id(Role::Assistant), "field-assistant-name");
+    assert_eq!(SetupField::CentreName.label_id(Role::Centre), "field-centre-name");
 }
 
 #[test]

@@ -1,0 +1,185 @@
+//! Bundles between a laptop and its centre, through the sync screens of
+//! both: enrolment, export, trusting a new device by its fingerprint, the
+//! centre's settings coming back, and a conflict resolved at the centre
+//! reaching both laptops.
+
+use crate::fixtures::{active, family, open_case, open_store, prepare_centre, prepare_store, unlock, PASSPHRASE};
+use crate::support::{App, Desktop};
+use asysta_core::member::MemberDetails;
+use asysta_core::workspace::{Role, WorkspaceInfo};
+use asysta_store::{ExportRequest, KdfParams, Passphrase, Store, SystemEnvironment};
+use std::path::Path;
+
+/// Opens the sync screen from the family list.
+fn open_sync(app: &App<'_>) {
+    app.click("#open-sync");
+    app.find("#sync-summary");
+}
+
+/// Exports from the sync screen into `folder` by clicking `button`, and
+/// returns the path of the bundle written (different from `previous`).
+fn export(app: &App<'_>, folder: &Path, button: &str, previous: Option<&str>) -> String {
+    app.fill("#export-path", &folder.display().to_string());
+    app.click(button);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let written = app.find_all("#export-path-written").first().map(|e| app.text(e)).unwrap_or_default();
+        if !written.is_empty() && Some(written.as_str()) != previous {
+            assert!(Path::new(&written).exists(), "{written} was not written");
+            return written;
+        }
+        assert!(std::time::Instant::now() < deadline, "no export; page text: {}", app.page_text());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Imports the bundle at `path` from the sync screen.
+fn import(app: &App<'_>, path: &str) {
+    app.fill("#import-path", path);
+    app.click("#import-submit");
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("the file is there")
+}
+
+#[test]
+fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
+    let (laptop_dir, centre_dir, usb) =
+        (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let laptop = prepare_store(
+        laptop_dir.path(),
+        &[active(family("Kowal", "ul. Długa 4"), vec![MemberDetails::named("Jan", "Kowal")])],
+    );
+    let laptop_fingerprint = laptop.fingerprint().to_string();
+    drop(laptop);
+    let centre = prepare_centre(centre_dir.path(), "Ewa Kierownik");
+    let enrolment = usb.path().join("osrodek.json");
+    centre.export_enrolment(&enrolment).unwrap();
+    let centre_fingerprint = centre.fingerprint().to_string();
+    drop(centre);
+    let (to_centre, to_laptop) = (usb.path().join("do-osrodka"), usb.path().join("z-osrodka"));
+    std::fs::create_dir_all(&to_centre).unwrap();
+    std::fs::create_dir_all(&to_laptop).unwrap();
+
+    let desktop = Desktop::start();
+    // The laptop enrols, shows the centre's fingerprint, and exports.
+    let app = desktop.launch(laptop_dir.path());
+    unlock(&app);
+    open_sync(&app);
+    app.wait_for_text("#sync-fingerprint", &laptop_fingerprint);
+    app.find("#sync-not-enrolled");
+    app.fill("#enrolment-path", &enrolment.display().to_string());
+    app.click("#enrolment-submit");
+    app.wait_for_text("#enrolment-done #enrolment-fingerprint", &centre_fingerprint);
+    app.wait_for_text("#sync-centre-fingerprint", &centre_fingerprint);
+    let bundle = export(&app, &to_centre, "#export-submit", None);
+    app.quit();
+
+    // The centre does not know the laptop: it shows the fingerprint, and
+    // imports once a person has compared it.
+    let app = desktop.launch(centre_dir.path());
+    unlock(&app);
+    open_sync(&app);
+    app.find("#sync-no-devices");
+    import(&app, &bundle);
+    app.wait_for_text("#untrusted-fingerprint", &laptop_fingerprint);
+    let error = app.text(&app.find("#sync-error"));
+    let file = Path::new(&bundle).file_name().unwrap().to_string_lossy().into_owned();
+    assert!(error.contains(&file) && error.contains("Anna Łęcka"), "{error}");
+    app.click("#trust-device");
+    app.find("#import-trusted");
+    let new_records: u32 = app.text(&app.find("#import-report .report-new td")).parse().unwrap();
+    assert!(new_records >= 2, "the family and its member: {new_records}");
+    app.wait_for_text(".sync-device .device-user", "Anna Łęcka");
+    // The centre changes its settings and exports them for that laptop.
+    app.fill("#caseload_cap", "12");
+    app.click("#settings-submit");
+    app.find("#settings-saved");
+    let back = export(&app, &to_laptop, ".sync-device .device-export", None);
+    // Its family list is grouped by assistant, with each caseload.
+    app.click("#sync-back");
+    app.wait_for_text(".assistant-heading th", "Anna Łęcka — 1 z 12 aktywnych rodzin");
+    app.find("#caseloads");
+    assert!(app.find_all("#family-form").is_empty(), "a centre does not take on families itself");
+    app.quit();
+
+    // The laptop imports the centre's bundle and shows the new setting.
+    let app = desktop.launch(laptop_dir.path());
+    unlock(&app);
+    open_sync(&app);
+    app.wait_for_text("#settings-cap", "15");
+    import(&app, &back);
+    app.find("#import-title");
+    app.wait_for_text("#settings-cap", "12");
+    app.quit();
+    assert_eq!(open_store(laptop_dir.path()).settings().unwrap().caseload_cap, 12);
+}
+
+#[test]
+fn a_conflict_between_two_laptops_is_resolved_at_the_centre_and_reaches_both() {
+    let dirs: Vec<_> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
+    let (centre_dir, first_dir, second_dir, usb) = (dirs[0].path(), dirs[1].path(), dirs[2].path(), dirs[3].path());
+    let mut centre = prepare_centre(centre_dir, "Ewa Kierownik");
+    let enrolment = centre.enrolment().unwrap().to_json();
+    let mut first =
+        prepare_store(first_dir, &[active(family("Kowal", "ul. Długa 4"), vec![MemberDetails::named("Jan", "Kowal")])]);
+    let info =
+        WorkspaceInfo { assistant_name: "Ola Nowak".into(), centre_name: "MOPS Łódź".into(), role: Role::Assistant };
+    let pass = Passphrase::new(PASSPHRASE);
+    let mut second =
+        Store::create(second_dir, &info, &pass, KdfParams::INSECURE_FOR_TESTS, Box::new(SystemEnvironment)).unwrap();
+    first.enrol(&enrolment).unwrap();
+    second.enrol(&enrolment).unwrap();
+    // Both laptops have the family (as after a handover), and both change
+    // the same person's surname.
+    second.ingest(first.events_missing_from(&second.high_water_marks().unwrap()).unwrap()).unwrap();
+    let family_id = first.list_families().unwrap()[0].id;
+    let member = first.family_case(family_id).unwrap().members[0].clone();
+    first.update_member(member.id, MemberDetails { last_name: "Kowalski".into(), ..member.details.clone() }).unwrap();
+    second.update_member(member.id, MemberDetails { last_name: "Kowalczyk".into(), ..member.details.clone() }).unwrap();
+    for laptop in [&mut first, &mut second] {
+        let sent = laptop.export_bundle(usb, &ExportRequest::default(), &mut |_| ()).unwrap();
+        let fingerprint = laptop.fingerprint().to_string();
+        centre.import_bundle(&bytes(Path::new(&sent.path)), &sent.file_name, Some(&fingerprint)).unwrap();
+    }
+    assert_eq!(centre.conflicts().unwrap().len(), 1);
+    let devices = [first.device_id(), second.device_id()];
+    drop((centre, first, second));
+
+    let desktop = Desktop::start();
+    let app = desktop.launch(centre_dir);
+    unlock(&app);
+    open_case(&app, "Kowal");
+    app.find("#case-read-only");
+    let versions = app.texts_when("#conflicts .conflict-version", 2);
+    assert!(versions.iter().any(|v| v.contains("Kowalski") && v.contains("Anna Łęcka")), "{versions:?}");
+    assert!(versions.iter().any(|v| v.contains("Kowalczyk") && v.contains("Ola Nowak")), "{versions:?}");
+    app.fill("#conflicts .conflict-own-value", "Kowalska");
+    app.click("#conflicts .conflict-own-save");
+    app.wait_until_gone("#conflicts");
+    app.wait_for_text("#members-table .member-name", "Jan Kowalska");
+    app.click("#open-sync");
+    app.find("#sync-devices");
+    let mut previous = None;
+    let mut bundles = Vec::new();
+    for device in devices {
+        let out = usb.join(device.to_string());
+        std::fs::create_dir_all(&out).unwrap();
+        let written =
+            export(&app, &out, &format!(".sync-device[data-device=\"{device}\"] .device-export"), previous.as_deref());
+        previous = Some(written.clone());
+        bundles.push(written);
+    }
+    app.quit();
+
+    for (dir, bundle) in [(first_dir, &bundles[0]), (second_dir, &bundles[1])] {
+        let mut laptop = open_store(dir);
+        let path = Path::new(bundle);
+        laptop.import_bundle(&bytes(path), &path.file_name().unwrap().to_string_lossy(), None).unwrap();
+        assert!(laptop.conflicts().unwrap().is_empty(), "{}", dir.display());
+        let case = laptop.family_case(family_id).unwrap();
+        assert_eq!(case.members[0].details.last_name, "Kowalska");
+        assert_eq!(laptop.history(member.id).unwrap().last().unwrap().author.name, "Ewa Kierownik");
+    }
+}
