@@ -3,12 +3,12 @@
 //! them, and imports their signed bundles, so the centre side can be tried
 //! in one command.
 
-use crate::commands::{describe, line};
+use crate::commands::describe;
 use asysta_core::api::ApiError;
 use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::EntityId;
-use asysta_i18n::{Arg, Translator};
+use asysta_i18n::Translator;
 use asysta_store::{ExportRequest, KdfParams, NewCase, Passphrase, Store, StoreError, SystemEnvironment};
 
 /// Families are added to the log in batches of this size.
@@ -106,23 +106,7 @@ pub fn centre(
         let bytes = std::fs::read(&bundle).map_err(|e| format!("{}: {e}", bundle.display()))?;
         let fingerprint = laptop.fingerprint().to_string();
         let report = centre.import_bundle(&bytes, &format!("{name}.asysta"), Some(&fingerprint)).map_err(fail)?;
-        line(
-            out,
-            format_args!(
-                "{}",
-                t.tr_args(
-                    "import-summary",
-                    &[
-                        ("file", Arg::Str(&report.file_name)),
-                        ("new", Arg::Num(report.records_new as f64)),
-                        ("updated", Arg::Num(report.records_updated as f64)),
-                        ("unchanged", Arg::Num(report.unchanged as f64)),
-                        ("held", Arg::Num(report.held_back as f64)),
-                        ("conflicts", Arg::Num(report.conflicts as f64)),
-                    ],
-                )
-            ),
-        );
+        crate::exchange::print_report(out, &report, t);
     }
     Ok(())
 }

@@ -146,7 +146,7 @@ pub fn import(
     }
 }
 
-fn print_report(out: &mut String, r: &ImportSummary, t: &Translator) {
+pub fn print_report(out: &mut String, r: &ImportSummary, t: &Translator) {
     if r.trusted_now {
         let fp = &r.sender_fingerprint;
         line(

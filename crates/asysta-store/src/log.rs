@@ -328,12 +328,18 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+impl LogTable {
+    fn name(self) -> &'static str {
+        match self {
+            LogTable::Events => "events",
+            LogTable::Held => "held_events",
+        }
+    }
+}
+
 /// One stored event, by device and number.
 pub fn stored_event(conn: &Connection, table: LogTable, device: DeviceId, seq: u64) -> Result<Option<Event>> {
-    let table = match table {
-        LogTable::Events => "events",
-        LogTable::Held => "held_events",
-    };
+    let table = table.name();
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM {table} WHERE device_id = ?1 AND seq = ?2"))?;
     let mut rows = stmt.query(rusqlite::params![device.to_string(), seq as i64])?;
@@ -352,10 +358,7 @@ pub fn replace_placeholder(
     row: &EventRow,
     family_id: Option<EntityId>,
 ) -> Result<()> {
-    let table = match table {
-        LogTable::Events => "events",
-        LogTable::Held => "held_events",
-    };
+    let table = table.name();
     let sql = format!(
         "UPDATE {table} SET kind = ?3, change_json = ?4, schema_version = ?5, based_on_json = ?6, digest = ?7, \
          family_id = COALESCE(?8, family_id) WHERE device_id = ?1 AND seq = ?2 AND kind = 'event.withheld'"

@@ -16,23 +16,12 @@ pub fn bundle_file_name(who: &str, at_ms: u64, sender: DeviceId, ranges: &[SeqRa
 
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            'ą' => 'a',
-            'ć' => 'c',
-            'ę' => 'e',
-            'ł' => 'l',
-            'ń' => 'n',
-            'ó' => 'o',
-            'ś' => 's',
-            'ź' | 'ż' => 'z',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if folded == '-' && (out.is_empty() || out.ends_with('-')) {
+    for c in asysta_core::collation::fold(text).chars() {
+        let c = if c.is_ascii_alphanumeric() { c } else { '-' };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
             continue;
         }
-        out.push(folded);
+        out.push(c);
     }
     let out = out.trim_end_matches('-');
     if out.is_empty() {
