@@ -13,7 +13,7 @@ use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
 use asysta_core::workspace::NewWorkspaceForm;
 use asysta_core::{DeviceId, EntityId, EventId};
-use asysta_store::{ExportProgress, Settings};
+use asysta_store::{ExportProgress, ExportRequest, Settings};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -261,6 +261,8 @@ pub async fn export_bundle<R: Runtime>(
     state: State<'_, SessionState>,
     to: PathBuf,
     device: Option<DeviceId>,
+    full: Option<bool>,
+    include_restricted: Option<bool>,
 ) -> Result<ExportSummary, ApiError> {
     let mut progress = |p: ExportProgress| {
         let (stage, count) = match p {
@@ -271,7 +273,9 @@ pub async fn export_bundle<R: Runtime>(
         // A progress bar that misses a step is no reason to fail the export.
         let _ = app.emit(EXPORT_PROGRESS_EVENT, ProgressPayload { stage, count });
     };
-    session(&state)?.export_bundle(&to, device, &mut progress)
+    let request =
+        ExportRequest { device, full: full.unwrap_or(false), include_restricted: include_restricted.unwrap_or(false) };
+    session(&state)?.export_bundle(&to, &request, &mut progress)
 }
 
 #[tauri::command(rename_all = "snake_case")]

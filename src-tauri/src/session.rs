@@ -14,7 +14,7 @@ use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck,
 use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
 use asysta_core::workspace::Role;
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
-use asysta_core::{DeviceId, EntityId, EventId, FieldError, FieldErrorCode};
+use asysta_core::{EntityId, EventId, FieldError, FieldErrorCode};
 use asysta_store::Resolution;
 use asysta_store::Settings;
 use asysta_store::{ExportProgress, ExportRequest};
@@ -324,11 +324,10 @@ impl Session {
     pub fn export_bundle(
         &mut self,
         to: &Path,
-        device: Option<DeviceId>,
+        request: &ExportRequest,
         progress: &mut dyn FnMut(ExportProgress),
     ) -> Result<ExportSummary, ApiError> {
-        let request = ExportRequest { device, full: false, include_restricted: false };
-        Ok(self.store_mut()?.export_bundle(to, &request, progress)?)
+        Ok(self.store_mut()?.export_bundle(to, request, progress)?)
     }
 
     /// Imports the bundle file at `path`; `trust_device` is the fingerprint
@@ -589,7 +588,7 @@ mod tests {
         let on_laptop = laptop.enrol(&enrolment).unwrap();
         assert_eq!(on_laptop.centre.unwrap().fingerprint, at_centre.fingerprint, "the fingerprint to compare");
 
-        let sent = laptop.export_bundle(files.path(), None, &mut |_| ()).unwrap();
+        let sent = laptop.export_bundle(files.path(), &ExportRequest::default(), &mut |_| ()).unwrap();
         assert!(sent.event_count >= 2, "{sent:?}");
         let bundle = PathBuf::from(&sent.path);
         let err = centre.import_bundle(&bundle, None).unwrap_err();
@@ -610,7 +609,8 @@ mod tests {
         );
         centre.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }).unwrap();
         let device = centre.sync_status().unwrap().devices[0].device_id;
-        let back = centre.export_bundle(files.path(), Some(device), &mut |_| ()).unwrap();
+        let to_laptop = ExportRequest { device: Some(device), ..Default::default() };
+        let back = centre.export_bundle(files.path(), &to_laptop, &mut |_| ()).unwrap();
         laptop.import_bundle(Path::new(&back.path), None).unwrap();
         assert_eq!(laptop.settings().unwrap().caseload_cap, 12);
     }

@@ -198,8 +198,22 @@ pub async fn enrol(path: &str) -> Result<SyncStatus, ApiError> {
 
 /// Writes a bundle into the folder (or file) `to`; `device` at a centre.
 /// The shell reports progress through [`listen_export_progress`].
-pub async fn export_bundle(to: &str, device: Option<DeviceId>) -> Result<ExportSummary, ApiError> {
-    call(command::EXPORT_BUNDLE, &ExportArgs { to, device }).await
+pub async fn export_bundle(
+    to: &str,
+    device: Option<DeviceId>,
+    options: ExportOptions,
+) -> Result<ExportSummary, ApiError> {
+    let ExportOptions { full, include_restricted } = options;
+    call(command::EXPORT_BUNDLE, &ExportArgs { to, device, full, include_restricted }).await
+}
+
+/// What an export puts in besides what the receiver lacks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Everything this workspace has.
+    pub full: bool,
+    /// On a laptop: restricted notes in full.
+    pub include_restricted: bool,
 }
 
 /// Imports the bundle file at `path`; `trust_device` is the fingerprint a
@@ -230,6 +244,8 @@ struct PathArgs<'a> {
 struct ExportArgs<'a> {
     to: &'a str,
     device: Option<DeviceId>,
+    full: bool,
+    include_restricted: bool,
 }
 
 #[derive(Serialize)]

@@ -89,7 +89,10 @@ fn case_commands_name_their_arguments_as_the_shell_does() {
 
 #[test]
 fn exchange_commands_send_the_shells_names() {
-    check_args(ExportArgs { to: "/media/usb", device: None }, json!({ "to": "/media/usb", "device": null }));
+    check_args(
+        ExportArgs { to: "/media/usb", device: None, full: false, include_restricted: true },
+        json!({ "to": "/media/usb", "device": null, "full": false, "include_restricted": true }),
+    );
     check_args(
         ImportArgs { path: "/media/usb/a.asysta", trust_device: Some("ABCD-EF01") },
         json!({ "path": "/media/usb/a.asysta", "trust_device": "ABCD-EF01" }),

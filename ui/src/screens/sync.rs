@@ -10,6 +10,7 @@ pub mod peers;
 pub mod report;
 pub mod settings;
 
+use crate::components::checkbox::CheckboxField;
 use crate::components::header::Header;
 use crate::i18n::use_i18n;
 use crate::ipc::{self, ExportProgress};
@@ -51,6 +52,8 @@ pub struct SyncState {
     pub export_to: String,
     /// The bundle file to read.
     pub import_from: String,
+    /// Everything, not only what the receiver lacks; restricted notes too.
+    pub options: ipc::ExportOptions,
     pub busy: Option<Task>,
     /// The export's last step, for the progress bar.
     pub progress: Option<ExportProgress>,
@@ -68,6 +71,8 @@ pub enum SyncAction {
     LoadFailed(ApiError),
     EditExportTo(String),
     EditImportFrom(String),
+    SetFull(bool),
+    SetIncludeRestricted(bool),
     /// A file was dropped on the window: it is imported at once.
     Dropped(String),
     Started(Task),
@@ -103,6 +108,8 @@ impl Reducible for SyncState {
             SyncAction::LoadFailed(error) => next.error = Some(error),
             SyncAction::EditExportTo(path) => next.export_to = path,
             SyncAction::EditImportFrom(path) => next.import_from = path,
+            SyncAction::SetFull(on) => next.options.full = on,
+            SyncAction::SetIncludeRestricted(on) => next.options.include_restricted = on,
             SyncAction::Dropped(path) => next.import_from = path,
             SyncAction::Started(task) => {
                 if let Task::Import(path) = &task {
@@ -152,10 +159,11 @@ fn start_export(
     on_locked: Callback<()>,
     to: String,
     device: Option<DeviceId>,
+    options: ipc::ExportOptions,
 ) {
     dispatcher.dispatch(SyncAction::Started(Task::Export));
     spawn_local(async move {
-        match ipc::export_bundle(&to, device).await {
+        match ipc::export_bundle(&to, device, options).await {
             Ok(summary) => dispatcher.dispatch(SyncAction::Exported(summary)),
             Err(e) if e.kind == ErrorKind::Locked => on_locked.emit(()),
             Err(e) => dispatcher.dispatch(SyncAction::Failed(e)),
@@ -239,8 +247,9 @@ pub fn SyncScreen(props: &SyncScreenProps) -> Html {
 
     let on_export = {
         let (dispatcher, on_locked, to) = (state.dispatcher(), on_locked.clone(), state.export_to.clone());
+        let options = state.options;
         Callback::from(move |device: Option<DeviceId>| {
-            start_export(dispatcher.clone(), on_locked.clone(), to.trim().to_owned(), device)
+            start_export(dispatcher.clone(), on_locked.clone(), to.trim().to_owned(), device, options)
         })
     };
     let on_import = {
@@ -290,6 +299,13 @@ pub fn SyncScreen(props: &SyncScreenProps) -> Html {
                     <PathField id="export-path" label={i18n.tr("sync-export-folder")} folder={true}
                         value={state.export_to.clone()}
                         oninput={state.dispatcher().to_callback().reform(SyncAction::EditExportTo)} />
+                    <CheckboxField id="export-full" label={i18n.tr("sync-export-full")} checked={state.options.full}
+                        onchange={state.dispatcher().to_callback().reform(SyncAction::SetFull)} />
+                    if role == Role::Assistant {
+                        <CheckboxField id="export-include-restricted" label={i18n.tr("sync-export-include-restricted")}
+                            checked={state.options.include_restricted}
+                            onchange={state.dispatcher().to_callback().reform(SyncAction::SetIncludeRestricted)} />
+                    }
                     { exchange }
                     if let Some(progress) = &state.progress {
                         <ExportProgressBar progress={progress.clone()}

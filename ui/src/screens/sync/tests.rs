@@ -93,6 +93,7 @@ fn a_laptop_shows_its_fingerprint_its_centre_and_the_exchange() {
     assert!(html.contains("Brakuje paczki z urządzenia Ola Nowak: zdarzenia 4–6."), "{html}");
     assert!(html.contains("disabled"), "export and import wait for a path");
     assert!(!has_id(&html, "sync-devices"));
+    assert!(has_id(&html, "export-full") && has_id(&html, "export-include-restricted"), "{html}");
 }
 
 #[test]
@@ -118,6 +119,7 @@ fn a_centre_exports_for_each_device() {
     assert!(html.contains("Eksportuj paczkę dla: Ola Nowak"));
     assert!(has_id(&html, "enrolment-fingerprint"), "the centre shows its fingerprint for enrolment");
     assert!(!has_id(&html, "export-submit"));
+    assert!(!has_id(&html, "export-include-restricted"), "a centre never includes restricted notes");
 }
 
 #[test]
@@ -175,4 +177,12 @@ fn progress_is_shown_only_while_exporting() {
     assert_eq!(text_of(&html, "export-stage"), "Odczytano 1000 zdarzeń");
     let failed = reduce(exporting, SyncAction::Failed(ApiError::new(ErrorKind::NotEnrolled)));
     assert_eq!((failed.busy, failed.progress), (None, None));
+}
+
+#[test]
+fn the_export_options_are_kept_until_changed() {
+    let state = reduce(SyncState::default(), SyncAction::SetIncludeRestricted(true));
+    let state = reduce(state, SyncAction::SetFull(true));
+    assert_eq!(state.options, crate::ipc::ExportOptions { full: true, include_restricted: true });
+    assert!(!reduce(state, SyncAction::SetFull(false)).options.full);
 }
