@@ -10,6 +10,7 @@ pub mod alerts;
 pub mod api;
 pub mod collation;
 pub mod demo;
+pub mod evaluation;
 pub mod event;
 pub mod exchange;
 pub mod family;
