@@ -53,7 +53,8 @@ pub enum ExportProgress {
     Writing(u64),
 }
 
-fn file_label(path: &Path) -> String {
+/// A file's label in messages (its name): for `asysta import` and the app.
+pub fn label_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
@@ -196,7 +197,7 @@ impl Store {
         progress(ExportProgress::Sealing(events.len() as u64));
         let own = self.keys.public().age_recipient;
         let bytes = asysta_bundle::seal(header, &events, &self.keys, &[&peer.keys.age_recipient, &own])
-            .map_err(|source| StoreError::Bundle { file: file_label(to), source })?;
+            .map_err(|source| StoreError::Bundle { file: label_of(to), source })?;
         let ranges = asysta_bundle::ranges_of(&events);
         let path = if to.is_dir() {
             to.join(bundle_file_name(&self.author.name, now, self.device_id, &ranges))
@@ -205,7 +206,7 @@ impl Store {
         };
         progress(ExportProgress::Writing(bytes.len() as u64));
         write_file_atomically(&path, &bytes)?;
-        let file_name = file_label(&path);
+        let file_name = label_of(&path);
         let record = BundleRecord {
             bundle_id,
             direction: Direction::Export,
@@ -572,11 +573,6 @@ fn restrict_to_owner(path: &Path) {
 
 #[cfg(not(unix))]
 fn restrict_to_owner(_: &Path) {}
-
-/// For `asysta import` and the app: a file's label in messages.
-pub fn label_of(path: &Path) -> String {
-    file_label(path)
-}
 
 #[cfg(test)]
 mod property;

@@ -6,17 +6,17 @@
 //! rebuild. (`sync/tests.rs` checks the same property with events moved
 //! directly; this one goes through `export_bundle` and `import_bundle`.)
 
+use super::tests::workspace;
 use super::{peers, ExportRequest};
-use crate::tests::{family, projection_state, TestEnvironment, PASS};
-use crate::{KdfParams, Passphrase, Resolution, Settings, Store};
+use crate::sync::tests::{d, visit};
+use crate::tests::{family, projection_state};
+use crate::{Resolution, Settings, Store};
 use asysta_core::demo::DemoRng;
 use asysta_core::member::MemberDetails;
-use asysta_core::visit::{ContactForm, Place, Visit};
-use asysta_core::workspace::{Role, WorkspaceInfo};
+use asysta_core::workspace::Role;
 use asysta_core::{Change, DeviceId, EntityId, EntityType, Event};
-use chrono::{NaiveDate, NaiveTime};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The replicas, by index.
 const CENTRE: usize = 0;
@@ -99,33 +99,6 @@ struct World {
     /// Per replica, the families it created.
     created: [Vec<EntityId>; 3],
     seed: u64,
-}
-
-fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store {
-    let info = WorkspaceInfo { assistant_name: name.into(), centre_name: "MOPS Łódź".into(), role };
-    Store::create(dir, &info, &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
-        .unwrap()
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn visit(date: &str, notes: &str) -> Visit {
-    Visit {
-        date: d(date),
-        start: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
-        end: NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
-        place: Place::Home,
-        form: ContactForm::HomeVisit,
-        participants: Vec::new(),
-        other_participants: String::new(),
-        areas: vec!["budget_debts".into()],
-        actions_worked: Vec::new(),
-        notes: notes.into(),
-        next_planned: None,
-        intervention: None,
-    }
 }
 
 fn pick<'a>(rng: &mut DemoRng, items: &[&'a str]) -> &'a str {

@@ -8,7 +8,7 @@ use crate::{KdfParams, Passphrase, Settings, Store, StoreError};
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use std::path::{Path, PathBuf};
 
-fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store {
+pub(super) fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store {
     let info = WorkspaceInfo { assistant_name: name.into(), centre_name: "MOPS Łódź".into(), role };
     Store::create(dir, &info, &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
         .unwrap()
@@ -211,19 +211,23 @@ fn a_laptop_gets_only_its_own_families_in_full() {
     assert!(s.anna.missing_events().unwrap().is_empty(), "placeholders keep Ewa's log gap-free");
 }
 
+/// Anna's first bundle to the centre (trusted), and the centre's answer
+/// imported back; the path of that answer.
+fn first_round_trip(s: &mut Site) -> PathBuf {
+    let first = export(&mut s.anna, &s.root.join("1.asysta"), ExportRequest::default());
+    import(&mut s.centre, &first, Some(&s.anna)).unwrap();
+    let device = Some(s.anna.device_id());
+    let back = export(&mut s.centre, &s.root.join("back.asysta"), ExportRequest { device, ..Default::default() });
+    import(&mut s.anna, &back, None).unwrap();
+    back
+}
+
 #[test]
 fn a_gap_holds_later_bundles_back_until_it_is_filled() {
     let mut s = site();
     let family_id = s.anna.add_family(&family("Kowalscy", "Jan")).unwrap();
-    let first = export(&mut s.anna, &s.root.join("1.asysta"), ExportRequest::default());
-    import(&mut s.centre, &first, Some(&s.anna)).unwrap();
+    let back = first_round_trip(&mut s);
     let device = s.anna.device_id();
-    let back = export(
-        &mut s.centre,
-        &s.root.join("back.asysta"),
-        ExportRequest { device: Some(device), ..Default::default() },
-    );
-    import(&mut s.anna, &back, None).unwrap();
     s.anna.add_note(family_id, "druga", false).unwrap();
     let second = export(&mut s.anna, &s.root.join("2.asysta"), ExportRequest::default());
     // The centre has not answered: the third bundle repeats the second's
@@ -254,15 +258,7 @@ fn a_gap_holds_later_bundles_back_until_it_is_filled() {
 fn every_changed_byte_and_every_cut_is_refused_with_the_centre_unchanged() {
     let mut s = site();
     s.anna.add_family(&family("Kowalscy", "Jan")).unwrap();
-    let first = export(&mut s.anna, &s.root.join("1.asysta"), ExportRequest::default());
-    import(&mut s.centre, &first, Some(&s.anna)).unwrap();
-    let device = s.anna.device_id();
-    let back = export(
-        &mut s.centre,
-        &s.root.join("back.asysta"),
-        ExportRequest { device: Some(device), ..Default::default() },
-    );
-    import(&mut s.anna, &back, None).unwrap();
+    first_round_trip(&mut s);
     s.anna.add_family(&family("Nowakowie", "Ola")).unwrap();
     let bytes = std::fs::read(export(&mut s.anna, &s.root.join("2.asysta"), ExportRequest::default())).unwrap();
     let before = snapshot_files(&s.root.join("centre"));

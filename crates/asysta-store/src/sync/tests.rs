@@ -33,11 +33,11 @@ fn renamed(details: &MemberDetails, last: &str) -> MemberDetails {
     MemberDetails { last_name: last.into(), ..details.clone() }
 }
 
-fn d(s: &str) -> NaiveDate {
+pub(crate) fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn visit(date: &str, notes: &str) -> Visit {
+pub(crate) fn visit(date: &str, notes: &str) -> Visit {
     Visit {
         date: d(date),
         start: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
