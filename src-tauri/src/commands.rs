@@ -3,11 +3,14 @@
 use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
-use asysta_core::api::{DraftView, PlannedVisit};
+use asysta_core::api::{CaseVocabulary, DraftView, DueItem, PlannedVisit};
+use asysta_core::closing::ClosingForm;
+use asysta_core::evaluation::EvaluationForm;
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
 use asysta_core::merge::Conflict;
+use asysta_core::opinion::OpinionRequestForm;
 use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
@@ -305,4 +308,88 @@ pub async fn choose_path<R: Runtime>(app: AppHandle<R>, folder: bool) -> Result<
     let dialog = app.dialog().file();
     let picked = if folder { dialog.blocking_pick_folder() } else { dialog.blocking_pick_file() };
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn case_vocabulary(state: State<'_, SessionState>) -> Result<CaseVocabulary, ApiError> {
+    session(&state)?.case_vocabulary()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn due(state: State<'_, SessionState>) -> Result<Vec<DueItem>, ApiError> {
+    session(&state)?.due(local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_evaluation(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    evaluation_id: Option<EntityId>,
+    form: EvaluationForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.save_evaluation(family_id, evaluation_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn submit_evaluation(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    evaluation_id: Option<EntityId>,
+    form: EvaluationForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.submit_evaluation(family_id, evaluation_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn correct_evaluation(
+    state: State<'_, SessionState>,
+    evaluation_id: EntityId,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.correct_evaluation(evaluation_id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn decide_evaluation(
+    state: State<'_, SessionState>,
+    evaluation_id: EntityId,
+    accept: bool,
+    note: String,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.decide_evaluation(evaluation_id, accept, &note, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn close_work(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: ClosingForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.close_work(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn request_opinion(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: OpinionRequestForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.request_opinion(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_opinion(
+    state: State<'_, SessionState>,
+    opinion_id: EntityId,
+    text: String,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.save_opinion(opinion_id, &text)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn finalize_opinion(
+    state: State<'_, SessionState>,
+    opinion_id: EntityId,
+    text: String,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.finalize_opinion(opinion_id, &text, local_today())
 }

@@ -23,6 +23,8 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod cases;
+
 /// One window's view of one data directory.
 #[derive(Debug)]
 pub struct Session {
@@ -483,12 +485,42 @@ mod tests {
         let with_placement = CaseDetailsForm { foster_care: vec![placement], ..details.clone() };
         let err = session.set_case_details(id, &with_placement, today).unwrap_err();
         assert_eq!(err.fields[0].field, "foster_care[0].child_id", "only a child can be placed: {err:?}");
-        let case = session.change_status(id, FamilyStatus::Closed, "cele osiągnięte", today).unwrap();
-        assert_eq!((case.family.status, case.status_reason.as_str()), (FamilyStatus::Closed, "cele osiągnięte"));
+        let err = session.change_status(id, FamilyStatus::Closed, "cele osiągnięte", today).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::StatusChange, "closing has its own form");
+        let closing = asysta_core::closing::ClosingForm {
+            on: today.to_string(),
+            reason: "goals_achieved".into(),
+            reason_text: String::new(),
+            summary: "Rodzina radzi sobie samodzielnie.".into(),
+        };
+        let err = session.close_work(id, &closing, today).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::FinalEvaluationMissing);
+        let case = session.submit_evaluation(id, None, &final_evaluation(today), today).unwrap();
+        assert_eq!(case.evaluations[0].status, asysta_core::evaluation::EvaluationStatus::Submitted);
+        let case = session.close_work(id, &closing, today).unwrap();
+        assert_eq!(case.family.status, FamilyStatus::Closed);
+        let kept = case.closing.unwrap();
+        assert_eq!(
+            (kept.reason_key.as_deref(), kept.summary.as_str()),
+            (Some("goals_achieved"), "Rodzina radzi sobie samodzielnie.")
+        );
         assert_eq!(session.find_families(Some(FamilyStatus::Active), "").unwrap().len(), 0);
         assert_eq!(session.find_families(None, "zolc").unwrap().len(), 1);
         let case = session.add_note(id, "Rodzina przeprowadziła się.", true).unwrap();
         assert!(case.notes[0].restricted);
+    }
+
+    /// A whole final evaluation of the last month (no plan: no areas or goals).
+    fn final_evaluation(today: NaiveDate) -> asysta_core::evaluation::EvaluationForm {
+        asysta_core::evaluation::EvaluationForm {
+            period_from: (today - chrono::Duration::days(30)).to_string(),
+            period_to: today.to_string(),
+            is_final: true,
+            family_view: "Rodzina jest zadowolona.".into(),
+            cooperation: "good".into(),
+            recommendation: "end_work".into(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -613,5 +645,27 @@ mod tests {
         let back = centre.export_bundle(files.path(), &to_laptop, &mut |_| ()).unwrap();
         laptop.import_bundle(Path::new(&back.path), None).unwrap();
         assert_eq!(laptop.settings().unwrap().caseload_cap, 12);
+
+        // The head of the centre decides on a submitted evaluation; the
+        // decision reaches the laptop in the next bundle.
+        let case = laptop.submit_evaluation(family_id, None, &final_evaluation(today), today).unwrap();
+        let evaluation_id = case.evaluations[0].id;
+        assert_eq!(
+            laptop.decide_evaluation(evaluation_id, true, "", today).unwrap_err().kind,
+            ErrorKind::WrongRole,
+            "only the centre decides"
+        );
+        let sent = laptop.export_bundle(files.path(), &ExportRequest::default(), &mut |_| ()).unwrap();
+        centre.import_bundle(Path::new(&sent.path), None).unwrap();
+        let err = centre.decide_evaluation(evaluation_id, false, " ", today).unwrap_err();
+        assert_eq!(err.fields[0].field, "note", "a returned evaluation says why");
+        let at_centre = centre.decide_evaluation(evaluation_id, false, "Uzupełnij ocenę zagrożeń.", today).unwrap();
+        assert_eq!(at_centre.evaluations[0].status, asysta_core::evaluation::EvaluationStatus::Returned);
+        let back = centre.export_bundle(files.path(), &to_laptop, &mut |_| ()).unwrap();
+        laptop.import_bundle(Path::new(&back.path), None).unwrap();
+        let on_laptop = laptop.family_case(family_id).unwrap();
+        assert_eq!(on_laptop.evaluations[0].status, asysta_core::evaluation::EvaluationStatus::Returned);
+        assert_eq!(on_laptop.evaluations[0].decision_note, "Uzupełnij ocenę zagrożeń.");
+        assert_eq!(on_laptop.evaluations[0].decided.as_ref().unwrap().by, "Ewa Kierownik");
     }
 }

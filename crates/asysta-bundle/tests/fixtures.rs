@@ -215,7 +215,16 @@ fn a_centres_bundle_back_of_v1_reads() {
                 (EWA_DEVICE.into(), 2, "event.withheld"),
             ]
         );
-        assert_eq!(events[1].change, Change::WorkspaceSettingsSet { caseload_cap: 12, no_visit_days: 21 });
+        assert_eq!(
+            events[1].change,
+            Change::WorkspaceSettingsSet {
+                caseload_cap: 12,
+                no_visit_days: 21,
+                evaluation_months: None,
+                monitoring_months: None,
+                lock_minutes: None
+            }
+        );
         assert!(matches!(
             &events[2].change,
             Change::NoteAdded { family_id, text, restricted: false }

@@ -81,6 +81,61 @@ pub struct FamilyCase {
     /// until a person resolves them (see `asysta_core::merge`).
     #[serde(default)]
     pub conflicts: Vec<crate::merge::Conflict>,
+    /// When the status last changed (the closing date, the start of
+    /// monitoring...).
+    #[serde(default)]
+    pub status_on: Option<NaiveDate>,
+    /// The closing of the work, kept through monitoring and archiving.
+    #[serde(default)]
+    pub closing: Option<crate::closing::ClosingView>,
+    /// The last day of monitoring, while the family is monitored.
+    #[serde(default)]
+    pub monitoring_until: Option<NaiveDate>,
+    /// The evaluations, oldest first (corrections after what they correct).
+    #[serde(default)]
+    pub evaluations: Vec<crate::evaluation::EvaluationView>,
+    /// When the next evaluation is due (active families only).
+    #[serde(default)]
+    pub next_evaluation_due: Option<NaiveDate>,
+    /// The court's requests for opinions, by due date.
+    #[serde(default)]
+    pub opinions: Vec<crate::opinion::OpinionView>,
+}
+
+/// What the case needs from the centre's lists to write evaluations and
+/// close the work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseVocabulary {
+    pub rating_scale: Vec<crate::evaluation::RatingLevel>,
+    pub closing_reasons: Vec<crate::closing::ClosingReason>,
+    /// Months between evaluations.
+    pub evaluation_months: u32,
+    /// Months of monitoring after closing.
+    pub monitoring_months: u32,
+    /// Minutes without use before the app locks itself.
+    pub lock_minutes: u32,
+}
+
+/// Something with a date the home screen lists: an evaluation, a court
+/// opinion, or the end of monitoring.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueItem {
+    pub family_id: EntityId,
+    pub family_name: String,
+    pub what: DueWhat,
+    pub state: crate::evaluation::DueState,
+}
+
+/// What is due.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DueWhat {
+    /// The periodic evaluation (`last`: the previous one's date).
+    Evaluation { last: Option<NaiveDate> },
+    /// A court opinion.
+    Opinion { opinion_id: EntityId, court: String, case_signature: String },
+    /// The end of monitoring: the case is to be archived.
+    MonitoringEnd,
 }
 
 /// One entry of the visit diary.
@@ -187,6 +242,16 @@ pub enum ErrorKind {
     EnrolledElsewhere,
     /// The workspace cannot be recovered here.
     RecoveryUnavailable,
+    /// A submitted evaluation cannot change; a correction is a new version.
+    EvaluationFrozen,
+    /// The evaluation is not waiting for a decision.
+    EvaluationNotSubmitted,
+    /// Closing the work needs a final evaluation submitted first.
+    FinalEvaluationMissing,
+    /// The opinion is final and locked.
+    OpinionLocked,
+    /// The case is archived: read-only.
+    CaseArchived,
     /// An unexpected failure (a bug).
     Internal,
 }
@@ -229,6 +294,11 @@ impl ErrorKind {
             ErrorKind::EnrolmentInvalid => "error-enrolment-invalid",
             ErrorKind::EnrolledElsewhere => "error-enrolled-elsewhere",
             ErrorKind::RecoveryUnavailable => "error-recovery-unavailable",
+            ErrorKind::EvaluationFrozen => "error-evaluation-frozen",
+            ErrorKind::EvaluationNotSubmitted => "error-evaluation-not-submitted",
+            ErrorKind::FinalEvaluationMissing => "error-final-evaluation-missing",
+            ErrorKind::OpinionLocked => "error-opinion-locked",
+            ErrorKind::CaseArchived => "error-case-archived",
             ErrorKind::Internal => "error-internal",
         }
     }
@@ -308,6 +378,16 @@ pub mod command {
         CASELOADS,
         FAMILY_ASSISTANTS,
         CHOOSE_PATH,
+        CASE_VOCABULARY,
+        DUE,
+        SAVE_EVALUATION,
+        SUBMIT_EVALUATION,
+        CORRECT_EVALUATION,
+        DECIDE_EVALUATION,
+        CLOSE_WORK,
+        REQUEST_OPINION,
+        SAVE_OPINION,
+        FINALIZE_OPINION,
     ];
 
     /// `() -> WorkspaceStatus`
@@ -395,6 +475,32 @@ pub mod command {
     /// `{ folder: bool } -> Option<String>` (the native file dialog; `None`
     /// when cancelled)
     pub const CHOOSE_PATH: &str = "choose_path";
+    /// `() -> CaseVocabulary` (rating scale, closing reasons, periods)
+    pub const CASE_VOCABULARY: &str = "case_vocabulary";
+    /// `() -> Vec<DueItem>` (evaluations, opinions, ends of monitoring; most
+    /// urgent first, only those due soon or overdue)
+    pub const DUE: &str = "due";
+    /// `{ family_id: EntityId, evaluation_id?: EntityId, form: EvaluationForm }
+    /// -> FamilyCase` (a new draft, or changes to a draft)
+    pub const SAVE_EVALUATION: &str = "save_evaluation";
+    /// `{ family_id: EntityId, evaluation_id?: EntityId, form: EvaluationForm }
+    /// -> FamilyCase` (saves, checks it whole, submits; then frozen)
+    pub const SUBMIT_EVALUATION: &str = "submit_evaluation";
+    /// `{ evaluation_id: EntityId } -> FamilyCase` (a new draft version of
+    /// a submitted evaluation)
+    pub const CORRECT_EVALUATION: &str = "correct_evaluation";
+    /// `{ evaluation_id: EntityId, accept: bool, note: String } -> FamilyCase`
+    /// (a centre only)
+    pub const DECIDE_EVALUATION: &str = "decide_evaluation";
+    /// `{ family_id: EntityId, form: ClosingForm } -> FamilyCase` (needs a
+    /// final evaluation submitted)
+    pub const CLOSE_WORK: &str = "close_work";
+    /// `{ family_id: EntityId, form: OpinionRequestForm } -> FamilyCase`
+    pub const REQUEST_OPINION: &str = "request_opinion";
+    /// `{ opinion_id: EntityId, text: String } -> FamilyCase`
+    pub const SAVE_OPINION: &str = "save_opinion";
+    /// `{ opinion_id: EntityId, text: String } -> FamilyCase` (locks it)
+    pub const FINALIZE_OPINION: &str = "finalize_opinion";
 }
 
 #[cfg(test)]

@@ -7,9 +7,12 @@
 //! variants; never change old ones (bump [`EVENT_SCHEMA_VERSION`] and keep
 //! reading the old shape instead).
 
+use crate::closing::ClosingReason;
+use crate::evaluation::{Decision, Evaluation, RatingLevel};
 use crate::hlc::Hlc;
 use crate::ids::{DeviceId, EntityId, EventId, UserId};
 use crate::member::MemberDetails;
+use crate::opinion::OpinionRequest;
 use crate::plan::{PlanArea, PlanVersion, ProgressNote};
 use crate::record::{CaseDetails, FamilyStatus};
 use crate::visit::Visit;
@@ -29,9 +32,14 @@ use std::fmt;
 /// - 3: adds the `event.withheld` placeholder of an event left out of a
 ///   bundle (see [`Change::Withheld`]).
 ///
+/// - 4: adds evaluations (`evaluation.*`), court opinions (`opinion.*`),
+///   the centre's rating scale and closing reasons, the evaluation,
+///   monitoring and lock periods of the settings, and the reason key and
+///   summary of a closing. Older events read as before.
+///
 /// An app refuses events of a newer version than this one: it could not
 /// merge them correctly.
-pub const EVENT_SCHEMA_VERSION: u32 = 3;
+pub const EVENT_SCHEMA_VERSION: u32 = 4;
 
 /// One immutable entry of the append-only log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,16 +86,20 @@ pub enum EntityType {
     Note,
     Plan,
     Visit,
+    Evaluation,
+    Opinion,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 6] = [
+    pub const ALL: [EntityType; 8] = [
         EntityType::Workspace,
         EntityType::Family,
         EntityType::Member,
         EntityType::Note,
         EntityType::Plan,
         EntityType::Visit,
+        EntityType::Evaluation,
+        EntityType::Opinion,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +110,8 @@ impl EntityType {
             EntityType::Note => "note",
             EntityType::Plan => "plan",
             EntityType::Visit => "visit",
+            EntityType::Evaluation => "evaluation",
+            EntityType::Opinion => "opinion",
         }
     }
 
@@ -121,7 +135,25 @@ pub enum Change {
     WorkspaceCreated { assistant_name: String, centre_name: String },
     /// The centre's settings for this workspace.
     #[serde(rename = "workspace.settings_set")]
-    WorkspaceSettingsSet { caseload_cap: u32, no_visit_days: u32 },
+    WorkspaceSettingsSet {
+        caseload_cap: u32,
+        no_visit_days: u32,
+        /// Months between evaluations (schema 4; absent = unchanged).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        evaluation_months: Option<u32>,
+        /// Months of monitoring after closing (schema 4).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        monitoring_months: Option<u32>,
+        /// Minutes without use before the app locks (schema 4).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lock_minutes: Option<u32>,
+    },
+    /// The centre's rating scale for evaluations (replaces the default).
+    #[serde(rename = "workspace.rating_scale_set")]
+    WorkspaceRatingScaleSet { levels: Vec<RatingLevel> },
+    /// The centre's list of reasons for closing the work.
+    #[serde(rename = "workspace.closing_reasons_set")]
+    WorkspaceClosingReasonsSet { reasons: Vec<ClosingReason> },
     /// The centre's list of work-plan areas (replaces the default list).
     #[serde(rename = "workspace.plan_areas_set")]
     WorkspacePlanAreasSet { areas: Vec<PlanArea> },
@@ -150,6 +182,13 @@ pub enum Change {
         reason: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
+        /// The closing reason's key in the centre's list (schema 4); then
+        /// `reason` is the text that goes with it ("other").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason_key: Option<String>,
+        /// The summary of the work, when closing (schema 4).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        summary: String,
     },
     /// A person was added to a family.
     #[serde(rename = "member.added")]
@@ -202,6 +241,39 @@ pub enum Change {
     /// A tombstone for a diary entry.
     #[serde(rename = "visit.deleted")]
     VisitDeleted {},
+    /// An evaluation of the family's situation was begun (a draft), or a
+    /// correction of an earlier one (`corrects`, `version` one more).
+    #[serde(rename = "evaluation.created")]
+    EvaluationCreated {
+        family_id: EntityId,
+        version: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        corrects: Option<EntityId>,
+        evaluation: Box<Evaluation>,
+    },
+    /// A draft evaluation was changed (replaced whole).
+    #[serde(rename = "evaluation.updated")]
+    EvaluationUpdated { evaluation: Box<Evaluation> },
+    /// The evaluation went to the head of the centre; it is frozen.
+    #[serde(rename = "evaluation.submitted")]
+    EvaluationSubmitted { on: NaiveDate },
+    /// The head of the centre accepted the evaluation or returned it.
+    #[serde(rename = "evaluation.decided")]
+    EvaluationDecided {
+        decision: Decision,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+        on: NaiveDate,
+    },
+    /// A court asked for an opinion about the family.
+    #[serde(rename = "opinion.requested")]
+    OpinionRequested { family_id: EntityId, request: OpinionRequest },
+    /// The opinion's text as the assistant edited it.
+    #[serde(rename = "opinion.drafted")]
+    OpinionDrafted { text: String },
+    /// The final version: locked, kept with the request.
+    #[serde(rename = "opinion.finalized")]
+    OpinionFinalized { text: String, on: NaiveDate },
     /// A person resolved a conflict on one field of a record (or, for a
     /// plan, between versions saved concurrently): `value` is what the field
     /// holds from now on, `kept` the event whose value was kept, if one was.
@@ -222,7 +294,9 @@ impl Change {
         match self {
             Change::WorkspaceCreated { .. }
             | Change::WorkspaceSettingsSet { .. }
-            | Change::WorkspacePlanAreasSet { .. } => EntityType::Workspace,
+            | Change::WorkspacePlanAreasSet { .. }
+            | Change::WorkspaceRatingScaleSet { .. }
+            | Change::WorkspaceClosingReasonsSet { .. } => EntityType::Workspace,
             Change::FamilyCreated { .. }
             | Change::FamilyUpdated { .. }
             | Change::FamilyDeleted {}
@@ -232,6 +306,13 @@ impl Change {
             Change::NoteAdded { .. } => EntityType::Note,
             Change::PlanVersionSaved { .. } | Change::PlanProgressNoted { .. } => EntityType::Plan,
             Change::VisitRecorded { .. } | Change::VisitUpdated { .. } | Change::VisitDeleted {} => EntityType::Visit,
+            Change::EvaluationCreated { .. }
+            | Change::EvaluationUpdated { .. }
+            | Change::EvaluationSubmitted { .. }
+            | Change::EvaluationDecided { .. } => EntityType::Evaluation,
+            Change::OpinionRequested { .. } | Change::OpinionDrafted { .. } | Change::OpinionFinalized { .. } => {
+                EntityType::Opinion
+            }
             Change::ConflictResolved { record, .. } | Change::Withheld { record, .. } => *record,
         }
     }
@@ -242,7 +323,9 @@ impl Change {
             Change::MemberAdded { family_id, .. }
             | Change::NoteAdded { family_id, .. }
             | Change::PlanVersionSaved { family_id, .. }
-            | Change::VisitRecorded { family_id, .. } => Some(*family_id),
+            | Change::VisitRecorded { family_id, .. }
+            | Change::EvaluationCreated { family_id, .. }
+            | Change::OpinionRequested { family_id, .. } => Some(*family_id),
             Change::Withheld { family_id, .. } => *family_id,
             _ => None,
         }
@@ -254,6 +337,15 @@ impl Change {
             Change::WorkspaceCreated { .. } => "workspace.created",
             Change::WorkspaceSettingsSet { .. } => "workspace.settings_set",
             Change::WorkspacePlanAreasSet { .. } => "workspace.plan_areas_set",
+            Change::WorkspaceRatingScaleSet { .. } => "workspace.rating_scale_set",
+            Change::WorkspaceClosingReasonsSet { .. } => "workspace.closing_reasons_set",
+            Change::EvaluationCreated { .. } => "evaluation.created",
+            Change::EvaluationUpdated { .. } => "evaluation.updated",
+            Change::EvaluationSubmitted { .. } => "evaluation.submitted",
+            Change::EvaluationDecided { .. } => "evaluation.decided",
+            Change::OpinionRequested { .. } => "opinion.requested",
+            Change::OpinionDrafted { .. } => "opinion.drafted",
+            Change::OpinionFinalized { .. } => "opinion.finalized",
             Change::FamilyDetailsSet { .. } => "family.details_set",
             Change::FamilyStatusChanged { .. } => "family.status_changed",
             Change::NoteAdded { .. } => "note.added",
@@ -281,7 +373,14 @@ impl Change {
 
     /// Whether this change creates its entity (its `base_rev` must be 0).
     pub fn is_creation(&self) -> bool {
-        matches!(self, Change::WorkspaceCreated { .. } | Change::FamilyCreated { .. } | Change::MemberAdded { .. })
+        matches!(
+            self,
+            Change::WorkspaceCreated { .. }
+                | Change::FamilyCreated { .. }
+                | Change::MemberAdded { .. }
+                | Change::EvaluationCreated { .. }
+                | Change::OpinionRequested { .. }
+        )
     }
 
     /// Whether this change is a tombstone.
@@ -342,9 +441,18 @@ mod tests {
             Change::VisitDeleted {} => 16,
             Change::ConflictResolved { .. } => 17,
             Change::Withheld { .. } => 18,
+            Change::WorkspaceRatingScaleSet { .. } => 19,
+            Change::WorkspaceClosingReasonsSet { .. } => 20,
+            Change::EvaluationCreated { .. } => 21,
+            Change::EvaluationUpdated { .. } => 22,
+            Change::EvaluationSubmitted { .. } => 23,
+            Change::EvaluationDecided { .. } => 24,
+            Change::OpinionRequested { .. } => 25,
+            Change::OpinionDrafted { .. } => 26,
+            Change::OpinionFinalized { .. } => 27,
         }
     }
-    const VARIANTS: usize = 19;
+    const VARIANTS: usize = 28;
 
     thread_local! {
         static PINNED: std::cell::RefCell<std::collections::BTreeSet<usize>> = Default::default();
@@ -408,7 +516,13 @@ mod tests {
         );
         check_wire(Change::MemberDeleted {}, r#"{"type":"member.deleted"}"#);
         check_wire(
-            Change::WorkspaceSettingsSet { caseload_cap: 15, no_visit_days: 14 },
+            Change::WorkspaceSettingsSet {
+                caseload_cap: 15,
+                no_visit_days: 14,
+                evaluation_months: None,
+                monitoring_months: None,
+                lock_minutes: None,
+            },
             r#"{"type":"workspace.settings_set","caseload_cap":15,"no_visit_days":14}"#,
         );
         check_wire(
@@ -416,6 +530,8 @@ mod tests {
                 status: FamilyStatus::Closed,
                 reason: "cel osiągnięty".into(),
                 on: NaiveDate::from_ymd_opt(2026, 11, 2),
+                reason_key: None,
+                summary: String::new(),
             },
             r#"{"type":"family.status_changed","status":"closed","reason":"cel osiągnięty","on":"2026-11-02"}"#,
         );
@@ -598,12 +714,138 @@ mod tests {
         assert_eq!(serde_json::from_str::<Event>(expected).unwrap(), event);
     }
 
+    /// Version 4 adds evaluations, court opinions, the rating scale, the
+    /// closing reasons, and optional fields of the settings and closings.
+    #[test]
+    fn event_wire_format_is_stable_for_version_4() {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        check_wire(
+            Change::WorkspaceSettingsSet {
+                caseload_cap: 12,
+                no_visit_days: 14,
+                evaluation_months: Some(6),
+                monitoring_months: Some(3),
+                lock_minutes: Some(10),
+            },
+            concat!(
+                r#"{"type":"workspace.settings_set","caseload_cap":12,"no_visit_days":14,"evaluation_months":6,"#,
+                r#""monitoring_months":3,"lock_minutes":10}"#
+            ),
+        );
+        check_wire(
+            Change::WorkspaceRatingScaleSet {
+                levels: vec![RatingLevel { value: 1, name_pl: "zła".into(), name_en: "poor".into() }],
+            },
+            r#"{"type":"workspace.rating_scale_set","levels":[{"value":1,"name_pl":"zła","name_en":"poor"}]}"#,
+        );
+        check_wire(
+            Change::WorkspaceClosingReasonsSet {
+                reasons: vec![ClosingReason { key: "other".into(), name_pl: "inny".into(), name_en: "other".into() }],
+            },
+            r#"{"type":"workspace.closing_reasons_set","reasons":[{"key":"other","name_pl":"inny","name_en":"other"}]}"#,
+        );
+        check_wire(
+            Change::FamilyStatusChanged {
+                status: FamilyStatus::Closed,
+                reason: String::new(),
+                on: Some(date("2026-11-30")),
+                reason_key: Some("goals_achieved".into()),
+                summary: "Cele osiągnięte.".into(),
+            },
+            concat!(
+                r#"{"type":"family.status_changed","status":"closed","on":"2026-11-30","#,
+                r#""reason_key":"goals_achieved","summary":"Cele osiągnięte."}"#
+            ),
+        );
+        let evaluation = Evaluation {
+            period_from: date("2026-06-01"),
+            period_to: date("2026-11-30"),
+            is_final: false,
+            areas: vec![crate::evaluation::AreaRating {
+                area: "housing".into(),
+                rating: Some(4),
+                comment: "Lepiej".into(),
+            }],
+            goals: vec![crate::evaluation::GoalReview {
+                goal_id: EntityId(id(6)),
+                goal: "Spłata zadłużenia".into(),
+                outcome: Some(crate::evaluation::GoalOutcome::Partly),
+                comment: String::new(),
+            }],
+            family_view: "Rodzina widzi postęp.".into(),
+            child_risks: String::new(),
+            cooperation: Some(crate::evaluation::Cooperation::Good),
+            cooperation_comment: String::new(),
+            recommendation: Some(crate::evaluation::Recommendation::Continue),
+            recommendation_note: String::new(),
+        };
+        let evaluation_json = concat!(
+            r#"{"period_from":"2026-06-01","period_to":"2026-11-30","is_final":false,"#,
+            r#""areas":[{"area":"housing","rating":4,"comment":"Lepiej"}],"#,
+            r#""goals":[{"goal_id":"00000000-0000-0000-0000-000000000006","goal":"Spłata zadłużenia","#,
+            r#""outcome":"partly","comment":""}],"family_view":"Rodzina widzi postęp.","child_risks":"","#,
+            r#""cooperation":"good","cooperation_comment":"","recommendation":"continue","recommendation_note":""}"#
+        );
+        check_wire(
+            Change::EvaluationCreated {
+                family_id: EntityId(id(9)),
+                version: 2,
+                corrects: Some(EntityId(id(5))),
+                evaluation: Box::new(evaluation.clone()),
+            },
+            &format!(
+                concat!(
+                    r#"{{"type":"evaluation.created","family_id":"00000000-0000-0000-0000-000000000009","version":2,"#,
+                    r#""corrects":"00000000-0000-0000-0000-000000000005","evaluation":{}}}"#
+                ),
+                evaluation_json
+            ),
+        );
+        check_wire(
+            Change::EvaluationUpdated { evaluation: Box::new(evaluation) },
+            &format!(r#"{{"type":"evaluation.updated","evaluation":{evaluation_json}}}"#),
+        );
+        check_wire(
+            Change::EvaluationSubmitted { on: date("2026-12-01") },
+            r#"{"type":"evaluation.submitted","on":"2026-12-01"}"#,
+        );
+        check_wire(
+            Change::EvaluationDecided {
+                decision: Decision::Returned,
+                note: "Uzupełnić".into(),
+                on: date("2026-12-02"),
+            },
+            r#"{"type":"evaluation.decided","decision":"returned","note":"Uzupełnić","on":"2026-12-02"}"#,
+        );
+        check_wire(
+            Change::OpinionRequested {
+                family_id: EntityId(id(9)),
+                request: OpinionRequest {
+                    court: "SR Łódź".into(),
+                    case_signature: "III Nsm 1/26".into(),
+                    received_on: date("2026-11-20"),
+                    due_on: date("2026-12-20"),
+                },
+            },
+            concat!(
+                r#"{"type":"opinion.requested","family_id":"00000000-0000-0000-0000-000000000009","request":"#,
+                r#"{"court":"SR Łódź","case_signature":"III Nsm 1/26","received_on":"2026-11-20","due_on":"2026-12-20"}}"#
+            ),
+        );
+        check_wire(Change::OpinionDrafted { text: "Opinia".into() }, r#"{"type":"opinion.drafted","text":"Opinia"}"#);
+        check_wire(
+            Change::OpinionFinalized { text: "Opinia".into(), on: date("2026-12-03") },
+            r#"{"type":"opinion.finalized","text":"Opinia","on":"2026-12-03"}"#,
+        );
+    }
+
     #[test]
     fn every_change_variant_is_pinned() {
         event_wire_format_is_stable();
         event_wire_format_is_stable_for_plans_visits_and_areas();
         event_wire_format_is_stable_for_version_2();
         event_wire_format_is_stable_for_version_3();
+        event_wire_format_is_stable_for_version_4();
         let pinned = PINNED.with(|p| p.borrow().clone());
         let missing: Vec<usize> = (0..VARIANTS).filter(|i| !pinned.contains(i)).collect();
         assert!(missing.is_empty(), "change variants without a wire-format pin (see variant_index): {missing:?}");
@@ -625,6 +867,6 @@ mod tests {
             assert_eq!(EntityType::parse(t.as_str()), Some(t));
             assert_eq!(serde_json::to_value(t).unwrap(), t.as_str());
         }
-        assert_eq!(EntityType::parse("evaluation"), None);
+        assert_eq!(EntityType::parse("evaluations"), None);
     }
 }

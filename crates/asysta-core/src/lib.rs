@@ -8,6 +8,7 @@
 
 pub mod alerts;
 pub mod api;
+pub mod closing;
 pub mod collation;
 pub mod demo;
 pub mod evaluation;
@@ -18,6 +19,7 @@ pub mod hlc;
 pub mod ids;
 pub mod member;
 pub mod merge;
+pub mod opinion;
 pub mod passphrase;
 pub mod pesel;
 pub mod plan;

@@ -43,6 +43,10 @@ pub const SETTINGS_ID: EntityId = EntityId(uuid::Uuid::nil());
 /// (an absent optional field is written as `null`).
 pub const MEMBER_FIELDS: [&str; 6] = ["first_name", "last_name", "birth_date", "sex", "relation", "pesel"];
 
+/// The prefix of an evaluation's content fields (`evaluation.family_view`...),
+/// apart from its course (`submitted`, `decision`).
+pub const EVALUATION_PREFIX: &str = "evaluation.";
+
 /// One write of one field, with who made it, when and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldWrite {
@@ -135,11 +139,32 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
             ("assistant_name".into(), Value::from(assistant_name.as_str())),
             ("centre_name".into(), Value::from(centre_name.as_str())),
         ],
-        Change::WorkspaceSettingsSet { caseload_cap, no_visit_days } => vec![
-            ("caseload_cap".into(), Value::from(*caseload_cap)),
-            ("no_visit_days".into(), Value::from(*no_visit_days)),
-        ],
+        Change::WorkspaceSettingsSet {
+            caseload_cap,
+            no_visit_days,
+            evaluation_months,
+            monitoring_months,
+            lock_minutes,
+        } => {
+            let mut out = vec![
+                ("caseload_cap".into(), Value::from(*caseload_cap)),
+                ("no_visit_days".into(), Value::from(*no_visit_days)),
+            ];
+            // Absent in older events: those leave the field as it was.
+            for (name, value) in [
+                ("evaluation_months", evaluation_months),
+                ("monitoring_months", monitoring_months),
+                ("lock_minutes", lock_minutes),
+            ] {
+                if let Some(value) = value {
+                    out.push((name.into(), Value::from(*value)));
+                }
+            }
+            out
+        }
         Change::WorkspacePlanAreasSet { areas } => vec![("plan_areas".into(), to(areas))],
+        Change::WorkspaceRatingScaleSet { levels } => vec![("rating_scale".into(), to(levels))],
+        Change::WorkspaceClosingReasonsSet { reasons } => vec![("closing_reasons".into(), to(reasons))],
         Change::FamilyCreated { name, address } => {
             vec![("name".into(), Value::from(name.as_str())), ("address".into(), Value::from(address.as_str()))]
         }
@@ -154,8 +179,21 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
             out
         }
         Change::FamilyDetailsSet { details } => object_fields("details.", to(details.as_ref())),
-        Change::FamilyStatusChanged { status, reason, on } => {
-            vec![("status".into(), serde_json::json!({ "status": status, "reason": reason, "on": on }))]
+        Change::FamilyStatusChanged { status, reason, on, reason_key, summary } => {
+            let mut value = serde_json::json!({ "status": status, "reason": reason, "on": on });
+            // Only where present, so an older event's value stays as it was.
+            if let Some(key) = reason_key {
+                value["reason_key"] = Value::from(key.as_str());
+            }
+            if !summary.is_empty() {
+                value["summary"] = Value::from(summary.as_str());
+            }
+            // The closing stays readable through monitoring and archiving,
+            // when `status` has moved on.
+            let closing = (*status == crate::record::FamilyStatus::Closed).then(|| value.clone());
+            let mut out = vec![("status".into(), value)];
+            out.extend(closing.map(|c| ("closing".to_owned(), c)));
+            out
         }
         Change::MemberAdded { details, .. } | Change::MemberUpdated { details } => {
             let object = to(details);
@@ -167,6 +205,18 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
         Change::VisitRecorded { visit, .. } | Change::VisitUpdated { visit } => object_fields("", to(visit.as_ref())),
         Change::FamilyDeleted {} | Change::MemberDeleted {} | Change::VisitDeleted {} => {
             vec![("deleted".into(), Value::Bool(true))]
+        }
+        Change::EvaluationCreated { evaluation, .. } | Change::EvaluationUpdated { evaluation } => {
+            object_fields(EVALUATION_PREFIX, to(evaluation.as_ref()))
+        }
+        Change::EvaluationSubmitted { on } => vec![("submitted".into(), serde_json::json!({ "on": on }))],
+        Change::EvaluationDecided { decision, note, on } => {
+            vec![("decision".into(), serde_json::json!({ "decision": decision, "note": note, "on": on }))]
+        }
+        Change::OpinionRequested { request, .. } => vec![("request".into(), to(request))],
+        Change::OpinionDrafted { text } => vec![("text".into(), Value::from(text.as_str()))],
+        Change::OpinionFinalized { text, on } => {
+            vec![("text".into(), Value::from(text.as_str())), ("finalized".into(), serde_json::json!({ "on": on }))]
         }
         Change::ConflictResolved { field, value, .. } => vec![(field.clone(), value.clone())],
         Change::Withheld { .. } => Vec::new(),
@@ -196,6 +246,8 @@ pub fn is_creation(change: &Change) -> bool {
             | Change::MemberAdded { .. }
             | Change::NoteAdded { .. }
             | Change::VisitRecorded { .. }
+            | Change::EvaluationCreated { .. }
+            | Change::OpinionRequested { .. }
     )
 }
 

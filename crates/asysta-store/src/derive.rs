@@ -26,6 +26,8 @@ pub enum RecordKey {
     Member(EntityId),
     Note(EntityId),
     Visit(EntityId),
+    Evaluation(EntityId),
+    Opinion(EntityId),
     /// A family's plan: every plan record of the family folds together.
     Plan(EntityId),
     /// One progress note (an addition), under its family's plan.
@@ -43,6 +45,8 @@ impl RecordKey {
             (EntityType::Member, _) => RecordKey::Member(event.entity_id),
             (EntityType::Note, _) => RecordKey::Note(event.entity_id),
             (EntityType::Visit, _) => RecordKey::Visit(event.entity_id),
+            (EntityType::Evaluation, _) => RecordKey::Evaluation(event.entity_id),
+            (EntityType::Opinion, _) => RecordKey::Opinion(event.entity_id),
             (EntityType::Plan, Change::PlanProgressNoted { .. }) => RecordKey::ProgressNote(event.event_id),
             (EntityType::Plan, _) => RecordKey::Plan(
                 family_id
@@ -59,6 +63,8 @@ impl RecordKey {
             RecordKey::Member(id) => Some((EntityType::Member, id)),
             RecordKey::Note(id) => Some((EntityType::Note, id)),
             RecordKey::Visit(id) => Some((EntityType::Visit, id)),
+            RecordKey::Evaluation(id) => Some((EntityType::Evaluation, id)),
+            RecordKey::Opinion(id) => Some((EntityType::Opinion, id)),
             RecordKey::Workspace(_) | RecordKey::Plan(_) | RecordKey::ProgressNote(_) => None,
         }
     }
@@ -86,7 +92,12 @@ pub fn load(conn: &Connection, key: RecordKey) -> Result<Vec<Event>> {
             ),
             "workspace.created",
         ),
-        RecordKey::Family(id) | RecordKey::Member(id) | RecordKey::Note(id) | RecordKey::Visit(id) => {
+        RecordKey::Family(id)
+        | RecordKey::Member(id)
+        | RecordKey::Note(id)
+        | RecordKey::Visit(id)
+        | RecordKey::Evaluation(id)
+        | RecordKey::Opinion(id) => {
             read_events(conn, &format!("SELECT {EVENT_COLUMNS} FROM events WHERE entity_id = ?1"), &id.to_string())
         }
         RecordKey::Plan(family) => read_events(
@@ -226,6 +237,8 @@ fn children_of(conn: &Connection, family: EntityId) -> Result<Vec<RecordKey>> {
             "member" => RecordKey::Member(id),
             "note" => RecordKey::Note(id),
             "visit" => RecordKey::Visit(id),
+            "evaluation" => RecordKey::Evaluation(id),
+            "opinion" => RecordKey::Opinion(id),
             "plan" if kind == "plan.progress_noted" => {
                 RecordKey::ProgressNote(event_id.parse().map_err(|_| bad(&event_id))?)
             }
@@ -330,6 +343,8 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         }
         RecordKey::Note(id) => projection::write_note(conn, id, &state)?,
         RecordKey::Visit(id) => projection::write_visit(conn, id, &state)?,
+        RecordKey::Evaluation(id) => projection::write_evaluation(conn, id, &state)?,
+        RecordKey::Opinion(id) => projection::write_opinion(conn, id, &state)?,
         RecordKey::Plan(_) | RecordKey::ProgressNote(_) => unreachable!("handled above"),
     }
     if let Some((record, entity_id)) = key.conflict_entity() {
@@ -376,7 +391,9 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
 /// The version of the derivation rules. When a release changes what the
 /// projections hold (or how they are derived), it raises this number and
 /// every workspace rebuilds its projections once, on open, from its log.
-pub const PROJECTION_VERSION: u32 = 1;
+/// 2: a closing is kept as its own field (`families.closing_json`), and the
+/// status's date (`families.status_on`).
+pub const PROJECTION_VERSION: u32 = 2;
 
 /// Rebuilds the projections if they were written by older rules (in one
 /// transaction with the version bump).

@@ -89,6 +89,16 @@ pub enum StoreError {
     NoRecoveryWrap(PathBuf),
     #[error("the workspace in {0} is recoverable only by the centre it enrolled with, not this one")]
     NotRecoverableHere(PathBuf),
+    #[error("evaluation {0} was submitted and is frozen; a correction is a new version")]
+    EvaluationFrozen(String),
+    #[error("evaluation {0} is not waiting for a decision")]
+    EvaluationNotSubmitted(String),
+    #[error("the work cannot be closed before a final evaluation is submitted")]
+    FinalEvaluationMissing,
+    #[error("opinion {0} is final and locked")]
+    OpinionLocked(String),
+    #[error("the case is archived and read-only")]
+    CaseArchived,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -131,6 +141,11 @@ impl StoreError {
             StoreError::EnrolledElsewhere { .. } => ErrorKind::EnrolledElsewhere,
             StoreError::UnknownPeer(_) => ErrorKind::NotFound,
             StoreError::NoRecoveryWrap(_) | StoreError::NotRecoverableHere(_) => ErrorKind::RecoveryUnavailable,
+            StoreError::EvaluationFrozen(_) => ErrorKind::EvaluationFrozen,
+            StoreError::EvaluationNotSubmitted(_) => ErrorKind::EvaluationNotSubmitted,
+            StoreError::FinalEvaluationMissing => ErrorKind::FinalEvaluationMissing,
+            StoreError::OpinionLocked(_) => ErrorKind::OpinionLocked,
+            StoreError::CaseArchived => ErrorKind::CaseArchived,
             StoreError::Sqlite(_) | StoreError::Json(_) | StoreError::Random(_) | StoreError::CorruptLog(_) => {
                 ErrorKind::Internal
             }

@@ -6,6 +6,7 @@
 //! and `projection`). Events from other devices enter unchanged (`ingest`). The database key is random and kept
 //! wrapped by the passphrase in the key file (see `keyfile`).
 
+mod cases;
 mod connection;
 mod derive;
 mod environment;
@@ -31,7 +32,7 @@ pub use keyfile::KdfParams;
 /// The digest the log keeps of an event (for benchmarks and tools).
 pub use log::digest_of as event_digest;
 pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV};
-pub use queries::{Settings, Stats};
+pub use queries::{Periods, Settings, Stats};
 pub use secret::Passphrase;
 pub use sync::Resolution;
 pub use workspace::{NewCase, Presence, Store};

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_plan_and_visits.sql"),
     include_str!("../migrations/0004_many_devices.sql"),
     include_str!("../migrations/0005_bundles.sql"),
+    include_str!("../migrations/0006_evaluations_and_opinions.sql"),
 ];
 
 /// The schema version this build writes.

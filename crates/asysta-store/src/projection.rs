@@ -15,9 +15,14 @@ use asysta_core::{Change, EntityId, EntityType, Event, FieldError, FieldErrorCod
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
+mod cases;
+pub use cases::{evaluation_of, opinion_request_of, write_evaluation, write_opinion};
+
 /// The projection tables, children first (for clearing).
 pub const PROJECTION_TABLES: &[&str] = &[
     "conflicts",
+    "evaluations",
+    "opinions",
     "progress_notes",
     "plan_versions",
     "plans",
@@ -75,21 +80,46 @@ pub fn write_workspace(conn: &Connection, id: EntityId, state: &RecordState) -> 
 }
 
 /// The settings a state holds, checked.
-pub fn settings_of(state: &RecordState) -> Result<(u32, u32, Option<Vec<PlanArea>>)> {
+pub struct SettingsRow {
+    pub caseload_cap: u32,
+    pub no_visit_days: u32,
+    pub periods: crate::queries::Periods,
+    pub plan_areas: Option<Vec<PlanArea>>,
+    pub rating_scale: Option<Vec<asysta_core::evaluation::RatingLevel>>,
+    pub closing_reasons: Option<Vec<asysta_core::closing::ClosingReason>>,
+}
+
+pub fn settings_of(state: &RecordState) -> Result<SettingsRow> {
     let number = |field: &str, default: u32| -> Result<u32> {
         match state.value(field) {
             Value::Null => Ok(default),
             v => v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad_field(field)),
         }
     };
+    let list = |field: &str| -> Result<Option<Value>> {
+        Ok(match state.value(field) {
+            Value::Null => None,
+            v => Some(v.clone()),
+        })
+    };
     let cap = number("caseload_cap", DEFAULT_CASELOAD_CAP)?;
     let days = number("no_visit_days", DEFAULT_NO_VISIT_DAYS)?;
     asysta_core::record::validate_settings(cap, days).map_err(StoreError::Invalid)?;
-    let areas = match state.value("plan_areas") {
-        Value::Null => None,
-        v => Some(typed::<Vec<PlanArea>>("plan_areas", v.clone())?),
+    let defaults = crate::queries::Periods::default();
+    let periods = crate::queries::Periods {
+        evaluation_months: number("evaluation_months", defaults.evaluation_months)?,
+        monitoring_months: number("monitoring_months", defaults.monitoring_months)?,
+        lock_minutes: number("lock_minutes", defaults.lock_minutes)?,
     };
-    Ok((cap, days, areas))
+    periods.validate().map_err(StoreError::Invalid)?;
+    Ok(SettingsRow {
+        caseload_cap: cap,
+        no_visit_days: days,
+        periods,
+        plan_areas: list("plan_areas")?.map(|v| typed("plan_areas", v)).transpose()?,
+        rating_scale: list("rating_scale")?.map(|v| typed("rating_scale", v)).transpose()?,
+        closing_reasons: list("closing_reasons")?.map(|v| typed("closing_reasons", v)).transpose()?,
+    })
 }
 
 pub fn write_settings(conn: &Connection, state: &RecordState) -> Result<()> {
@@ -97,17 +127,27 @@ pub fn write_settings(conn: &Connection, state: &RecordState) -> Result<()> {
         conn.execute("DELETE FROM settings", [])?;
         return Ok(());
     }
-    let (cap, days, areas) = settings_of(state)?;
+    let row = settings_of(state)?;
     conn.prepare_cached(
-        "INSERT INTO settings (id, caseload_cap, no_visit_days, plan_areas_json, rev) VALUES (1, ?1, ?2, ?3, ?4) \
+        "INSERT INTO settings (id, caseload_cap, no_visit_days, plan_areas_json, rev, evaluation_months, \
+         monitoring_months, lock_minutes, rating_scale_json, closing_reasons_json) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
          ON CONFLICT (id) DO UPDATE SET caseload_cap = excluded.caseload_cap, \
-         no_visit_days = excluded.no_visit_days, plan_areas_json = excluded.plan_areas_json, rev = excluded.rev",
+         no_visit_days = excluded.no_visit_days, plan_areas_json = excluded.plan_areas_json, rev = excluded.rev, \
+         evaluation_months = excluded.evaluation_months, monitoring_months = excluded.monitoring_months, \
+         lock_minutes = excluded.lock_minutes, rating_scale_json = excluded.rating_scale_json, \
+         closing_reasons_json = excluded.closing_reasons_json",
     )?
     .execute(params![
-        cap,
-        days,
-        areas.map(|a| serde_json::to_string(&a)).transpose()?,
-        state.event_count as i64
+        row.caseload_cap,
+        row.no_visit_days,
+        row.plan_areas.map(|a| serde_json::to_string(&a)).transpose()?,
+        state.event_count as i64,
+        row.periods.evaluation_months,
+        row.periods.monitoring_months,
+        row.periods.lock_minutes,
+        row.rating_scale.map(|a| serde_json::to_string(&a)).transpose()?,
+        row.closing_reasons.map(|a| serde_json::to_string(&a)).transpose()?,
     ])?;
     Ok(())
 }
@@ -118,24 +158,33 @@ pub struct FamilyRow {
     pub address: String,
     pub status: FamilyStatus,
     pub status_reason: String,
+    pub status_on: Option<chrono::NaiveDate>,
+    pub closing: Option<asysta_core::closing::ClosingView>,
     pub details: CaseDetails,
 }
 
 pub fn family_row(state: &RecordState) -> Result<FamilyRow> {
-    let (status, status_reason) = match state.value("status") {
-        Value::Null => (FamilyStatus::Active, String::new()),
+    let (status, status_reason, status_on) = match state.value("status") {
+        Value::Null => (FamilyStatus::Active, String::new(), None),
         Value::Object(o) => {
             let status = typed::<FamilyStatus>("status", o.get("status").cloned().unwrap_or(Value::Null))?;
             let reason = o.get("reason").and_then(Value::as_str).unwrap_or_default().to_owned();
-            (status, reason)
+            let on = typed::<Option<chrono::NaiveDate>>("status", o.get("on").cloned().unwrap_or(Value::Null))?;
+            (status, reason, on)
         }
         _ => return Err(bad_field("status")),
+    };
+    let closing = match state.value("closing") {
+        Value::Null => None,
+        v => Some(typed::<asysta_core::closing::ClosingView>("closing", v.clone())?),
     };
     Ok(FamilyRow {
         name: text(state, "name")?,
         address: text(state, "address")?,
         status,
         status_reason,
+        status_on,
+        closing,
         details: typed("details", Value::Object(state.object_with_prefix("details.")))?,
     })
 }
@@ -157,6 +206,8 @@ pub fn write_new_family(conn: &Connection, id: EntityId, name: &str, address: &s
         address: address.to_owned(),
         status: FamilyStatus::Active,
         status_reason: String::new(),
+        status_on: None,
+        closing: None,
         details: CaseDetails::default(),
     };
     let at = event.hlc.wall_ms;
@@ -176,10 +227,11 @@ fn upsert_family(
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms, deleted, status, status_reason, \
-         details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+         details_json, status_on, closing_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, rev = excluded.rev, \
          created_at_ms = excluded.created_at_ms, updated_at_ms = excluded.updated_at_ms, deleted = excluded.deleted, \
-         status = excluded.status, status_reason = excluded.status_reason, details_json = excluded.details_json",
+         status = excluded.status, status_reason = excluded.status_reason, details_json = excluded.details_json, \
+         status_on = excluded.status_on, closing_json = excluded.closing_json",
     )?
     .execute(params![
         id.to_string(),
@@ -194,6 +246,8 @@ fn upsert_family(
         // No details yet: the column's default, as the first release wrote
         // it (a family row stays small, and the family list reads fewer pages).
         if row.details == CaseDetails::default() { "{}".to_owned() } else { serde_json::to_string(&row.details)? },
+        row.status_on.map(|d| d.to_string()),
+        row.closing.as_ref().map(serde_json::to_string).transpose()?,
     ])?;
     if let Some(author) = taken_on_by {
         conn.prepare_cached(

@@ -103,6 +103,8 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
             EntityType::Note => count("SELECT count(*) FROM notes")?,
             EntityType::Plan => count("SELECT count(*) FROM plans")?,
             EntityType::Visit => count("SELECT count(*) FROM visits WHERE deleted = 0")?,
+            EntityType::Evaluation => count("SELECT count(*) FROM evaluations")?,
+            EntityType::Opinion => count("SELECT count(*) FROM opinions")?,
         };
         entities.insert(t.as_str().to_owned(), n);
     }
@@ -157,6 +159,15 @@ pub fn family_of_change(conn: &Connection, pending: &crate::log::PendingChange) 
     }
 }
 
+/// Whether a family's case is archived (read-only).
+pub fn is_archived(conn: &Connection, family_id: EntityId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT status = 'archived' FROM families WHERE id = ?1")?
+        .query_row([family_id.to_string()], |r| r.get::<_, bool>(0))
+        .optional()?
+        .unwrap_or(false))
+}
+
 /// How many events the settings record has.
 pub fn settings_rev(conn: &Connection) -> Result<u64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(rev), 0) FROM settings", [], |r| r.get::<_, i64>(0))? as u64)
@@ -167,6 +178,73 @@ pub fn settings_rev(conn: &Connection) -> Result<u64> {
 pub struct Settings {
     pub caseload_cap: u32,
     pub no_visit_days: u32,
+}
+
+pub mod cases;
+
+/// The centre's periods: between evaluations, of monitoring after
+/// closing, and without use before the app locks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Periods {
+    pub evaluation_months: u32,
+    pub monitoring_months: u32,
+    pub lock_minutes: u32,
+}
+
+/// The longest automatic-lock period a centre may set, in minutes.
+pub const MAX_LOCK_MINUTES: u32 = 240;
+
+impl Default for Periods {
+    fn default() -> Self {
+        Periods {
+            evaluation_months: asysta_core::evaluation::DEFAULT_PERIOD_MONTHS,
+            monitoring_months: asysta_core::closing::DEFAULT_MONITORING_MONTHS,
+            lock_minutes: 10,
+        }
+    }
+}
+
+impl Periods {
+    /// Evaluations at least every six months (the Act), monitoring 1 to 24
+    /// months, the lock after 1 to 240 minutes.
+    pub fn validate(&self) -> std::result::Result<(), Vec<asysta_core::FieldError>> {
+        use asysta_core::{FieldError, FieldErrorCode::OutOfRange};
+        let mut errors = Vec::new();
+        if !(1..=asysta_core::evaluation::MAX_PERIOD_MONTHS).contains(&self.evaluation_months) {
+            errors.push(FieldError::with_detail("evaluation_months", OutOfRange, "settings-error-evaluation-months"));
+        }
+        if !(1..=asysta_core::closing::MAX_MONITORING_MONTHS).contains(&self.monitoring_months) {
+            errors.push(FieldError::with_detail("monitoring_months", OutOfRange, "settings-error-monitoring-months"));
+        }
+        if !(1..=MAX_LOCK_MINUTES).contains(&self.lock_minutes) {
+            errors.push(FieldError::with_detail("lock_minutes", OutOfRange, "settings-error-lock-minutes"));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The centre's periods (the defaults before any settings event).
+pub fn periods(conn: &Connection) -> Result<Periods> {
+    Ok(conn
+        .prepare_cached("SELECT evaluation_months, monitoring_months, lock_minutes FROM settings WHERE id = 1")?
+        .query_row([], |row| {
+            Ok(Periods { evaluation_months: row.get(0)?, monitoring_months: row.get(1)?, lock_minutes: row.get(2)? })
+        })
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// A JSON list of the settings row, or `None` for the default.
+pub fn settings_list<T: serde::de::DeserializeOwned>(conn: &Connection, column: &str) -> Result<Option<T>> {
+    let json: Option<Option<String>> = conn
+        .prepare_cached(&format!("SELECT {column} FROM settings WHERE id = 1"))?
+        .query_row([], |row| row.get(0))
+        .optional()?;
+    Ok(json.flatten().map(|j| serde_json::from_str(&j)).transpose()?)
 }
 
 /// The centre's settings (the defaults before any settings event).
@@ -277,25 +355,57 @@ pub fn family_case(conn: &Connection, family_id: EntityId) -> Result<FamilyCase>
         .into_iter()
         .find(|f| f.id == family_id)
         .ok_or_else(|| crate::StoreError::NotFound(family_id.to_string()))?;
-    let (details_json, status_reason): (String, String) = conn.query_row(
-        "SELECT details_json, status_reason FROM families WHERE id = ?1",
-        [family_id.to_string()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (details_json, status_reason, status_on, closing_json): (String, String, Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT details_json, status_reason, status_on, closing_json FROM families WHERE id = ?1",
+            [family_id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+    let status_on = status_on.as_deref().map(parse_date).transpose()?;
+    let details: asysta_core::record::CaseDetails = serde_json::from_str(&details_json)?;
+    let evaluations = cases::evaluations_of(conn, family_id)?;
+    let periods = periods(conn)?;
+    let next_evaluation_due = (family.status == FamilyStatus::Active).then(|| {
+        let start = details.start_date.unwrap_or_else(|| created_on(family.created_at_ms));
+        asysta_core::evaluation::next_due(
+            start,
+            asysta_core::evaluation::last_evaluated_on(&evaluations),
+            periods.evaluation_months,
+        )
+    });
+    let monitoring_until = (family.status == FamilyStatus::Monitoring)
+        .then(|| status_on.map(|on| asysta_core::closing::monitoring_ends(on, periods.monitoring_months)))
+        .flatten();
     let visits = visits_of(conn, family_id)?;
     let plan_versions = plan_versions_of(conn, family_id)?;
     let progress_notes = progress_notes_of(conn, family_id, &visits)?;
     Ok(FamilyCase {
+        closing: if family.status == FamilyStatus::Active { None } else { json_opt(closing_json)? },
         family,
         status_reason,
-        details: serde_json::from_str(&details_json)?,
+        details,
         members: members_of(conn, family_id)?,
         notes: notes_of(conn, family_id)?,
         plan_versions,
         progress_notes,
         visits,
         conflicts: crate::projection::read_conflicts(conn, Some(family_id))?,
+        status_on,
+        monitoring_until,
+        evaluations,
+        next_evaluation_due,
+        opinions: cases::opinions_of(conn, family_id)?,
     })
+}
+
+/// The day a family was taken on (from its creation's clock), where the
+/// case details give no start date.
+pub fn created_on(created_at_ms: u64) -> NaiveDate {
+    chrono::DateTime::from_timestamp_millis(created_at_ms as i64).map(|t| t.date_naive()).unwrap_or_default()
+}
+
+fn json_opt<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Option<T>> {
+    Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
 }
 
 /// The plan's id for a family, if it has a plan.

@@ -100,6 +100,8 @@ impl Store {
             EntityType::Member => RecordKey::Member(conflict.entity_id),
             EntityType::Note => RecordKey::Note(conflict.entity_id),
             EntityType::Visit => RecordKey::Visit(conflict.entity_id),
+            EntityType::Evaluation => RecordKey::Evaluation(conflict.entity_id),
+            EntityType::Opinion => RecordKey::Opinion(conflict.entity_id),
             EntityType::Plan => {
                 let family = conflict.family_id.ok_or_else(|| StoreError::NotFound(conflict.id.clone()))?;
                 let events = derive::load(&self.conn, RecordKey::Plan(family))?;
@@ -135,6 +137,8 @@ impl Store {
             RecordKey::Family(_) => projection::family_row(&state).map(|_| ()),
             RecordKey::Member(_) => projection::member_details(&state).map(|_| ()),
             RecordKey::Visit(_) => projection::visit_of(&state).map(|_| ()),
+            RecordKey::Evaluation(_) => projection::evaluation_of(&state).map(|_| ()),
+            RecordKey::Opinion(_) => projection::opinion_request_of(&state).map(|_| ()),
             _ => Ok(()),
         }
         .map_err(field)

@@ -492,7 +492,7 @@ fn the_sixteenth_active_family_is_refused_and_nothing_is_written() {
     assert_eq!(store.list_families().unwrap().len(), 15);
 
     // Closing one makes room; re-activating it while full is refused.
-    store.change_status(ids[0], FamilyStatus::Closed, "cele osiągnięte", None).unwrap();
+    crate::cases::tests::close(&mut store, ids[0], chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     store.add_family(&family("Szesnasta", "Ala")).unwrap();
     let err = store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap_err();
     assert!(matches!(err, StoreError::CaseloadFull { .. }), "{err:?}");
@@ -502,7 +502,7 @@ fn the_sixteenth_active_family_is_refused_and_nothing_is_written() {
     let err = store.set_settings(crate::Settings { caseload_cap: 16, no_visit_days: 14 }).unwrap_err();
     assert!(matches!(&err, StoreError::Invalid(f) if f[0].field == "caseload_cap"), "{err:?}");
     store.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 14 }).unwrap();
-    store.change_status(ids[1], FamilyStatus::Closed, "przeprowadzka", None).unwrap();
+    crate::cases::tests::close(&mut store, ids[1], chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     let err = store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap_err();
     assert!(matches!(err, StoreError::CaseloadFull { cap: 12, .. }), "{err:?}");
     assert_eq!(store.caseload().unwrap(), CaseloadCheck::Refused { active: 14, cap: 12 });
@@ -516,13 +516,10 @@ fn status_changes_follow_the_course_of_the_work() {
     let id = store.add_family(&family("Nowak", "Ewa")).unwrap();
     let err = store.change_status(id, FamilyStatus::Archived, "", None).unwrap_err();
     assert!(matches!(err, StoreError::StatusChange { .. }), "{err:?}");
-    let err = store.change_status(id, FamilyStatus::Closed, "  \n ", None).unwrap_err();
-    assert!(
-        matches!(&err, StoreError::Invalid(fields) if fields[0].field == "reason"),
-        "closing needs a reason: {err:?}"
-    );
+    let err = store.change_status(id, FamilyStatus::Closed, "przeprowadzka", None).unwrap_err();
+    assert!(matches!(err, StoreError::StatusChange { .. }), "closing has its own form: {err:?}");
     assert_eq!(store.history(id).unwrap().len(), 1, "a refused change writes nothing");
-    store.change_status(id, FamilyStatus::Closed, "  przeprowadzka  ", None).unwrap();
+    crate::cases::tests::close(&mut store, id, chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     store.change_status(id, FamilyStatus::Monitoring, "", None).unwrap();
     let listed = store.list_families_with_status(Some(FamilyStatus::Monitoring)).unwrap();
     assert_eq!(listed.len(), 1);

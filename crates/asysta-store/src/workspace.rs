@@ -324,7 +324,13 @@ impl Store {
                 changes.push(PendingChange {
                     entity_id: family_id,
                     base_rev: rev,
-                    change: Change::FamilyStatusChanged { status: *next, reason: String::new(), on: None },
+                    change: Change::FamilyStatusChanged {
+                        status: *next,
+                        reason: String::new(),
+                        on: None,
+                        reason_key: None,
+                        summary: String::new(),
+                    },
                 });
                 rev += 1;
             }
@@ -357,6 +363,18 @@ impl Store {
         local: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
     ) -> Result<Vec<Event>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // An archived case is read-only (a person may still resolve a
+        // conflict in it, so every replica shows the same record).
+        for pending in &changes {
+            if matches!(pending.change, Change::ConflictResolved { .. }) {
+                continue;
+            }
+            if let Some(family) = queries::family_of_change(&tx, pending)? {
+                if queries::is_archived(&tx, family)? {
+                    return Err(StoreError::CaseArchived);
+                }
+            }
+        }
         local(&tx)?;
         let me = self.author.user_id;
         // Only taking a family on (or re-activating one) can raise the
@@ -405,6 +423,9 @@ impl Store {
             change: Change::WorkspaceSettingsSet {
                 caseload_cap: settings.caseload_cap,
                 no_visit_days: settings.no_visit_days,
+                evaluation_months: None,
+                monitoring_months: None,
+                lock_minutes: None,
             },
         }])?;
         Ok(())
@@ -463,8 +484,9 @@ impl Store {
         Ok(())
     }
 
-    /// Moves a family to `status`; refuses moves the course of the work does
-    /// not allow, and re-activation over the caseload cap.
+    /// Moves a family to `status` (re-activation, monitoring, archiving);
+    /// refuses moves the course of the work does not allow, closing (see
+    /// `close_work`), and re-activation over the caseload cap.
     pub fn change_status(
         &mut self,
         family_id: EntityId,
@@ -473,17 +495,17 @@ impl Store {
         on: Option<chrono::NaiveDate>,
     ) -> Result<()> {
         let base_rev = queries::live_rev(&self.conn, "families", family_id)?;
-        let current: String =
-            self.conn.query_row("SELECT status FROM families WHERE id = ?1", [family_id.to_string()], |r| r.get(0))?;
-        let current = FamilyStatus::parse(&current).ok_or_else(|| StoreError::CorruptLog(current.clone()))?;
-        if !current.can_become(status) {
+        let current = self.status_of(family_id)?;
+        // Closing has its own form, with a reason from the centre's list, a
+        // summary and a final evaluation (`close_work`).
+        if !current.can_become(status) || status == FamilyStatus::Closed {
             return Err(StoreError::StatusChange { from: current, to: status });
         }
         let reason = asysta_core::record::validate_status_reason(status, reason).map_err(StoreError::Invalid)?;
         self.commit_changes(vec![PendingChange {
             entity_id: family_id,
             base_rev,
-            change: Change::FamilyStatusChanged { status, reason, on },
+            change: Change::FamilyStatusChanged { status, reason, on, reason_key: None, summary: String::new() },
         }])?;
         Ok(())
     }

@@ -351,6 +351,7 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
                 world.own_restricted[r].insert(id);
             }
         }
+        86..=92 => evaluation_edit(store, r, f, &case, rng),
         _ => {
             // A person resolves one of the conflicts this replica shows.
             let conflicts = store.conflicts().unwrap();
@@ -359,6 +360,29 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
                 store.resolve_conflict(&c.id, Resolution::Keep(keep)).unwrap();
             }
         }
+    }
+}
+
+/// An assistant writes, changes or submits an evaluation (the drafts of a
+/// shared family are often edited on both laptops at once), or the centre
+/// decides on a submitted one.
+fn evaluation_edit(store: &mut Store, r: usize, f: EntityId, case: &asysta_core::api::FamilyCase, rng: &mut DemoRng) {
+    use asysta_core::evaluation::{Decision, EvaluationStatus};
+    let today = d("2026-11-30");
+    if r == CENTRE {
+        if let Some(e) = case.evaluations.iter().find(|e| e.status == EvaluationStatus::Submitted) {
+            let decision = if rng.below(2) == 0 { Decision::Accepted } else { Decision::Returned };
+            store.decide_evaluation(e.id, decision, "Uwaga kierownika", today).unwrap();
+        }
+        return;
+    }
+    let mut form = crate::cases::tests::whole_evaluation("2026-06-01", "2026-11-30", false);
+    form.family_view = pick(rng, &["Lepiej", "Gorzej", "Bez zmian"]).into();
+    let draft = case.evaluations.iter().find(|e| e.status == EvaluationStatus::Draft).map(|e| e.id);
+    match (draft, rng.below(3)) {
+        (Some(id), 0) => drop(store.submit_evaluation(f, Some(id), &form, today).unwrap()),
+        (Some(id), _) => drop(store.save_evaluation(f, Some(id), &form, today).unwrap()),
+        (None, _) => drop(store.save_evaluation(f, None, &form, today).unwrap()),
     }
 }
 
@@ -429,6 +453,8 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ("plan_versions", "plan_id IN (SELECT id FROM plans WHERE family_id = ?1)"),
     ("progress_notes", "plan_id IN (SELECT id FROM plans WHERE family_id = ?1)"),
     ("conflicts", "family_id = ?1"),
+    ("evaluations", "family_id = ?1"),
+    ("opinions", "family_id = ?1"),
 ];
 const SHARED_TABLES: &[&str] = &["settings", "workspace"];
 
