@@ -3,7 +3,7 @@
 use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
-use asysta_core::api::{CaseVocabulary, DraftView, DueItem, PlannedVisit};
+use asysta_core::api::{CaseVocabulary, DraftView, DueItem, PlannedVisit, PrintJob};
 use asysta_core::closing::ClosingForm;
 use asysta_core::evaluation::EvaluationForm;
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
@@ -392,4 +392,31 @@ pub async fn finalize_opinion(
     text: String,
 ) -> Result<FamilyCase, ApiError> {
     session(&state)?.finalize_opinion(opinion_id, &text, local_today())
+}
+
+/// Prints to `path`, or where the native save dialog says (`None` when it
+/// is cancelled). The dialog runs before the session is locked.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_document<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SessionState>,
+    job: PrintJob,
+    path: Option<PathBuf>,
+) -> Result<Option<String>, ApiError> {
+    let path = match path {
+        Some(path) => path,
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .set_file_name(asysta_print::jobs::suggested_file_name(&job))
+                .add_filter(asysta_print::jobs::extension(&job), &[asysta_print::jobs::extension(&job)])
+                .blocking_save_file();
+            match picked.and_then(|p| p.into_path().ok()) {
+                Some(path) => path,
+                None => return Ok(None),
+            }
+        }
+    };
+    session(&state)?.print_document(&job, &path, local_today()).map(Some)
 }

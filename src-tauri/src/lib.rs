@@ -33,6 +33,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::request_opinion,
             commands::save_opinion,
             commands::finalize_opinion,
+            commands::print_document,
             commands::add_member,
             commands::update_member,
             commands::find_duplicates,

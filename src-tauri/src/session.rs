@@ -386,11 +386,14 @@ pub const ENROLMENT_FILE_NAME: &str = "asysta-rejestracja-osrodka.json";
 
 /// Reads a file the person chose; a failure names the file only.
 fn read_file(path: &Path) -> Result<Vec<u8>, ApiError> {
-    std::fs::read(path).map_err(|_| {
-        let mut error = ApiError::new(ErrorKind::Storage);
-        error.args.insert("file".into(), asysta_store::label_of(path));
-        error
-    })
+    std::fs::read(path).map_err(|_| file_error(path))
+}
+
+/// A file that could not be read or written, named and nothing more.
+fn file_error(path: &Path) -> ApiError {
+    let mut error = ApiError::new(ErrorKind::Storage);
+    error.args.insert("file".into(), asysta_store::label_of(path));
+    error
 }
 
 /// Which plan actions a visit may have worked on.

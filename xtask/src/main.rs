@@ -44,6 +44,8 @@ const APT_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     // The reference age CLI: the interop test decrypts a bundle with it.
     "age",
+    // pdftotext and pdftoppm: the print tests read the PDFs back.
+    "poppler-utils",
     "rustc-web",
     "rust-web-src",
     "lld-19",

@@ -40,6 +40,15 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             crate::exchange::status(&data_dir, json, t, out)
         }
         Command::Recover { workspace } => crate::exchange::recover(&data_dir, &workspace, t, out),
+        Command::Evaluation { command } => crate::cases::evaluation(&data_dir, command, t, out),
+        Command::Print { document, json } => {
+            let (job, file) = crate::print::job_of(&document)?;
+            crate::print::print(&data_dir, &job, file, json, t, out)
+        }
+        Command::Opinion { command: crate::OpinionCommand::Export { id, docx, json } } => {
+            let job = asysta_core::api::PrintJob::OpinionDocx { opinion_id: parse_id(&id)? };
+            crate::print::print(&data_dir, &job, &docx, json, t, out)
+        }
         Command::Family {
             command: FamilyCommand::Add { name, address, member_first_name, member_last_name, json },
         } => {
@@ -183,7 +192,7 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Settings { caseload_cap, no_visit_days, json } => {
+        Command::Settings { caseload_cap, no_visit_days, evaluation_months, monitoring_months, lock_minutes, json } => {
             let mut store = open(&data_dir, t)?;
             let mut settings = store.settings().map_err(fail)?;
             if caseload_cap.is_some() || no_visit_days.is_some() {
@@ -191,11 +200,27 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                 settings.no_visit_days = no_visit_days.unwrap_or(settings.no_visit_days);
                 store.set_settings(settings).map_err(fail)?;
             }
+            let mut periods = store.periods().map_err(fail)?;
+            if evaluation_months.is_some() || monitoring_months.is_some() || lock_minutes.is_some() {
+                periods.evaluation_months = evaluation_months.unwrap_or(periods.evaluation_months);
+                periods.monitoring_months = monitoring_months.unwrap_or(periods.monitoring_months);
+                periods.lock_minutes = lock_minutes.unwrap_or(periods.lock_minutes);
+                store.set_periods(periods).map_err(fail)?;
+            }
             if json {
-                return print_json(out, &settings);
+                let mut value = serde_json::to_value(settings).map_err(|e| e.to_string())?;
+                if let (Some(all), serde_json::Value::Object(more)) =
+                    (value.as_object_mut(), serde_json::to_value(periods).map_err(|e| e.to_string())?)
+                {
+                    all.extend(more);
+                }
+                return print_json(out, &value);
             }
             line(out, format_args!("caseload_cap\t{}", settings.caseload_cap));
             line(out, format_args!("no_visit_days\t{}", settings.no_visit_days));
+            line(out, format_args!("evaluation_months\t{}", periods.evaluation_months));
+            line(out, format_args!("monitoring_months\t{}", periods.monitoring_months));
+            line(out, format_args!("lock_minutes\t{}", periods.lock_minutes));
             Ok(())
         }
         Command::Areas { set, json } => {
@@ -263,13 +288,13 @@ pub fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
     Store::open(data_dir, &pass, Box::new(SystemEnvironment)).map_err(|e| describe(&ApiError::from(e), t))
 }
 
-fn parse_id(text: &str) -> Result<EntityId, String> {
+pub fn parse_id(text: &str) -> Result<EntityId, String> {
     text.trim().parse().map_err(|_| format!("not a record id: {text:?}"))
 }
 
 /// Today's date on this computer's clock (the CLI is a binary, so it may
 /// read the clock; the store and the core take dates as parameters).
-fn today_local() -> chrono::NaiveDate {
+pub fn today_local() -> chrono::NaiveDate {
     #[allow(clippy::disallowed_methods)]
     let now = std::time::SystemTime::now();
     let secs = now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);

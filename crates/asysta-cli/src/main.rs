@@ -3,10 +3,12 @@
 //! are one line on stderr (in Polish unless `ASYSTA_LANG`/`LANG` say
 //! English) and a non-zero exit code.
 
+mod cases;
 mod commands;
 mod demo;
 mod exchange;
 mod passphrase;
+mod print;
 
 use asysta_i18n::{Locale, Translator};
 use clap::{Parser, Subcommand};
@@ -150,6 +152,15 @@ enum Command {
         /// Days without a visit before the home screen flags a family, 0 (off) to 365.
         #[arg(long, value_name = "DAYS")]
         no_visit_days: Option<u32>,
+        /// Months between periodic evaluations, 1 to 6 (the Act: at least every six months).
+        #[arg(long, value_name = "MONTHS")]
+        evaluation_months: Option<u32>,
+        /// Months of monitoring after the work is closed, 1 to 24.
+        #[arg(long, value_name = "MONTHS")]
+        monitoring_months: Option<u32>,
+        /// Minutes without use before the app locks itself, 1 to 240.
+        #[arg(long, value_name = "MINUTES")]
+        lock_minutes: Option<u32>,
         /// Print as JSON.
         #[arg(long)]
         json: bool,
@@ -161,6 +172,24 @@ enum Command {
         /// Print as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Periodic evaluations of the families' situation.
+    Evaluation {
+        #[command(subcommand)]
+        command: EvaluationCommand,
+    },
+    /// Print a document to a PDF file (A4, for signing and filing).
+    Print {
+        #[command(subcommand)]
+        document: PrintCommand,
+        /// Print the written file's path as JSON.
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// Court opinions.
+    Opinion {
+        #[command(subcommand)]
+        command: OpinionCommand,
     },
     /// The areas of the work plan: list them, or replace the list.
     Areas {
@@ -192,6 +221,120 @@ enum SyncCommand {
     /// Device id and fingerprint, pending changes, marks, last export and import.
     Status {
         /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum EvaluationCommand {
+    /// Evaluations due within 30 days or overdue (active families), most overdue first.
+    Due {
+        /// Every active family's next evaluation, also those due later.
+        #[arg(long)]
+        all: bool,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One evaluation, whole.
+    Show {
+        /// The evaluation's id (as `family show` lists it).
+        id: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a draft evaluation from a form (JSON, as the app sends it), or change one; --submit sends it
+    /// to the head of the centre (it must be whole; then it is frozen).
+    Save {
+        /// The family's id.
+        family_id: String,
+        /// The form: {"period_from", "period_to", "is_final", "areas", "goals", "family_view", …}.
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// The draft to change (default: a new evaluation).
+        #[arg(long, value_name = "EVALUATION_ID")]
+        id: Option<String>,
+        /// Submit it to the head of the centre.
+        #[arg(long)]
+        submit: bool,
+        /// Print the evaluation as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// At a centre: accept a submitted evaluation, or return it with a note.
+    Decide {
+        /// The evaluation's id.
+        id: String,
+        /// Accept it.
+        #[arg(long, conflicts_with = "return_note", required_unless_present = "return_note")]
+        accept: bool,
+        /// Return it to the assistant with this note.
+        #[arg(long = "return", value_name = "NOTE")]
+        return_note: Option<String>,
+        /// Print the evaluation as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PrintCommand {
+    /// A version of the family's work plan, with lines for the signatures.
+    Plan {
+        family_id: String,
+        /// The version's number (default: the one in force).
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// An evaluation of the family's situation.
+    Evaluation {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// A court opinion (a draft prints marked as a draft).
+    Opinion {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The record of one visit, with lines for a family member and the assistant.
+    Visit {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// A month of a family's visit diary.
+    Diary {
+        family_id: String,
+        /// The month, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// The assistant's monthly activity report (visits and hours per family, forms and places, actions).
+    Monthly {
+        /// The month, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum OpinionCommand {
+    /// Write a court opinion as an editable DOCX (for an office suite).
+    Export {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        docx: PathBuf,
+        /// Print the written file's path as JSON.
         #[arg(long)]
         json: bool,
     },

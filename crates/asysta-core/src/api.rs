@@ -116,6 +116,45 @@ pub struct CaseVocabulary {
     pub lock_minutes: u32,
 }
 
+/// A document to print (`asysta print …`, the "Drukuj / zapisz PDF"
+/// buttons).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum PrintJob {
+    /// A version of the work plan (`None`: the one in force).
+    Plan {
+        family_id: EntityId,
+        version: Option<u32>,
+    },
+    Evaluation {
+        evaluation_id: EntityId,
+    },
+    /// A court opinion as a PDF.
+    Opinion {
+        opinion_id: EntityId,
+    },
+    /// A court opinion as an editable DOCX.
+    OpinionDocx {
+        opinion_id: EntityId,
+    },
+    /// The record of one visit, with signature lines.
+    Visit {
+        visit_id: EntityId,
+    },
+    /// A month of a family's visit diary.
+    Diary {
+        family_id: EntityId,
+        year: i32,
+        month: u32,
+    },
+    /// The assistant's monthly report over the active families and those
+    /// with a contact that month.
+    Monthly {
+        year: i32,
+        month: u32,
+    },
+}
+
 /// Something with a date the home screen lists: an evaluation, a court
 /// opinion, or the end of monitoring.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -388,6 +427,7 @@ pub mod command {
         REQUEST_OPINION,
         SAVE_OPINION,
         FINALIZE_OPINION,
+        PRINT_DOCUMENT,
     ];
 
     /// `() -> WorkspaceStatus`
@@ -501,6 +541,10 @@ pub mod command {
     pub const SAVE_OPINION: &str = "save_opinion";
     /// `{ opinion_id: EntityId, text: String } -> FamilyCase` (locks it)
     pub const FINALIZE_OPINION: &str = "finalize_opinion";
+    /// `{ job: PrintJob, path?: String } -> Option<String>` (writes the
+    /// PDF or DOCX atomically to `path`, or where the native save dialog
+    /// says when `path` is absent; `None` when the dialog was cancelled)
+    pub const PRINT_DOCUMENT: &str = "print_document";
 }
 
 #[cfg(test)]

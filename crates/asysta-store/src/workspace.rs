@@ -756,6 +756,11 @@ impl Store {
         Ok(id)
     }
 
+    /// The family a record (a visit, a member, an evaluation...) belongs to.
+    pub fn family_of_record(&self, entity_id: EntityId) -> Result<EntityId> {
+        queries::family_of_entity(&self.conn, entity_id)?.ok_or_else(|| StoreError::NotFound(entity_id.to_string()))
+    }
+
     /// The events of one record, oldest first.
     pub fn history(&self, entity_id: EntityId) -> Result<Vec<Event>> {
         let events = crate::queries::events_of(&self.conn, entity_id)?;

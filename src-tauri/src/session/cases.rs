@@ -122,3 +122,28 @@ impl Session {
         self.family_case(family_id)
     }
 }
+
+impl Session {
+    /// Renders a document and writes it to `path` atomically (a failed
+    /// write leaves no partial file); answers with the path written.
+    pub fn print_document(
+        &self,
+        job: &asysta_core::api::PrintJob,
+        path: &std::path::Path,
+        today: NaiveDate,
+    ) -> Result<String, ApiError> {
+        use asysta_print::jobs::{render, JobError};
+        let bytes = render(self.store()?, job, today).map_err(|e| match e {
+            JobError::Store(e) => ApiError::from(e),
+            JobError::NotFound(_) => ApiError::new(asysta_core::api::ErrorKind::NotFound),
+            JobError::Print(e) => {
+                // A template failure is a bug; its text may quote the
+                // case, so it goes to the log only.
+                eprintln!("asysta: printing failed: {e}");
+                ApiError::new(asysta_core::api::ErrorKind::Internal)
+            }
+        })?;
+        asysta_print::write_atomically(path, &bytes).map_err(|_| super::file_error(path))?;
+        Ok(path.display().to_string())
+    }
+}

@@ -1,0 +1,111 @@
+//! Printing from the store: a [`PrintJob`] read from an open workspace and
+//! rendered to the bytes of a PDF (or, for an opinion, a DOCX).
+
+use crate::compose::{self, Labels, Letterhead};
+use crate::model::YearMonth;
+use crate::PrintError;
+use asysta_core::api::{FamilyCase, PrintJob};
+use asysta_core::record::FamilyStatus;
+use asysta_core::EntityId;
+use asysta_store::{Store, StoreError};
+use chrono::NaiveDate;
+
+/// Why a job could not be printed.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Print(#[from] PrintError),
+    /// The record the job names is not in the case (a plan version, a
+    /// visit of another family...).
+    #[error("nothing to print: {0}")]
+    NotFound(String),
+}
+
+/// The file name extension of what a job prints.
+pub fn extension(job: &PrintJob) -> &'static str {
+    match job {
+        PrintJob::OpinionDocx { .. } => "docx",
+        _ => "pdf",
+    }
+}
+
+/// A file name to offer in a save dialog, e.g. `dziennik-wizyt-2026-11.pdf`.
+pub fn suggested_file_name(job: &PrintJob) -> String {
+    let stem = match job {
+        PrintJob::Plan { version: Some(n), .. } => format!("plan-pracy-wersja-{n}"),
+        PrintJob::Plan { version: None, .. } => "plan-pracy".to_owned(),
+        PrintJob::Evaluation { .. } => "ocena-sytuacji-rodziny".to_owned(),
+        PrintJob::Opinion { .. } | PrintJob::OpinionDocx { .. } => "opinia-dla-sadu".to_owned(),
+        PrintJob::Visit { .. } => "karta-wizyty".to_owned(),
+        PrintJob::Diary { year, month, .. } => format!("dziennik-wizyt-{year}-{month:02}"),
+        PrintJob::Monthly { year, month } => format!("sprawozdanie-miesieczne-{year}-{month:02}"),
+    };
+    format!("{stem}.{}", extension(job))
+}
+
+fn letterhead(store: &Store, family_id: Option<EntityId>, today: NaiveDate) -> Result<Letterhead, JobError> {
+    let info = store.info()?;
+    // At a centre the document is the family's assistant's, not the
+    // supervisor's.
+    let assistant = match family_id {
+        Some(f) => store.family_assistants()?.remove(&f).unwrap_or(info.assistant_name),
+        None => info.assistant_name,
+    };
+    Ok(Letterhead { centre_name: info.centre_name, assistant_name: assistant, today })
+}
+
+fn missing(what: impl std::fmt::Display) -> JobError {
+    JobError::NotFound(what.to_string())
+}
+
+/// Renders `job` as it stands in `store` on `today`.
+pub fn render(store: &Store, job: &PrintJob, today: NaiveDate) -> Result<Vec<u8>, JobError> {
+    let labels = Labels::new(store.plan_areas()?);
+    let case_of = |family_id: EntityId| -> Result<(FamilyCase, Letterhead), JobError> {
+        Ok((store.family_case(family_id)?, letterhead(store, Some(family_id), today)?))
+    };
+    match *job {
+        PrintJob::Plan { family_id, version } => {
+            let (case, lh) = case_of(family_id)?;
+            let doc = compose::plan_document(&case, version, &labels, &lh).ok_or_else(|| missing("plan"))?;
+            Ok(crate::plan_pdf(&doc)?)
+        }
+        PrintJob::Evaluation { evaluation_id } => {
+            let (case, lh) = case_of(store.evaluation(evaluation_id)?.family_id)?;
+            let scale = store.rating_scale()?;
+            let doc = compose::evaluation_document(&case, evaluation_id, &scale, &labels, &lh)
+                .ok_or_else(|| missing(evaluation_id))?;
+            Ok(crate::evaluation_pdf(&doc)?)
+        }
+        PrintJob::Opinion { opinion_id } | PrintJob::OpinionDocx { opinion_id } => {
+            let (case, lh) = case_of(store.opinion(opinion_id)?.family_id)?;
+            let doc = compose::opinion_document(&case, opinion_id, &lh).ok_or_else(|| missing(opinion_id))?;
+            Ok(match job {
+                PrintJob::OpinionDocx { .. } => crate::opinion_docx(&doc)?,
+                _ => crate::opinion_pdf(&doc)?,
+            })
+        }
+        PrintJob::Visit { visit_id } => {
+            let family_id = store.family_of_record(visit_id)?;
+            let (case, lh) = case_of(family_id)?;
+            let doc = compose::visit_document(&case, visit_id, &labels, &lh).ok_or_else(|| missing(visit_id))?;
+            Ok(crate::visit_pdf(&doc)?)
+        }
+        PrintJob::Diary { family_id, year, month } => {
+            let (case, lh) = case_of(family_id)?;
+            Ok(crate::diary_pdf(&compose::diary_document(&case, YearMonth { year, month }, &labels, &lh))?)
+        }
+        PrintJob::Monthly { year, month } => {
+            let mut cases = Vec::new();
+            for family in store.list_families()? {
+                if family.status == FamilyStatus::Active || family.last_visit.is_some() {
+                    cases.push(store.family_case(family.id)?);
+                }
+            }
+            let lh = letterhead(store, None, today)?;
+            Ok(crate::monthly_pdf(&compose::monthly_document(&cases, YearMonth { year, month }, &labels, &lh))?)
+        }
+    }
+}
