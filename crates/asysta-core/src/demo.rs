@@ -14,6 +14,8 @@ use crate::record::{CaseDetails, Contact};
 use crate::visit::{ActionWorked, ContactForm, Place, Visit};
 use chrono::{NaiveDate, NaiveTime};
 
+pub mod story;
+
 /// A small deterministic pseudo-random stream (SplitMix64).
 #[derive(Clone, Debug)]
 pub struct DemoRng(u64);

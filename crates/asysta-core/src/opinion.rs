@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// The longest opinion text, in characters.
 pub const MAX_OPINION_CHARS: u32 = 100_000;
 /// Days before its due date an opinion shows as due soon.
-pub const OPINION_REMINDER_DAYS: i64 = 7;
+pub const OPINION_REMINDER_DAYS: i64 = 14;
 
 /// A court's request for an opinion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

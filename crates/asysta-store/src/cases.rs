@@ -302,6 +302,29 @@ impl Store {
         Ok(())
     }
 
+    /// Appends a demo family's synthetic history (`asysta demo`): changes
+    /// as a person would have made them, in order, in one transaction.
+    /// Not for what people type: the forms' checks are the caller's.
+    pub fn add_demo_history(
+        &mut self,
+        family_id: EntityId,
+        story: Vec<asysta_core::demo::story::StoryChange>,
+    ) -> Result<()> {
+        let mut revs: std::collections::HashMap<EntityId, u64> =
+            [(family_id, queries::live_rev(&self.conn, "families", family_id)?)].into();
+        let changes = story
+            .into_iter()
+            .map(|c| {
+                let rev = revs.entry(c.entity_id).or_default();
+                let base_rev = *rev;
+                *rev += 1;
+                PendingChange { entity_id: c.entity_id, base_rev, change: c.change }
+            })
+            .collect();
+        self.commit_changes(changes)?;
+        Ok(())
+    }
+
     /// What the home screen lists as due on `today`: evaluations of active
     /// families, open court opinions, and monitoring that has ended; only
     /// those due soon or overdue, the most overdue first.

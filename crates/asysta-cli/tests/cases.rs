@@ -1,0 +1,157 @@
+//! Evaluations and printed documents from the command line, on real
+//! encrypted files: what `asysta evaluation` and `asysta print` promise.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PASS: &str = "bardzo tajne hasło 1";
+const TODAY: &str = "2026-12-03";
+
+fn asysta(data_dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_asysta"));
+    cmd.arg("--data-dir").arg(data_dir).args(args).env_remove("ASYSTA_DATA_DIR").env("ASYSTA_LANG", "pl");
+    cmd.env("ASYSTA_PASSPHRASE", PASS).stdin(Stdio::null());
+    cmd.output().expect("the asysta binary runs")
+}
+
+#[track_caller]
+fn ok(output: Output) -> String {
+    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[track_caller]
+fn json(dir: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(asysta(dir, args))).unwrap()
+}
+
+#[track_caller]
+fn refused(output: Output) -> String {
+    assert!(!output.status.success(), "should have been refused");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+    stderr
+}
+
+/// A laptop with the demo caseload.
+fn demo(dir: &Path) {
+    ok(asysta(dir, &["init", "--assistant", "Anna Łęcka", "--centre", "MOPS Łódź"]));
+    ok(asysta(dir, &["demo", "--families", "15", "--seed", "7", "--today", TODAY]));
+}
+
+fn pdf_text(file: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed: cargo xtask setup installs it");
+    assert!(out.status.success(), "pdftotext read {}", file.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn first_family_with(dir: &Path, status: &str) -> Value {
+    json(dir, &["family", "list", "--status", status, "--json"])[0].clone()
+}
+
+#[test]
+fn evaluations_are_listed_shown_written_and_decided_only_at_a_centre() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    demo(dir);
+    let due = json(dir, &["evaluation", "due", "--json"]);
+    let states: Vec<&str> = due.as_array().unwrap().iter().map(|d| d["state"]["state"].as_str().unwrap()).collect();
+    assert!(states.contains(&"overdue") && states.contains(&"due_soon"), "{due}");
+    let all = json(dir, &["evaluation", "due", "--all", "--json"]);
+    assert_eq!(all.as_array().unwrap().len(), 12, "every active family's next evaluation");
+
+    let family = first_family_with(dir, "active");
+    let id = family["id"].as_str().unwrap();
+    let form = dir.join("ocena.json");
+    let partial =
+        serde_json::json!({ "period_from": "2026-06-01", "period_to": "2026-12-01", "family_view": "Lepiej." });
+    std::fs::write(&form, partial.to_string()).unwrap();
+    let draft = json(dir, &["evaluation", "save", id, "--form", form.to_str().unwrap(), "--json"]);
+    assert_eq!(draft["status"], "draft");
+    let eval_id = draft["id"].as_str().unwrap().to_owned();
+    let err = refused(asysta(
+        dir,
+        &["evaluation", "save", id, "--form", form.to_str().unwrap(), "--id", &eval_id, "--submit"],
+    ));
+    assert!(err.contains("cooperation") || err.contains("współpraca") || err.contains("Współpraca"), "{err}");
+
+    let whole = serde_json::json!({
+        "period_from": "2026-06-01", "period_to": "2026-12-01", "family_view": "Lepiej.",
+        "cooperation": "good", "recommendation": "continue"
+    });
+    std::fs::write(&form, whole.to_string()).unwrap();
+    let submitted = json(
+        dir,
+        &["evaluation", "save", id, "--form", form.to_str().unwrap(), "--id", &eval_id, "--submit", "--json"],
+    );
+    assert_eq!(submitted["status"], "submitted");
+    let shown = ok(asysta(dir, &["evaluation", "show", &eval_id]));
+    assert!(shown.contains("złożona") && shown.contains("Lepiej."), "{shown}");
+    let err = refused(asysta(dir, &["evaluation", "save", id, "--form", form.to_str().unwrap(), "--id", &eval_id]));
+    assert!(err.contains("nowa wersja") || err.contains("nową wersję"), "a submitted evaluation is frozen: {err}");
+    let err = refused(asysta(dir, &["evaluation", "decide", &eval_id, "--accept"]));
+    assert!(err.contains("ośrod"), "only a centre decides: {err}");
+}
+
+#[test]
+fn documents_print_as_pdfs_with_polish_text_and_the_opinion_as_docx() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    demo(dir);
+    let family = first_family_with(dir, "active");
+    let (id, name) = (family["id"].as_str().unwrap(), family["name"].as_str().unwrap());
+    let case = json(dir, &["family", "show", id, "--json"]);
+
+    let plan = dir.join("plan.pdf");
+    ok(asysta(dir, &["print", "plan", id, "--out", plan.to_str().unwrap()]));
+    let text = pdf_text(&plan);
+    assert!(text.contains("MOPS Łódź") && text.contains(name) && text.contains("PLAN PRACY"), "{text}");
+    assert!(text.contains("Strona 1 z"), "page numbers: {text}");
+
+    let evaluation = case["evaluations"][0]["id"].as_str().unwrap();
+    let file = dir.join("ocena.pdf");
+    ok(asysta(dir, &["print", "evaluation", evaluation, "--out", file.to_str().unwrap()]));
+    assert!(pdf_text(&file).contains(name));
+
+    let visit = case["visits"][0]["id"].as_str().unwrap();
+    let file = dir.join("wizyta.pdf");
+    ok(asysta(dir, &["print", "visit", visit, "--out", file.to_str().unwrap()]));
+    assert!(pdf_text(&file).contains(name));
+
+    let file = dir.join("dziennik.pdf");
+    ok(asysta(dir, &["print", "diary", id, "--month", "2026-11", "--out", file.to_str().unwrap()]));
+    assert!(pdf_text(&file).contains("11.2026"));
+
+    let file = dir.join("miesiac.pdf");
+    let written = json(dir, &["print", "monthly", "--month", "2026-11", "--out", file.to_str().unwrap(), "--json"]);
+    assert_eq!(written["path"], file.to_str().unwrap());
+    assert!(pdf_text(&file).contains(name), "the monthly report lists the families");
+
+    // The court opinion of the family the court sent.
+    let opinion = json(dir, &["family", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| json(dir, &["family", "show", f["id"].as_str().unwrap(), "--json"]))
+        .find_map(|c| c["opinions"].as_array().and_then(|o| o.first().cloned()))
+        .expect("the demo has a court opinion");
+    let docx = dir.join("opinia.docx");
+    ok(asysta(dir, &["opinion", "export", opinion["id"].as_str().unwrap(), "--docx", docx.to_str().unwrap()]));
+    assert_eq!(&std::fs::read(&docx).unwrap()[..2], b"PK", "a DOCX is a zip file");
+
+    // Bad input: a clear line, and no file written.
+    let err = refused(asysta(dir, &["print", "diary", id, "--month", "2026-13", "--out", "x.pdf"]));
+    assert!(err.contains("YYYY-MM"), "{err}");
+    let nowhere = dir.join("brak").join("plan.pdf");
+    refused(asysta(dir, &["print", "plan", id, "--out", nowhere.to_str().unwrap()]));
+    assert!(!nowhere.exists());
+    let unknown = "01234567-89ab-7def-8123-456789abcdef";
+    refused(asysta(dir, &["print", "evaluation", unknown, "--out", dir.join("x.pdf").to_str().unwrap()]));
+    assert!(!dir.join("x.pdf").exists());
+}
