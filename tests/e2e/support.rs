@@ -250,6 +250,13 @@ impl App<'_> {
         }
     }
 
+    /// Runs `script` in the page as an async WebDriver script: it gets
+    /// `args` and then a callback as its last argument, and answers with
+    /// what it passes to that callback.
+    pub fn execute_async(&self, script: &str, args: Value) -> Value {
+        post(&self.url("/execute/async"), json!({ "script": script, "args": args }))
+    }
+
     /// Clears the field matching `css` and types `text` into it.
     pub fn fill(&self, css: &str, text: &str) {
         let e = self.find(css);

@@ -28,3 +28,23 @@ visit-draft-failed = The draft could not be saved; the text typed is not kept ye
 ## Correcting a recorded entry.
 visit-correct = Correct the entry
 visit-correct-title = Correcting a diary entry
+
+## Older entries, a month at a time. $month: the month's name; $count: entries.
+diary-older = Earlier entries
+diary-month = { $month } { $year } — { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+print-button = Print / save PDF

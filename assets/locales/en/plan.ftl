@@ -148,3 +148,7 @@ plan-compare-to = Later version
 plan-compare-close = Close the comparison
 plan-diff-title = Changes from version { $old } to version { $new }
 plan-areas-failed = The plan's areas could not be read.
+
+## The rest of an action's progress notes, on request. $count: how many.
+plan-notes-more = Show earlier notes ({ $count })
+plan-notes-fewer = Show only the latest note

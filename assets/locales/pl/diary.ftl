@@ -29,3 +29,24 @@ visit-draft-failed = Nie udało się zapisać szkicu, a wpisany tekst nie jest j
 ## Correcting a recorded entry.
 visit-correct = Popraw wpis
 visit-correct-title = Poprawa wpisu w dzienniku
+
+## Older entries, a month at a time. $month: the month's name; $count: entries.
+diary-older = Wcześniejsze wpisy
+diary-month = { $month } { $year } — { $count ->
+    [one] { $count } wpis
+    [few] { $count } wpisy
+   *[many] { $count } wpisów
+}
+month-1 = styczeń
+month-2 = luty
+month-3 = marzec
+month-4 = kwiecień
+month-5 = maj
+month-6 = czerwiec
+month-7 = lipiec
+month-8 = sierpień
+month-9 = wrzesień
+month-10 = październik
+month-11 = listopad
+month-12 = grudzień
+print-button = Drukuj / zapisz PDF

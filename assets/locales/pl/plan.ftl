@@ -149,3 +149,7 @@ plan-compare-to = Wersja późniejsza
 plan-compare-close = Zamknij porównanie
 plan-diff-title = Zmiany od wersji { $old } do wersji { $new }
 plan-areas-failed = Nie udało się wczytać obszarów planu.
+
+## The rest of an action's progress notes, on request. $count: how many.
+plan-notes-more = Pokaż wcześniejsze notatki ({ $count })
+plan-notes-fewer = Pokaż tylko ostatnią notatkę

@@ -37,14 +37,27 @@ pub fn deadline_label(i18n: &I18n, deadline: Option<NaiveDate>) -> String {
     deadline.map_or_else(|| i18n.tr("plan-deadline-none"), |d| i18n.date(d))
 }
 
-/// The notes on one action, newest first: "12.03.2026: text (done)".
-fn progress(i18n: &I18n, notes: &[ProgressNote], action_id: EntityId) -> Html {
-    let mut mine: Vec<&ProgressNote> = notes.iter().filter(|n| n.action_id == action_id).collect();
+#[derive(Properties, PartialEq)]
+struct ActionNotesProps {
+    notes: Rc<Vec<ProgressNote>>,
+    action_id: EntityId,
+}
+
+/// The notes on one action, newest first: "12.03.2026: text (done)". Only
+/// the latest is shown until the person asks for the rest (a plan worked
+/// on for two years has hundreds).
+#[component]
+fn ActionNotes(props: &ActionNotesProps) -> Html {
+    let i18n = use_i18n();
+    let all = use_state(|| false);
+    let mut mine: Vec<&ProgressNote> = props.notes.iter().filter(|n| n.action_id == props.action_id).collect();
     if mine.is_empty() {
         return Html::default();
     }
     mine.sort_by_key(|n| std::cmp::Reverse(n.date));
-    let items = mine.iter().map(|n| {
+    let hidden = mine.len() - 1;
+    let shown = if *all { mine.len() } else { 1 };
+    let items = mine.iter().take(shown).map(|n| {
         html! {
             <li>
                 <time datetime={n.date.to_string()}>{ i18n.date(n.date) }</time>{ ": " }{ n.note.clone() }
@@ -54,7 +67,20 @@ fn progress(i18n: &I18n, notes: &[ProgressNote], action_id: EntityId) -> Html {
             </li>
         }
     });
-    html! { <ul class="plan-action-notes">{ for items }</ul> }
+    let toggle = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(!*all))
+    };
+    html! {
+        <>
+            <ul class="plan-action-notes">{ for items }</ul>
+            if hidden > 0 {
+                <button type="button" class="link plan-notes-more" onclick={toggle}>
+                    { if *all { i18n.tr("plan-notes-fewer") } else { i18n.count("plan-notes-more", hidden) } }
+                </button>
+            }
+        </>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -93,7 +119,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                 <tr class={classes!("plan-action", overdue.then_some("overdue"))} key={action.id.to_string()}>
                     <td class="plan-action-what">
                         { action.what.clone() }
-                        { progress(&i18n, &props.notes, action.id) }
+                        <ActionNotes notes={props.notes.clone()} action_id={action.id} />
                     </td>
                     <td class="plan-action-who">{ actor_label(&i18n, &action.who, &props.members) }</td>
                     <td class="plan-action-deadline">

@@ -24,6 +24,31 @@ pub struct VisitListProps {
     /// Opens an entry for correction; no button when `None` (a form is open).
     #[prop_or_default]
     pub on_correct: Option<Callback<EntityId>>,
+    /// Prints one entry's visit record; no button when `None`.
+    #[prop_or_default]
+    pub on_print_visit: Option<Callback<EntityId>>,
+    /// Prints a month of the diary (year, month); no button when `None`.
+    #[prop_or_default]
+    pub on_print_month: Option<Callback<(i32, u32)>>,
+}
+
+/// How many of the newest entries are shown at once; older ones are shown
+/// a month at a time (a case with 500 visits paints fast).
+pub const RECENT_ENTRIES: usize = 10;
+
+/// The entries after the recent ones, by month (newest month first):
+/// `((year, month), entries)`.
+pub fn older_by_month(visits: &[VisitView]) -> Vec<((i32, u32), Vec<&VisitView>)> {
+    use chrono::Datelike;
+    let mut months: Vec<((i32, u32), Vec<&VisitView>)> = Vec::new();
+    for view in visits.iter().skip(RECENT_ENTRIES) {
+        let key = (view.visit.date.year(), view.visit.date.month());
+        match months.last_mut() {
+            Some((last, entries)) if *last == key => entries.push(view),
+            _ => months.push((key, vec![view])),
+        }
+    }
+    months
 }
 
 /// An area's name in `locale`.
@@ -48,14 +73,62 @@ pub fn time_range(visit: &Visit) -> String {
 #[component]
 pub fn VisitList(props: &VisitListProps) -> Html {
     let i18n = use_i18n();
+    let open_months = use_state(Vec::<(i32, u32)>::new);
     if props.visits.is_empty() {
         return html! { <p id="visits-empty" class="empty">{ i18n.tr("visits-empty") }</p> };
     }
-    let entries = props.visits.iter().map(|view| visit_entry(&i18n, props, view));
+    let recent = props.visits.iter().take(RECENT_ENTRIES).map(|view| visit_entry(&i18n, props, view));
+    let months = older_by_month(&props.visits).into_iter().map(|((year, month), entries)| {
+        let open = open_months.contains(&(year, month));
+        let toggle = {
+            let open_months = open_months.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut now = (*open_months).clone();
+                if let Some(i) = now.iter().position(|m| *m == (year, month)) {
+                    now.remove(i);
+                } else {
+                    now.push((year, month));
+                }
+                open_months.set(now);
+            })
+        };
+        let label = i18n.tr_args(
+            "diary-month",
+            &[("month", Arg::Str(&i18n.tr(&format!("month-{month}")))), ("year", Arg::Str(&year.to_string())), ("count", Arg::Num(entries.len() as f64))],
+        );
+        let id = format!("diary-month-{year}-{month:02}");
+        html! {
+            <li class="diary-month" key={id.clone()}>
+                <p class="diary-month-head">
+                    <button type="button" id={id.clone()} class="link diary-month-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                        { label }
+                    </button>
+                    if let Some(print) = &props.on_print_month {
+                        { " " }
+                        <button
+                            type="button"
+                            id={format!("diary-print-{year}-{month:02}")}
+                            class="link diary-print"
+                            onclick={print.reform(move |_: MouseEvent| (year, month))}
+                        >
+                            { i18n.tr("print-button") }
+                        </button>
+                    }
+                </p>
+                if open {
+                    <ol class="visits">{ for entries.into_iter().map(|view| visit_entry(&i18n, props, view)) }</ol>
+                }
+            </li>
+        }
+    });
     html! {
         <>
             <p id="visit-count" class="count">{ i18n.count("visit-count", props.visits.len()) }</p>
-            <ol id="visits" class="visits">{ for entries }</ol>
+            <ol id="visits" class="visits">{ for recent }</ol>
+            if props.visits.len() > RECENT_ENTRIES {
+                <h4 class="diary-older">{ i18n.tr("diary-older") }</h4>
+                <ul id="diary-months" class="diary-months">{ for months }</ul>
+            }
         </>
     }
 }
@@ -156,6 +229,17 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
                         onclick={on_correct.reform({ let id = view.id; move |_: MouseEvent| id })}
                     >
                         { i18n.tr("visit-correct") }
+                    </button>
+                }
+                if let Some(on_print) = &props.on_print_visit {
+                    { " " }
+                    <button
+                        type="button"
+                        id={format!("visit-print-{}", view.id)}
+                        class="link visit-print"
+                        onclick={on_print.reform({ let id = view.id; move |_: MouseEvent| id })}
+                    >
+                        { i18n.tr("print-button") }
                     </button>
                 }
             </p>

@@ -359,6 +359,8 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         plan_versions: case.plan_versions,
         areas: default_areas(),
         on_correct: None,
+        on_print_visit: None,
+        on_print_month: None,
     });
     assert_eq!(text_of(&html, "visit-count"), "1 wpis");
     for text in [
@@ -390,6 +392,8 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         plan_versions: Vec::new(),
         areas: Vec::new(),
         on_correct: None,
+        on_print_visit: None,
+        on_print_month: None,
     });
     assert!(has_id(&empty, "visits-empty"));
 }
@@ -432,4 +436,52 @@ fn a_correction_shows_no_draft_controls() {
     });
     assert_eq!(text_of(&html, "visit-form-title"), "Poprawa wpisu w dzienniku");
     assert!(!has_id(&html, "visit-discard") && !has_id(&html, "visit-draft-status"));
+}
+
+#[test]
+fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
+    use crate::components::visit_list::{older_by_month, RECENT_ENTRIES};
+    let case = (*case()).clone();
+    // 40 visits, newest first, every five days back from 30 November.
+    let visits: Vec<VisitView> = (0..40i64)
+        .map(|i| {
+            let visit = Visit {
+                date: d("2026-11-30") - chrono::Duration::days(5 * i),
+                start: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+                end: chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
+                place: Place::Home,
+                form: ContactForm::HomeVisit,
+                participants: Vec::new(),
+                other_participants: String::new(),
+                areas: Vec::new(),
+                actions_worked: Vec::new(),
+                notes: "Wizyta.".into(),
+                next_planned: None,
+                intervention: None,
+            };
+            VisitView {
+                id: format!("00000000-0000-0000-0000-{:012}", 1000 + i).parse().unwrap(),
+                rev: 1,
+                author_name: "Anna".into(),
+                visit,
+            }
+        })
+        .collect();
+    let months = older_by_month(&visits);
+    let keys: Vec<(i32, u32)> = months.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, [(2026, 10), (2026, 9), (2026, 8), (2026, 7), (2026, 6), (2026, 5)]);
+    assert_eq!(months.iter().map(|(_, e)| e.len()).sum::<usize>(), 40 - RECENT_ENTRIES);
+    let shown = visits.clone();
+    let html = render::<VisitListView>(move || VisitListProps {
+        visits: shown.clone(),
+        members: case.members.clone(),
+        plan_versions: case.plan_versions.clone(),
+        areas: default_areas(),
+        on_correct: None,
+        on_print_visit: None,
+        on_print_month: None,
+    });
+    assert_eq!(html.matches("class=\"visit-entry").count(), RECENT_ENTRIES, "older months stay folded");
+    assert!(html.contains("październik 2026 — 3 wpisy"), "{html}");
+    assert!(html.contains("wrzesień 2026 — 6 wpisów"), "{html}");
 }

@@ -1,0 +1,95 @@
+//! The case screen of a family with 500 visits: from the click on the
+//! family in the list to the case painted (its diary shown and the next
+//! animation frame), timed inside the page with `performance.now()`.
+//! Release build: `cargo xtask bench` (or `cargo bench -p asysta-app
+//! --features custom-protocol --bench case_paint`).
+
+#[path = "../tests/e2e/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use asysta_core::workspace::WorkspaceInfo;
+use asysta_store::{KdfParams, NewCase, Passphrase, Store, SystemEnvironment};
+use serde_json::json;
+
+const RUNS: usize = 20;
+const PASSPHRASE: &str = "benchmark passphrase 1";
+const FAMILY: &str = "Pięćsetwizytowa";
+
+/// Clicks the family and resolves once `#visit-count` is in the page and
+/// a frame has been painted after it.
+const CLICK_TO_PAINT: &str = r#"
+const [name, done] = arguments;
+const row = [...document.querySelectorAll('.family-row .family-name')].find(e => e.textContent.includes(name));
+const t0 = performance.now();
+const check = () => {
+  if (document.querySelector('#visit-count')) { requestAnimationFrame(() => done(performance.now() - t0)); }
+  else { requestAnimationFrame(check); }
+};
+row.click();
+requestAnimationFrame(check);
+"#;
+
+fn main() {
+    let data = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let info = WorkspaceInfo {
+        assistant_name: "Anna Nowak".into(),
+        centre_name: "MOPS Łódź".into(),
+        role: asysta_core::workspace::Role::Assistant,
+    };
+    let mut store =
+        Store::create(data.path(), &info, &Passphrase::new(PASSPHRASE), KdfParams::INSECURE_FOR_TESTS, Box::new(SystemEnvironment))
+            .unwrap();
+    let mut case = asysta_core::demo::cases(4, 1, today).remove(0);
+    case.family.name = FAMILY.into();
+    let new = NewCase { family: case.family, status: asysta_core::record::FamilyStatus::Active, members: case.members, details: Some(case.details) };
+    let family_id = store.add_cases(&[new]).unwrap()[0];
+    let members: Vec<_> = store.family_case(family_id).unwrap().members.iter().map(|m| m.id).collect();
+    let mut rng = asysta_core::demo::DemoRng::new(4);
+    let mut new_id = || store_id();
+    let plan = asysta_core::demo::plan(&mut rng, &members, today - chrono::Duration::days(3000), &mut new_id);
+    let mut visits = Vec::new();
+    let mut end = today;
+    while visits.len() < 500 {
+        let mut run = asysta_core::demo::visits(&mut rng, &members, &plan, end);
+        end -= chrono::Duration::days(730);
+        run.append(&mut visits);
+        visits = run;
+    }
+    let visits = visits.split_off(visits.len() - 500);
+    store.add_plan_and_visits(family_id, plan, visits).unwrap();
+    drop(store);
+
+    let desktop = support::Desktop::start();
+    let app = desktop.launch(data.path());
+    app.find("#unlock-form");
+    app.fill("#unlock-passphrase", PASSPHRASE);
+    app.click("#unlock-submit");
+    app.find("#families");
+    let mut samples: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            app.wait_for_text(".family-name", FAMILY);
+            let ms = app.execute_async(CLICK_TO_PAINT, json!([FAMILY])).as_f64().expect("a time in ms");
+            app.find("#case-back");
+            app.click("#case-back");
+            app.find("#families");
+            ms
+        })
+        .collect();
+    app.quit();
+    samples.sort_by(f64::total_cmp);
+    println!(
+        "| case of a family with 500 visits: click in the list → case painted (in the page, performance.now), {RUNS} runs | p50 {:.0} ms, max {:.0} ms |",
+        samples[RUNS / 2],
+        samples[RUNS - 1]
+    );
+}
+
+/// Ids for the plan's goals and actions (any unique ids will do).
+fn store_id() -> asysta_core::EntityId {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    asysta_core::EntityId::new_v7(1_764_000_000_000 + n, [n as u8; 10])
+}
