@@ -38,12 +38,22 @@ fn main() {
         centre_name: "MOPS Łódź".into(),
         role: asysta_core::workspace::Role::Assistant,
     };
-    let mut store =
-        Store::create(data.path(), &info, &Passphrase::new(PASSPHRASE), KdfParams::INSECURE_FOR_TESTS, Box::new(SystemEnvironment))
-            .unwrap();
+    let mut store = Store::create(
+        data.path(),
+        &info,
+        &Passphrase::new(PASSPHRASE),
+        KdfParams::INSECURE_FOR_TESTS,
+        Box::new(SystemEnvironment),
+    )
+    .unwrap();
     let mut case = asysta_core::demo::cases(4, 1, today).remove(0);
     case.family.name = FAMILY.into();
-    let new = NewCase { family: case.family, status: asysta_core::record::FamilyStatus::Active, members: case.members, details: Some(case.details) };
+    let new = NewCase {
+        family: case.family,
+        status: asysta_core::record::FamilyStatus::Active,
+        members: case.members,
+        details: Some(case.details),
+    };
     let family_id = store.add_cases(&[new]).unwrap()[0];
     let members: Vec<_> = store.family_case(family_id).unwrap().members.iter().map(|m| m.id).collect();
     let mut rng = asysta_core::demo::DemoRng::new(4);

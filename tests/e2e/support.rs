@@ -252,7 +252,9 @@ impl App<'_> {
 
     /// Runs `script` in the page as an async WebDriver script: it gets
     /// `args` and then a callback as its last argument, and answers with
-    /// what it passes to that callback.
+    /// what it passes to that callback. (Used by `benches/case_paint.rs`,
+    /// which shares this file.)
+    #[allow(dead_code)]
     pub fn execute_async(&self, script: &str, args: Value) -> Value {
         post(&self.url("/execute/async"), json!({ "script": script, "args": args }))
     }

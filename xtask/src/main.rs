@@ -303,7 +303,9 @@ fn test(args: &[String]) -> Result {
 fn bench(args: &[String]) -> Result {
     run(cargo().args(["bench", "-p", "asysta-store"]).args(args))?;
     run(cargo().args(["bench", "-p", "asysta-print"]).args(args))?;
-    run(cargo().args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "cold_start"]).args(args))?;
+    run(cargo()
+        .args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "cold_start"])
+        .args(args))?;
     run(cargo().args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "case_paint"]).args(args))
 }
 

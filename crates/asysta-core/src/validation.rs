@@ -17,7 +17,7 @@ pub enum FieldErrorCode {
     PassphraseTooShort,
     /// The repeated passphrase differs from the first.
     PassphraseMismatch,
-    /// Not a date (expected `YYYY-MM-DD`).
+    /// Not a date (expected `YYYY-MM-DD` or `dd.mm.yyyy`).
     InvalidDate,
     /// Not a time (expected `HH:MM`).
     InvalidTime,
@@ -161,27 +161,28 @@ impl Checker {
         id
     }
 
-    /// An optional `YYYY-MM-DD` date: empty is `None`. Dates after `today`
-    /// are refused unless `future_ok`.
+    /// An optional date, `YYYY-MM-DD` or the Polish `dd.mm.yyyy` (see
+    /// [`parse_date`]): empty is `None`. Dates after `today` are refused
+    /// unless `future_ok`.
     pub fn date(&mut self, field: &str, value: &str, today: NaiveDate, future_ok: bool) -> Option<NaiveDate> {
         let value = value.trim();
         if value.is_empty() {
             return None;
         }
-        match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-            Ok(date) if !future_ok && date > today => {
+        match parse_date(value) {
+            Some(date) if !future_ok && date > today => {
                 self.push(FieldError::new(field, FieldErrorCode::DateInFuture));
                 None
             }
-            Ok(date) => Some(date),
-            Err(_) => {
+            Some(date) => Some(date),
+            None => {
                 self.push(FieldError::new(field, FieldErrorCode::InvalidDate));
                 None
             }
         }
     }
 
-    /// A `YYYY-MM-DD` date that must be given; see [`Checker::date`].
+    /// A date that must be given; see [`Checker::date`].
     pub fn required_date(&mut self, field: &str, value: &str, today: NaiveDate, future_ok: bool) -> Option<NaiveDate> {
         if value.trim().is_empty() {
             self.push(FieldError::new(field, FieldErrorCode::Required));
@@ -219,6 +220,48 @@ impl Checker {
     }
 }
 
+/// A date as a form may hold it: ISO `YYYY-MM-DD` (what the date fields
+/// send) or the Polish day-first `d.m.yyyy` / `dd.mm.yyyy` (what people
+/// type). Surrounding whitespace is ignored; a day that does not exist
+/// (31.04, 29.02 outside leap years) is `None`.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    parse_polish_date(value).or_else(|| parse_iso_date(value))
+}
+
+/// An ISO `YYYY-MM-DD` date (chrono's `%Y-%m-%d`, as the forms have always
+/// read dates).
+pub fn parse_iso_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// A Polish day-first date, `d.m.yyyy` or `dd.mm.yyyy`: one or two digits
+/// for the day and the month, four for the year, dots between them.
+pub fn parse_polish_date(value: &str) -> Option<NaiveDate> {
+    let mut parts = value.trim().split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let day = digits(day, 1..=2)?;
+    let month = digits(month, 1..=2)?;
+    let year = digits(year, 4..=4)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// A 24-hour time typed as `H:MM` or `HH:MM` (00:00 to 23:59).
+pub fn parse_time(value: &str) -> Option<NaiveTime> {
+    let (hours, minutes) = value.trim().split_once(':')?;
+    let hours = digits(hours, 1..=2)?;
+    let minutes = digits(minutes, 2..=2)?;
+    NaiveTime::from_hms_opt(hours, minutes, 0)
+}
+
+/// `text` as a number when it is only ASCII digits, as many as `len` allows.
+fn digits(text: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (len.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
 /// Trims the ends and collapses inner runs of whitespace to one space.
 pub fn normalize_whitespace(value: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -240,6 +283,79 @@ mod tests {
         let mut c = Checker::default();
         c.required_text("address", " \n ", 10);
         assert_eq!(c.finish(()), Err(vec![FieldError::new("address", FieldErrorCode::Required)]));
+    }
+
+    #[track_caller]
+    fn check_date(value: &str, expected: Option<&str>) {
+        let expected = expected.map(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").unwrap());
+        assert_eq!(parse_date(value), expected, "{value:?}");
+    }
+
+    #[test]
+    fn dates_are_read_in_iso_and_polish_forms() {
+        for (value, expected) in [
+            ("2026-02-01", Some("2026-02-01")),
+            ("1.2.2026", Some("2026-02-01")),
+            ("01.02.2026", Some("2026-02-01")),
+            (" 05.05.2026 ", Some("2026-05-05")),
+            ("29.02.2028", Some("2028-02-29")),
+            ("2028-02-29", Some("2028-02-29")),
+            ("29.02.2027", None),
+            ("31.04.2026", None),
+            ("2026-04-31", None),
+            ("0.1.2026", None),
+            ("1.13.2026", None),
+            ("1.2.26", None),
+            ("001.2.2026", None),
+            ("1.2.2026.", None),
+            ("1/2/2026", None),
+            ("+1.2.2026", None),
+            ("", None),
+        ] {
+            check_date(value, expected);
+        }
+    }
+
+    #[track_caller]
+    fn check_time(value: &str, expected: Option<&str>) {
+        let expected = expected.map(|e| NaiveTime::parse_from_str(e, "%H:%M").unwrap());
+        assert_eq!(parse_time(value), expected, "{value:?}");
+    }
+
+    #[test]
+    fn times_are_read_on_a_24_hour_clock() {
+        for (value, expected) in [
+            ("07:05", Some("07:05")),
+            ("7:05", Some("07:05")),
+            ("23:59", Some("23:59")),
+            ("0:00", Some("00:00")),
+            ("24:00", None),
+            ("12:60", None),
+            ("7:5", None),
+            ("0705", None),
+            ("7:05 PM", None),
+            ("", None),
+        ] {
+            check_time(value, expected);
+        }
+    }
+
+    #[test]
+    fn the_date_check_takes_a_polish_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut c = Checker::default();
+        assert_eq!(c.date("born", "05.05.2026", today, false), NaiveDate::from_ymd_opt(2026, 5, 5));
+        assert_eq!(c.date("due", "1.7.2026", today, false), None);
+        assert_eq!(c.date("deadline", "31.04.2026", today, true), None);
+        assert_eq!(c.required_date("start", "", today, true), None);
+        assert_eq!(
+            c.finish(()),
+            Err(vec![
+                FieldError::new("due", FieldErrorCode::DateInFuture),
+                FieldError::new("deadline", FieldErrorCode::InvalidDate),
+                FieldError::new("start", FieldErrorCode::Required),
+            ])
+        );
     }
 
     #[test]

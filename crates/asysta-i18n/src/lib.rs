@@ -1,7 +1,9 @@
-//! Translations. The Fluent files live in `assets/locales/<lang>/asysta.ftl`
-//! and are compiled into the binary. Polish is the default and the fallback;
-//! English is the second locale. Plural forms follow CLDR (Polish has one,
-//! few, many and other), which is why this is Fluent and not format strings.
+//! Translations. The Fluent files live in `assets/locales/<lang>/*.ftl` (one
+//! per area: `asysta`, `people`, `plan`, `diary`, `home`, `cases`,
+//! `session`) and are compiled into the binary. Polish is the default and
+//! the fallback; English is the second locale. Plural forms follow CLDR
+//! (Polish has one, few, many and other), which is why this is Fluent and
+//! not format strings.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use std::fmt;
@@ -17,6 +19,8 @@ macro_rules! locale_files {
             include_str!(concat!("../../../assets/locales/", $lang, "/plan.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/diary.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/home.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/cases.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/session.ftl")),
         ]
     };
 }
@@ -183,6 +187,20 @@ mod tests {
         assert_eq!(count(5.0), "5 rodzin");
         assert_eq!(count(22.0), "22 rodziny");
         assert_eq!(count(12.0), "12 rodzin");
+    }
+
+    #[test]
+    fn days_due_read_with_polish_plurals() {
+        let t = Translator::new(Locale::Pl);
+        let overdue = |n: f64| t.tr_args("due-overdue", &[("days", Arg::Num(n))]);
+        assert_eq!(overdue(1.0), "po terminie 1 dzień");
+        assert_eq!(overdue(2.0), "po terminie 2 dni");
+        assert_eq!(overdue(5.0), "po terminie 5 dni");
+        assert_eq!(overdue(22.0), "po terminie 22 dni");
+        assert_eq!(t.tr_args("due-in-days", &[("days", Arg::Num(1.0))]), "za 1 dzień");
+        let en = Translator::new(Locale::En);
+        assert_eq!(en.tr_args("due-overdue", &[("days", Arg::Num(1.0))]), "1 day overdue");
+        assert_eq!(en.tr_args("due-in-days", &[("days", Arg::Num(5.0))]), "in 5 days");
     }
 
     #[test]

@@ -86,13 +86,13 @@ pub fn evaluation(conn: &Connection, id: EntityId) -> Result<Option<EvaluationVi
 
 const OPINION_COLUMNS: &str = "id, family_id, request_json, text, finalized_json, author_name, rev";
 
-fn opinion_view(
-    r: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(String, String, String, String, Option<String>, String, i64)> {
+type OpinionRow = (String, String, String, String, Option<String>, String, i64);
+
+fn opinion_view(r: &rusqlite::Row<'_>) -> rusqlite::Result<OpinionRow> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
 }
 
-fn to_opinion(row: (String, String, String, String, Option<String>, String, i64)) -> Result<OpinionView> {
+fn to_opinion(row: OpinionRow) -> Result<OpinionView> {
     let (id, family, request, text, finalized, author, rev) = row;
     Ok(OpinionView {
         id: id_of(id)?,
