@@ -394,6 +394,18 @@ pub async fn finalize_opinion(
     session(&state)?.finalize_opinion(opinion_id, &text, local_today())
 }
 
+/// A folder to save printed documents into without asking (tests).
+pub const PRINT_DIR_ENV: &str = "ASYSTA_PRINT_DIR";
+
+/// `dir/name`, or `dir/stem-2.ext`, `-3`… when taken: nothing is overwritten.
+fn free_name(dir: &std::path::Path, name: &str) -> PathBuf {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (1..)
+        .map(|n| if n == 1 { dir.join(name) } else { dir.join(format!("{stem}-{n}.{ext}")) })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(name))
+}
+
 /// Prints to `path`, or where the native save dialog says (`None` when it
 /// is cancelled). The dialog runs before the session is locked.
 #[tauri::command(rename_all = "snake_case")]
@@ -403,9 +415,12 @@ pub async fn print_document<R: Runtime>(
     job: PrintJob,
     path: Option<PathBuf>,
 ) -> Result<Option<String>, ApiError> {
-    let path = match path {
-        Some(path) => path,
-        None => {
+    let path = match (path, std::env::var_os(PRINT_DIR_ENV)) {
+        (Some(path), _) => path,
+        // Tests (and kiosk set-ups) save into a folder without the dialog,
+        // which WebDriver cannot drive.
+        (None, Some(dir)) => free_name(&PathBuf::from(dir), &asysta_print::jobs::suggested_file_name(&job)),
+        (None, None) => {
             let picked = app
                 .dialog()
                 .file()

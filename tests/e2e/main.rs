@@ -3,9 +3,13 @@
 
 mod conflicts;
 mod diary;
+mod evaluation;
 mod fixtures;
 mod home;
+mod lock;
+mod opinion;
 mod plan;
+mod print;
 mod record;
 mod support;
 mod sync;

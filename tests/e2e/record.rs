@@ -81,20 +81,52 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     app.wait_for_text("#case-basis", basis);
     app.wait_for_text(".note.restricted .note-restricted-label", "poufna");
 
-    // Closing the work asks why; the family then leaves the active list.
+    // Closing the work needs a final evaluation first: the closing form
+    // says so and opens one, final, recommending the end of the work.
     app.click("#status-to-closed");
-    app.click("#status-confirm");
-    app.wait_for_text("#error-status-reason", "To pole jest wymagane.");
-    app.fill("#status-reason", "Cele planu osiągnięte");
-    app.click("#status-confirm");
+    app.wait_for_text("#closing-needs-final", "Przed zakończeniem pracy złóż ocenę końcową.");
+    app.click("#closing-write-final");
+    app.find("#evaluation-form");
+    app.find("#evaluation-final:checked");
+    assert_eq!(app.value("#evaluation_recommendation"), "end_work");
+    app.fill("#evaluation_family_view", "Rodzina uważa, że poradzi sobie sama.");
+    choose(&app, "#evaluation_cooperation", "good");
+    app.click("#evaluation-submit");
+    app.wait_for_text(".evaluation-status", "złożona");
+    app.wait_for_text(".evaluation-kind", "Ocena końcowa");
+
+    // Then the closing asks for a reason from the list ("other" needs its
+    // text) and a summary; the family leaves the active list.
+    app.click("#closing-submit");
+    app.wait_for_text("#error-closing-reason", "To pole jest wymagane.");
+    app.wait_for_text("#error-closing-summary", "To pole jest wymagane.");
+    choose(&app, "#closing-reason", "other");
+    app.fill("#closing-summary", "Cele planu osiągnięte; rodzina radzi sobie samodzielnie.");
+    app.click("#closing-submit");
+    app.wait_for_text("#error-closing-reason-text", "To pole jest wymagane.");
+    choose(&app, "#closing-reason", "goals_achieved");
+    app.wait_until_gone("#closing-reason-text");
+    app.click("#closing-submit");
     app.wait_for_text("#case-status", "zakończona");
-    app.wait_for_text("#case-status-reason", "Powód zmiany statusu: Cele planu osiągnięte");
+    app.wait_for_text("#closing-shown-reason", "Powód: osiągnięcie celów planu pracy");
+    app.wait_for_text("#closing-shown-summary", "Cele planu osiągnięte; rodzina radzi sobie samodzielnie.");
     app.find("#status-to-monitoring");
     app.click("#case-back");
     app.wait_for_text("#family-count", "0 rodzin");
     choose(&app, "#status-filter", "closed");
     app.wait_for_text(".family-name", "Wiśniewscy");
     app.wait_for_text(".family-status", "zakończona");
+
+    // In the archive the case is only read.
+    open_case(&app, "Wiśniewscy");
+    app.click("#status-to-archived");
+    app.wait_for_text("#case-status", "w archiwum");
+    app.wait_for_text("#case-archived", "Sprawa zarchiwizowana — tylko do odczytu");
+    app.wait_for_text("#closing-shown-reason", "Powód: osiągnięcie celów planu pracy");
+    assert!(app.find_all("#evaluation-new").is_empty() && app.find_all("#opinion-new").is_empty());
+    assert!(app.find_all(".evaluation-correct").is_empty());
+    app.find("#note-submit:disabled");
+    app.find("#member-submit:disabled");
     app.quit();
 }
 

@@ -62,6 +62,12 @@ fn tauri_driver() -> PathBuf {
 
 impl Desktop {
     pub fn start() -> Desktop {
+        Desktop::start_with_env(&[])
+    }
+
+    /// Like [`Desktop::start`], with environment variables for the apps it
+    /// launches (tauri-driver passes its environment on).
+    pub fn start_with_env(env: &[(&str, &Path)]) -> Desktop {
         let mut xvfb = own_group(&mut Command::new("Xvfb"))
             .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdout(Stdio::piped())
@@ -86,6 +92,7 @@ impl Desktop {
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .env("LANG", "pl_PL.UTF-8")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

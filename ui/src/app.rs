@@ -1,8 +1,14 @@
 //! The root component: asks the shell for the workspace's status, shows the
 //! matching screen, and provides the translator.
+//!
+//! When the open workspace is locked (the lock button, or by itself: see
+//! [`crate::idle`]), the screen is not taken down: it stays mounted but
+//! hidden, with everything typed in its forms, and the unlock form is shown
+//! instead; unlocking brings it back as it was.
 
 use crate::components::header::Header;
 use crate::i18n::{apply_locale, other_locale, stored_locale, I18n};
+use crate::idle::{current_place, restore_place, use_idle_lock, LockReason, Place, DEFAULT_LOCK_MINUTES};
 use crate::ipc;
 use crate::screens::case::CaseScreen;
 use crate::screens::families::{FamiliesScreen, ListFilter};
@@ -37,6 +43,11 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// Whether the screen shows an unlocked workspace (it can be locked).
+    pub fn is_open(&self) -> bool {
+        matches!(self, Screen::Families(_) | Screen::Case { .. } | Screen::Sync(_))
+    }
+
     /// The screen for a workspace status.
     pub fn for_status(status: WorkspaceStatus) -> Screen {
         match status {
@@ -55,11 +66,46 @@ pub struct AppState {
     pub status_request: u32,
     /// The family list's filter, kept while a case is open.
     pub family_filter: ListFilter,
+    /// Set while the workspace is locked over an open screen: the screen
+    /// stays mounted, hidden, under the unlock form.
+    pub lock: Option<LockReason>,
 }
 
 impl AppState {
     pub fn new(locale: Locale) -> AppState {
-        AppState { locale, screen: Screen::Loading, status_request: 0, family_filter: ListFilter::default() }
+        AppState {
+            locale,
+            screen: Screen::Loading,
+            status_request: 0,
+            family_filter: ListFilter::default(),
+            lock: None,
+        }
+    }
+
+    /// Whether the app watches for non-use: an open screen, not locked.
+    pub fn watching(&self) -> bool {
+        self.screen.is_open() && self.lock.is_none()
+    }
+
+    fn apply_status(&mut self, status: WorkspaceStatus) {
+        match status {
+            // Locked with a screen open: the screen waits under the form.
+            WorkspaceStatus::Locked if self.screen.is_open() => {
+                self.lock.get_or_insert(LockReason::Manual);
+            }
+            // Unlocked again: the waiting screen comes back.
+            WorkspaceStatus::Unlocked { info } if self.lock.is_some() && self.screen.is_open() => {
+                self.lock = None;
+                if let Screen::Families(open) | Screen::Case { info: open, .. } | Screen::Sync(open) = &mut self.screen
+                {
+                    *open = info;
+                }
+            }
+            status => {
+                self.lock = None;
+                self.screen = Screen::for_status(status);
+            }
+        }
     }
 }
 
@@ -79,6 +125,8 @@ pub enum AppAction {
     OpenSync,
     /// Back from the sync screen to the family list.
     CloseSync,
+    /// The app locks itself (not used for a while, or the computer slept).
+    Lock(LockReason),
 }
 
 impl Reducible for AppState {
@@ -87,7 +135,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: AppAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AppAction::Status(status) => next.screen = Screen::for_status(status),
+            AppAction::Status(status) => next.apply_status(status),
             AppAction::StatusFailed(kind) => next.screen = Screen::Failed(kind),
             AppAction::Retry => {
                 next.screen = Screen::Loading;
@@ -115,6 +163,11 @@ impl Reducible for AppState {
                     next.screen = Screen::Families(info.clone());
                 }
             }
+            AppAction::Lock(reason) => {
+                if next.watching() {
+                    next.lock = Some(reason);
+                }
+            }
         }
         Rc::new(next)
     }
@@ -139,7 +192,63 @@ pub fn App() -> Html {
         });
     }
 
-    let on_status = state.dispatcher().to_callback().reform(AppAction::Status);
+    // The lock: the centre's period without use, the watch, and where the
+    // user was on the screen when it was locked.
+    let lock_minutes = use_state_eq(|| DEFAULT_LOCK_MINUTES);
+    let place = use_mut_ref(|| None::<Place>);
+    {
+        // Read when the workspace opens or is unlocked, and around the sync
+        // screen (where the centre's settings change).
+        let lock_minutes = lock_minutes.setter();
+        let key = (state.watching(), matches!(state.screen, Screen::Sync(_)));
+        use_effect_with(key, move |&(watching, _)| {
+            if watching {
+                spawn_local(async move {
+                    if let Ok(vocabulary) = ipc::case_vocabulary().await {
+                        lock_minutes.set(vocabulary.lock_minutes);
+                    }
+                });
+            }
+        });
+    }
+    let on_lock = {
+        let dispatcher = state.dispatcher();
+        let place = place.clone();
+        Callback::from(move |reason: LockReason| {
+            *place.borrow_mut() = Some(current_place());
+            dispatcher.dispatch(AppAction::Lock(reason));
+            // The store is closed and its key dropped; the screen already
+            // hides everything of the case.
+            spawn_local(async move {
+                if let Err(error) = ipc::lock().await {
+                    web_sys::console::error_1(&format!("the workspace did not lock: {:?}", error.kind).into());
+                }
+            });
+        })
+    };
+    use_idle_lock(state.watching(), *lock_minutes, on_lock);
+    {
+        let place = place.clone();
+        use_effect_with(state.lock.is_some(), move |&locked| {
+            if !locked {
+                if let Some(place) = place.borrow_mut().take() {
+                    restore_place(&place);
+                }
+            }
+        });
+    }
+
+    let on_status = {
+        let dispatcher = state.dispatcher();
+        let watching = state.watching();
+        Callback::from(move |status: WorkspaceStatus| {
+            if watching && status == WorkspaceStatus::Locked {
+                *place.borrow_mut() = Some(current_place());
+            }
+            dispatcher.dispatch(AppAction::Status(status));
+        })
+    };
+    let on_unlock = on_status.clone();
     let on_open_sync = state.dispatcher().to_callback().reform(|()| AppAction::OpenSync);
     let screen = match &state.screen {
         Screen::Loading => html! {
@@ -191,8 +300,25 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<I18n> context={i18n}>
-            { screen }
+            { view(&state, screen, on_unlock) }
         </ContextProvider<I18n>>
+    }
+}
+
+/// The screen, and while the workspace is locked over it, the unlock form
+/// instead. The form comes first, so its ids are the ones found while the
+/// screen waits hidden after it; the screen keeps its place in the tree
+/// whether locked or not, so it is never taken down.
+fn view(state: &AppState, screen: Html, on_unlock: Callback<WorkspaceStatus>) -> Html {
+    html! {
+        <>
+            if let Some(reason) = state.lock {
+                <UnlockScreen on_status={on_unlock} reason={Some(reason)} />
+            }
+            <div id="app-screen" hidden={state.lock.is_some()} aria-hidden={state.lock.map(|_| "true")}>
+                { screen }
+            </div>
+        </>
     }
 }
 

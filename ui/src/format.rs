@@ -1,8 +1,9 @@
 //! Pure formatting helpers for the views.
 
+use asysta_core::validation::{parse_iso_date, parse_polish_date, parse_time};
 use asysta_core::{Change, DeviceId};
 use asysta_i18n::Locale;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 /// A date as people read it: "23.11.2026" in Polish, "2026-11-23" in
 /// English (the unambiguous form for a reader outside Poland).
@@ -10,6 +11,46 @@ pub fn display_date(date: NaiveDate, locale: Locale) -> String {
     match locale {
         Locale::Pl => date.format("%d.%m.%Y").to_string(),
         Locale::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// What a date field shows for the form's value: an ISO `YYYY-MM-DD`
+/// date as `dd.mm.yyyy`, whatever the computer's language; anything else
+/// (a half-typed or wrong date) as it is.
+pub fn date_for_input(value: &str) -> String {
+    match parse_iso_date(value) {
+        Some(date) => date.format("%d.%m.%Y").to_string(),
+        None => value.to_owned(),
+    }
+}
+
+/// The form's value for what was typed into a date field: a Polish
+/// `d.m.yyyy` date becomes ISO `YYYY-MM-DD`; an ISO date, or text that is
+/// no date (the form's check then says so next to the field), is kept as
+/// it is.
+pub fn date_from_input(typed: &str) -> String {
+    match parse_polish_date(typed) {
+        Some(date) => date.format("%Y-%m-%d").to_string(),
+        None => typed.to_owned(),
+    }
+}
+
+/// What a time field shows for the form's value: `HH:MM` on a 24-hour
+/// clock (a stored `HH:MM:SS` loses its seconds); anything else as it is.
+pub fn time_for_input(value: &str) -> String {
+    let time = parse_time(value).or_else(|| NaiveTime::parse_from_str(value.trim(), "%H:%M:%S").ok());
+    match time {
+        Some(time) => time.format("%H:%M").to_string(),
+        None => value.to_owned(),
+    }
+}
+
+/// The form's value for what was typed into a time field: `H:MM` or
+/// `HH:MM` becomes `HH:MM`; anything else is kept for the form's check.
+pub fn time_from_input(typed: &str) -> String {
+    match parse_time(typed) {
+        Some(time) => time.format("%H:%M").to_string(),
+        None => typed.to_owned(),
     }
 }
 

@@ -8,11 +8,15 @@
 
 use asysta_core::alerts::Alert;
 use asysta_core::api::{
-    command, ApiError, DraftView, DuplicateView, FamilyCase, FamilyList, History, PlannedVisit, WorkspaceStatus,
+    command, ApiError, CaseVocabulary, DraftView, DueItem, DuplicateView, FamilyCase, FamilyList, History,
+    PlannedVisit, WorkspaceStatus,
 };
+use asysta_core::closing::ClosingForm;
+use asysta_core::evaluation::EvaluationForm;
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
+use asysta_core::opinion::OpinionRequestForm;
 use asysta_core::plan::{PlanArea, PlanVersionForm};
 use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
 use asysta_core::visit::VisitForm;
@@ -22,6 +26,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use yew::Callback;
+
+/// Prints a document: the shell asks where to save it and writes it whole;
+/// the path written, or `None` when the person closed the dialog.
+pub async fn print_document(job: &asysta_core::api::PrintJob) -> Result<Option<String>, ApiError> {
+    call(command::PRINT_DOCUMENT, &PrintArgs { job }).await
+}
 
 pub async fn workspace_status() -> Result<WorkspaceStatus, ApiError> {
     call(command::WORKSPACE_STATUS, &NoArgs {}).await
@@ -122,6 +132,68 @@ pub async fn alerts() -> Result<Vec<Alert>, ApiError> {
 /// The areas of the work plan (the centre's list, or the default one).
 pub async fn plan_areas() -> Result<Vec<PlanArea>, ApiError> {
     call(command::PLAN_AREAS, &NoArgs {}).await
+}
+
+/// The centre's rating scale, reasons for closing and periods.
+pub async fn case_vocabulary() -> Result<CaseVocabulary, ApiError> {
+    call(command::CASE_VOCABULARY, &NoArgs {}).await
+}
+
+/// Evaluations, court opinions and ends of monitoring due soon or
+/// overdue, most urgent first.
+pub async fn due() -> Result<Vec<DueItem>, ApiError> {
+    call(command::DUE, &NoArgs {}).await
+}
+
+/// Saves a draft evaluation: a new one (`evaluation_id` `None`) or changes
+/// to a draft.
+pub async fn save_evaluation(
+    family_id: EntityId,
+    evaluation_id: Option<EntityId>,
+    form: &EvaluationForm,
+) -> Result<FamilyCase, ApiError> {
+    call(command::SAVE_EVALUATION, &EvaluationArgs { family_id, evaluation_id, form }).await
+}
+
+/// Saves the evaluation and submits it to the head of the centre; from
+/// then on it is frozen.
+pub async fn submit_evaluation(
+    family_id: EntityId,
+    evaluation_id: Option<EntityId>,
+    form: &EvaluationForm,
+) -> Result<FamilyCase, ApiError> {
+    call(command::SUBMIT_EVALUATION, &EvaluationArgs { family_id, evaluation_id, form }).await
+}
+
+/// Starts a new draft version of a submitted evaluation.
+pub async fn correct_evaluation(evaluation_id: EntityId) -> Result<FamilyCase, ApiError> {
+    call(command::CORRECT_EVALUATION, &EvaluationIdArgs { evaluation_id }).await
+}
+
+/// The head of the centre accepts a submitted evaluation or returns it with
+/// a note (a centre only).
+pub async fn decide_evaluation(evaluation_id: EntityId, accept: bool, note: &str) -> Result<FamilyCase, ApiError> {
+    call(command::DECIDE_EVALUATION, &DecideArgs { evaluation_id, accept, note }).await
+}
+
+/// Closes the work with the family (a final evaluation must be submitted).
+pub async fn close_work(family_id: EntityId, form: &ClosingForm) -> Result<FamilyCase, ApiError> {
+    call(command::CLOSE_WORK, &FamilyFormArgs { family_id, form }).await
+}
+
+/// Records a court's request for an opinion about the family.
+pub async fn request_opinion(family_id: EntityId, form: &OpinionRequestForm) -> Result<FamilyCase, ApiError> {
+    call(command::REQUEST_OPINION, &FamilyFormArgs { family_id, form }).await
+}
+
+/// Saves the opinion's text as edited.
+pub async fn save_opinion(opinion_id: EntityId, text: &str) -> Result<FamilyCase, ApiError> {
+    call(command::SAVE_OPINION, &OpinionTextArgs { opinion_id, text }).await
+}
+
+/// Saves the final version of the opinion and locks it.
+pub async fn finalize_opinion(opinion_id: EntityId, text: &str) -> Result<FamilyCase, ApiError> {
+    call(command::FINALIZE_OPINION, &OpinionTextArgs { opinion_id, text }).await
 }
 
 pub async fn add_family(form: &NewFamilyForm) -> Result<EntityId, ApiError> {
@@ -371,6 +443,31 @@ struct StatusArgs<'a> {
 }
 
 #[derive(Serialize)]
+struct EvaluationArgs<'a> {
+    family_id: EntityId,
+    evaluation_id: Option<EntityId>,
+    form: &'a EvaluationForm,
+}
+
+#[derive(Serialize)]
+struct EvaluationIdArgs {
+    evaluation_id: EntityId,
+}
+
+#[derive(Serialize)]
+struct DecideArgs<'a> {
+    evaluation_id: EntityId,
+    accept: bool,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct OpinionTextArgs<'a> {
+    opinion_id: EntityId,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
 struct DuplicatesArgs<'a> {
     form: &'a MemberForm,
     editing: Option<EntityId>,
@@ -502,3 +599,8 @@ mod browser {
 
 #[cfg(test)]
 mod tests;
+
+#[derive(Serialize)]
+pub(crate) struct PrintArgs<'a> {
+    pub job: &'a asysta_core::api::PrintJob,
+}

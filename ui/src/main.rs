@@ -16,6 +16,7 @@ mod components;
 mod dom;
 mod format;
 mod i18n;
+mod idle;
 mod ipc;
 mod screens;
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod case;
 pub mod families;
 pub mod form;
+pub mod print;
 pub mod setup;
 pub mod sync;
 pub mod unlock;

@@ -95,5 +95,11 @@ pub fn family_case(members: Vec<asysta_core::api::MemberView>) -> asysta_core::a
         progress_notes: Vec::new(),
         visits: Vec::new(),
         conflicts: Vec::new(),
+        status_on: None,
+        closing: None,
+        monitoring_until: None,
+        evaluations: Vec::new(),
+        next_evaluation_due: None,
+        opinions: Vec::new(),
     }
 }

@@ -211,8 +211,6 @@ status-to-active = Resume the work with the family
 status-to-closed = Close the work with the family
 status-to-monitoring = Move to monitoring
 status-to-archived = Move to the archive
-status-reason = Reason for closing the work
-status-confirm = Close the work
 status-final = The record is archived; its status no longer changes.
 
 ## Notes on a family.

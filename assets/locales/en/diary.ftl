@@ -48,3 +48,8 @@ month-10 = October
 month-11 = November
 month-12 = December
 print-button = Print / save PDF
+print-printing = Printing…
+# $path: where the file was saved.
+print-saved = Saved: { $path }
+print-docx = Save as DOCX
+print-monthly = Monthly report (PDF)

@@ -213,8 +213,6 @@ status-to-active = Wznów pracę z rodziną
 status-to-closed = Zakończ pracę z rodziną
 status-to-monitoring = Przejdź do monitorowania
 status-to-archived = Przenieś do archiwum
-status-reason = Powód zakończenia pracy
-status-confirm = Zakończ pracę
 status-final = Karta jest w archiwum; jej status już się nie zmienia.
 
 ## Notes on a family.

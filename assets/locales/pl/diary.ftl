@@ -50,3 +50,8 @@ month-10 = październik
 month-11 = listopad
 month-12 = grudzień
 print-button = Drukuj / zapisz PDF
+print-printing = Drukowanie…
+# $path: where the file was saved.
+print-saved = Zapisano: { $path }
+print-docx = Zapisz jako DOCX
+print-monthly = Sprawozdanie miesięczne (PDF)

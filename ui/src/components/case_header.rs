@@ -64,7 +64,8 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
                     </button>
                 </div>
             </div>
-            if !case.status_reason.is_empty() {
+            // A closing shows its reason with the rest of it (the status section).
+            if !case.status_reason.is_empty() && case.closing.is_none() {
                 <p id="case-status-reason" class="hint">
                     { i18n.tr_args("case-status-reason", &[("reason", Arg::Str(&case.status_reason))]) }
                 </p>

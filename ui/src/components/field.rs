@@ -1,5 +1,7 @@
-//! A labelled text input with its error next to it.
+//! A labelled text input with its error next to it. Dates and times are
+//! text inputs too, in the Polish form whatever the system's language.
 
+use crate::format::{date_for_input, date_from_input, time_for_input, time_from_input};
 use crate::i18n::use_i18n;
 use asysta_core::FieldError;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -13,7 +15,10 @@ pub struct TextFieldProps {
     pub label: AttrValue,
     pub value: AttrValue,
     pub oninput: Callback<String>,
-    /// `text` or `password`.
+    /// `text`, `password`, `date` or `time`. A date or a time is a text
+    /// input that shows and takes `dd.mm.yyyy` / `HH:MM` whatever the
+    /// computer's language, while the form's value stays `YYYY-MM-DD` /
+    /// `HH:MM` (see [`EntryKind`]).
     #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
     #[prop_or(AttrValue::Static("off"))]
@@ -64,13 +69,58 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             }
         });
     }
-    let oninput = {
+    let kind = EntryKind::of(&props.input_type);
+    // What was typed into a date or time field while it has the focus, with
+    // the value the form was given for it: shown as typed (never
+    // reformatted under the cursor) until the field loses the focus or the
+    // form's value changes from outside.
+    let typed = use_state(|| None::<Typed>);
+    let shown = match (&kind, &*typed) {
+        (Some(_), Some(typed)) if typed.sent == props.value.as_str() => AttrValue::from(typed.text.clone()),
+        (Some(kind), _) => AttrValue::from(kind.shown_for(&props.value)),
+        (None, _) => props.value.clone(),
+    };
+    let on_typed = {
         let callback = props.oninput.clone();
+        let typed = typed.clone();
+        move |text: String| match kind {
+            Some(kind) => {
+                let sent = kind.value_for(&text);
+                typed.set(Some(Typed { text, sent: sent.clone() }));
+                callback.emit(sent);
+            }
+            None => callback.emit(text),
+        }
+    };
+    let oninput = {
+        let on_typed = on_typed.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            callback.emit(input.value());
+            on_typed(input.value());
         })
     };
+    // WebDriver's "clear" empties a field with a `change` event and no
+    // `input` event; a date field must hear it, or it would show its old
+    // value again when it loses the focus. (After typing, `change` finds
+    // the form's value up to date and sends nothing again.)
+    let onchange = kind.map(|kind| {
+        let value = props.value.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let text = input.value();
+            if kind.value_for(&text) != value.as_str() {
+                on_typed(text);
+            }
+        })
+    });
+    let onblur = kind.is_some().then(|| {
+        let typed = typed.clone();
+        Callback::from(move |_: FocusEvent| {
+            if typed.is_some() {
+                typed.set(None);
+            }
+        })
+    });
     let error_id = error_id(&props.id);
     let described_by = match (&props.error, &props.hint_id) {
         (Some(_), Some(hint)) => Some(format!("{hint} {error_id}")),
@@ -85,14 +135,21 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <input
                 id={props.id.clone()}
                 name={props.id.clone()}
-                type={props.input_type.clone()}
-                value={props.value.clone()}
+                type={if kind.is_some() { AttrValue::Static("text") } else { props.input_type.clone() }}
+                data-type={kind.map(|kind| kind.name())}
+                class={kind.map(|kind| kind.class())}
+                inputmode={kind.map(|_| "numeric")}
+                placeholder={kind.map(|kind| i18n.tr(kind.placeholder_message()))}
+                maxlength={kind.map(|kind| kind.max_chars())}
+                value={shown}
                 autocomplete={props.autocomplete.clone()}
                 autofocus={props.autofocus}
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={described_by}
                 ref={props.input_ref.clone()}
                 {oninput}
+                {onchange}
+                {onblur}
             />
             { props.children.clone() }
             if let Some(error) = &props.error {
@@ -102,7 +159,86 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     }
 }
 
+/// A field whose text is converted between the way people type it and
+/// the form's value. The WebView's own `date` and `time` inputs follow the
+/// system's locale (12/01/2026, 12:30 PM on an English laptop), so these
+/// are plain text inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// Shown `dd.mm.yyyy`, held `YYYY-MM-DD`.
+    Date,
+    /// Shown and held `HH:MM`, 24-hour.
+    Time,
+}
+
+impl EntryKind {
+    /// The kind for a field's `input_type`; `None` for plain text.
+    pub fn of(input_type: &str) -> Option<EntryKind> {
+        match input_type {
+            "date" => Some(EntryKind::Date),
+            "time" => Some(EntryKind::Time),
+            _ => None,
+        }
+    }
+
+    /// The `data-type` of the input (what it holds).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntryKind::Date => "date",
+            EntryKind::Time => "time",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            EntryKind::Date => "date-input",
+            EntryKind::Time => "time-input",
+        }
+    }
+
+    /// The Fluent message of the placeholder ("dd.mm.rrrr", "gg:mm").
+    pub fn placeholder_message(self) -> &'static str {
+        match self {
+            EntryKind::Date => "field-date-placeholder",
+            EntryKind::Time => "field-time-placeholder",
+        }
+    }
+
+    fn max_chars(self) -> &'static str {
+        match self {
+            EntryKind::Date => "10",
+            EntryKind::Time => "5",
+        }
+    }
+
+    /// The text shown for the form's value.
+    pub fn shown_for(self, value: &str) -> String {
+        match self {
+            EntryKind::Date => date_for_input(value),
+            EntryKind::Time => time_for_input(value),
+        }
+    }
+
+    /// The form's value for typed text.
+    pub fn value_for(self, typed: &str) -> String {
+        match self {
+            EntryKind::Date => date_from_input(typed),
+            EntryKind::Time => time_from_input(typed),
+        }
+    }
+}
+
+/// Text typed into a date or time field, and the value it gave the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Typed {
+    text: String,
+    sent: String,
+}
+
 /// The first error reported for `field`, if any.
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<FieldError> {
     errors.iter().find(|e| e.field == field).cloned()
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,7 +4,7 @@
 
 use crate::components::member_list::full_name;
 use crate::i18n::{use_i18n, I18n};
-use asysta_core::api::{MemberView, VisitView};
+use asysta_core::api::{MemberView, PrintJob, VisitView};
 use asysta_core::plan::{PlanArea, PlanVersion};
 use asysta_core::visit::{Intervention, Place, Visit};
 use asysta_core::EntityId;
@@ -24,12 +24,10 @@ pub struct VisitListProps {
     /// Opens an entry for correction; no button when `None` (a form is open).
     #[prop_or_default]
     pub on_correct: Option<Callback<EntityId>>,
-    /// Prints one entry's visit record; no button when `None`.
+    /// The family, and how to render a print button for a job: with both,
+    /// each entry prints its visit record and each month its diary.
     #[prop_or_default]
-    pub on_print_visit: Option<Callback<EntityId>>,
-    /// Prints a month of the diary (year, month); no button when `None`.
-    #[prop_or_default]
-    pub on_print_month: Option<Callback<(i32, u32)>>,
+    pub print: Option<(EntityId, Callback<PrintJob, Html>)>,
 }
 
 /// How many of the newest entries are shown at once; older ones are shown
@@ -103,16 +101,9 @@ pub fn VisitList(props: &VisitListProps) -> Html {
                     <button type="button" id={id.clone()} class="link diary-month-toggle" aria-expanded={open.to_string()} onclick={toggle}>
                         { label }
                     </button>
-                    if let Some(print) = &props.on_print_month {
+                    if let Some((family_id, button)) = &props.print {
                         { " " }
-                        <button
-                            type="button"
-                            id={format!("diary-print-{year}-{month:02}")}
-                            class="link diary-print"
-                            onclick={print.reform(move |_: MouseEvent| (year, month))}
-                        >
-                            { i18n.tr("print-button") }
-                        </button>
+                        { button.emit(PrintJob::Diary { family_id: *family_id, year, month }) }
                     }
                 </p>
                 if open {
@@ -231,16 +222,9 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
                         { i18n.tr("visit-correct") }
                     </button>
                 }
-                if let Some(on_print) = &props.on_print_visit {
+                if let Some((_, button)) = &props.print {
                     { " " }
-                    <button
-                        type="button"
-                        id={format!("visit-print-{}", view.id)}
-                        class="link visit-print"
-                        onclick={on_print.reform({ let id = view.id; move |_: MouseEvent| id })}
-                    >
-                        { i18n.tr("print-button") }
-                    </button>
+                    { button.emit(PrintJob::Visit { visit_id: view.id }) }
                 }
             </p>
         </li>

@@ -37,3 +37,56 @@ fn dates_read_as_each_language_writes_them() {
     assert_eq!(display_date(date, Locale::Pl), "07.03.2026");
     assert_eq!(display_date(date, Locale::En), "2026-03-07");
 }
+
+#[track_caller]
+fn check_conversion(convert: fn(&str) -> String, cases: &[(&str, &str)]) {
+    for &(input, expected) in cases {
+        assert_eq!(convert(input), expected, "{input:?}");
+    }
+}
+
+#[test]
+fn date_fields_show_iso_values_the_polish_way() {
+    check_conversion(
+        date_for_input,
+        &[
+            ("2026-02-01", "01.02.2026"),
+            ("2028-02-29", "29.02.2028"),
+            ("", ""),
+            ("05.05", "05.05"),
+            ("31.04.2026", "31.04.2026"),
+            ("2026-04-31", "2026-04-31"),
+        ],
+    );
+}
+
+#[test]
+fn typed_dates_reach_the_form_as_iso() {
+    check_conversion(
+        date_from_input,
+        &[
+            ("1.2.2026", "2026-02-01"),
+            ("05.05.2026", "2026-05-05"),
+            ("29.02.2028", "2028-02-29"),
+            ("2027-04-04", "2027-04-04"),
+            // Not a date (yet): kept, so the form's check can say so.
+            ("31.04.2026", "31.04.2026"),
+            ("29.02.2027", "29.02.2027"),
+            ("05.05.20", "05.05.20"),
+            ("", ""),
+        ],
+    );
+}
+
+#[test]
+fn time_fields_use_a_24_hour_clock() {
+    check_conversion(time_from_input, &[("7:05", "07:05"), ("16:00", "16:00"), ("24:00", "24:00"), ("7:0", "7:0")]);
+    check_conversion(time_for_input, &[("07:05", "07:05"), ("10:00:00", "10:00"), ("", ""), ("25:00", "25:00")]);
+}
+
+#[test]
+fn a_date_shown_and_typed_back_is_the_same_value() {
+    for value in ["2026-01-12", "2028-02-29", "1999-12-31"] {
+        assert_eq!(date_from_input(&date_for_input(value)), value);
+    }
+}

@@ -113,3 +113,89 @@ fn exchange_commands_send_the_shells_names() {
         serde_json::from_value(json!({ "paths": ["/tmp/a.asysta"], "position": { "x": 1, "y": 2 } })).unwrap();
     assert_eq!(drop.paths, ["/tmp/a.asysta"]);
 }
+
+#[test]
+fn evaluation_closing_and_opinion_commands_send_the_shells_names() {
+    let family_id: EntityId = "00000000-0000-0000-0000-000000000001".parse().unwrap();
+    let evaluation_id: EntityId = "00000000-0000-0000-0000-000000000003".parse().unwrap();
+    let form = EvaluationForm {
+        period_from: "2026-06-01".into(),
+        period_to: "2026-11-30".into(),
+        is_final: true,
+        areas: vec![asysta_core::evaluation::AreaRatingForm {
+            area: "housing".into(),
+            rating: "4".into(),
+            comment: String::new(),
+        }],
+        recommendation: "end_work".into(),
+        ..EvaluationForm::default()
+    };
+    let sent = serde_json::to_value(EvaluationArgs { family_id, evaluation_id: None, form: &form }).unwrap();
+    assert_eq!(sent["family_id"], "00000000-0000-0000-0000-000000000001");
+    assert_eq!(sent["evaluation_id"], serde_json::Value::Null, "a new evaluation sends null");
+    assert_eq!(sent["form"]["period_from"], "2026-06-01");
+    assert_eq!(sent["form"]["is_final"], true);
+    assert_eq!(sent["form"]["areas"], json!([{ "area": "housing", "rating": "4", "comment": "" }]));
+    assert_eq!(sent["form"]["recommendation"], "end_work");
+    let sent =
+        serde_json::to_value(EvaluationArgs { family_id, evaluation_id: Some(evaluation_id), form: &form }).unwrap();
+    assert_eq!(sent["evaluation_id"], "00000000-0000-0000-0000-000000000003");
+    check_args(EvaluationIdArgs { evaluation_id }, json!({ "evaluation_id": "00000000-0000-0000-0000-000000000003" }));
+    check_args(
+        DecideArgs { evaluation_id, accept: false, note: "Uzupełnić zdanie rodziny" },
+        json!({
+            "evaluation_id": "00000000-0000-0000-0000-000000000003",
+            "accept": false,
+            "note": "Uzupełnić zdanie rodziny",
+        }),
+    );
+    let closing = ClosingForm {
+        on: "2026-11-30".into(),
+        reason: "other".into(),
+        reason_text: "Wyjazd za granicę".into(),
+        summary: "Cele osiągnięte.".into(),
+    };
+    check_args(
+        FamilyFormArgs { family_id, form: &closing },
+        json!({ "family_id": "00000000-0000-0000-0000-000000000001", "form": {
+            "on": "2026-11-30", "reason": "other", "reason_text": "Wyjazd za granicę", "summary": "Cele osiągnięte.",
+        }}),
+    );
+    let request = OpinionRequestForm {
+        court: "Sąd Rejonowy w Łodzi".into(),
+        case_signature: "III Nsm 12/26".into(),
+        received_on: "2026-11-20".into(),
+        due_on: "2026-12-10".into(),
+    };
+    check_args(
+        FamilyFormArgs { family_id, form: &request },
+        json!({ "family_id": "00000000-0000-0000-0000-000000000001", "form": {
+            "court": "Sąd Rejonowy w Łodzi", "case_signature": "III Nsm 12/26",
+            "received_on": "2026-11-20", "due_on": "2026-12-10",
+        }}),
+    );
+    check_args(
+        OpinionTextArgs { opinion_id: evaluation_id, text: "Opinia" },
+        json!({ "opinion_id": "00000000-0000-0000-0000-000000000003", "text": "Opinia" }),
+    );
+}
+
+#[test]
+fn due_items_and_the_vocabulary_decode_from_the_shells_json() {
+    let item: DueItem = serde_json::from_value(json!({
+        "family_id": "00000000-0000-0000-0000-000000000001",
+        "family_name": "Nowak",
+        "what": { "kind": "opinion", "opinion_id": "00000000-0000-0000-0000-000000000002",
+                  "court": "SR Łódź", "case_signature": "III Nsm 12/26" },
+        "state": { "state": "due_soon", "due": "2026-12-10", "days_left": 5 },
+    }))
+    .unwrap();
+    assert!(matches!(item.state, asysta_core::evaluation::DueState::DueSoon { days_left: 5, .. }));
+    let vocabulary: CaseVocabulary = serde_json::from_value(json!({
+        "rating_scale": [{ "value": 1, "name_pl": "zła", "name_en": "poor" }],
+        "closing_reasons": [{ "key": "other", "name_pl": "inny powód", "name_en": "other reason" }],
+        "evaluation_months": 6, "monitoring_months": 3, "lock_minutes": 10,
+    }))
+    .unwrap();
+    assert_eq!(vocabulary.closing_reasons[0].key, "other");
+}

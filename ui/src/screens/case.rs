@@ -1,31 +1,46 @@
-//! The case record of one family: its header and status, its people, the
-//! case details, notes, and the history of the record.
+//! The case record of one family: its header and status (with closing the
+//! work), its people, the case details, notes, the work plan, the visit
+//! diary, periodic evaluations, opinions for the court, and the history of
+//! the record.
 //!
-//! This screen fetches the case; each section (one module each) edits one
-//! part of it and hands back the whole case the shell answers with.
+//! This screen fetches the case, the centre's plan areas and its lists for
+//! evaluations and closing (`case_vocabulary`); each section (one module
+//! each) edits one part of the case and hands back the whole case the shell
+//! answers with. An archived case is read-only, as every case is at a
+//! centre (where only the head of the centre's decision on an evaluation is
+//! made).
 
+pub mod closing;
 pub mod conflicts;
 pub mod details;
 pub mod diary;
+pub mod evaluations;
 pub mod members;
 pub mod notes;
+pub mod opinions;
 pub mod plan;
 pub mod status;
 
+use crate::clock::today;
 use crate::components::case_header::CaseHeader;
 use crate::components::header::Header;
 use crate::components::history::{HistoryContent, HistoryPanel};
 use crate::i18n::use_i18n;
 use crate::ipc;
-use asysta_core::api::{ErrorKind, FamilyCase, WorkspaceStatus};
+use asysta_core::api::{CaseVocabulary, ErrorKind, FamilyCase, WorkspaceStatus};
+use asysta_core::evaluation::has_final_evaluation;
 use asysta_core::plan::PlanArea;
-use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::record::FamilyStatus;
+use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::{EntityId, Event};
+use closing::summary::ClosingSummary;
 use conflicts::ConflictsSection;
 use details::DetailsSection;
 use diary::DiarySection;
+use evaluations::EvaluationsSection;
 use members::MembersSection;
 use notes::NotesSection;
+use opinions::OpinionsSection;
 use plan::PlanSection;
 use status::StatusSection;
 use std::rc::Rc;
@@ -47,6 +62,28 @@ pub struct CaseState {
     /// The centre's areas of the work plan (empty until read).
     pub areas: Rc<Vec<PlanArea>>,
     pub areas_error: Option<ErrorKind>,
+    /// The centre's rating scale and reasons for closing; `None` until read.
+    pub vocabulary: Option<Rc<CaseVocabulary>>,
+    pub vocabulary_error: Option<ErrorKind>,
+    /// Bumped when the closing form asks for the final evaluation.
+    pub final_request: u32,
+}
+
+/// What may be done to a case here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaseRights {
+    /// The case may be changed: the assistant's own, not archived.
+    pub edit: bool,
+    /// Submitted evaluations may be accepted or returned: at a centre, in
+    /// a case not archived.
+    pub decide: bool,
+}
+
+impl CaseRights {
+    pub fn of(role: Role, status: FamilyStatus) -> CaseRights {
+        let archived = status == FamilyStatus::Archived;
+        CaseRights { edit: role == Role::Assistant && !archived, decide: role == Role::Centre && !archived }
+    }
 }
 
 pub enum CaseAction {
@@ -73,6 +110,10 @@ pub enum CaseAction {
     LockFailed(ErrorKind),
     AreasLoaded(Vec<PlanArea>),
     AreasFailed(ErrorKind),
+    VocabularyLoaded(CaseVocabulary),
+    VocabularyFailed(ErrorKind),
+    /// The closing form asks for the final evaluation.
+    WriteFinalEvaluation,
 }
 
 impl Reducible for CaseState {
@@ -117,6 +158,12 @@ impl Reducible for CaseState {
             CaseAction::LockFailed(kind) => next.page_error = Some(kind),
             CaseAction::AreasLoaded(areas) => next.areas = Rc::new(areas),
             CaseAction::AreasFailed(kind) => next.areas_error = Some(kind),
+            CaseAction::VocabularyLoaded(vocabulary) => {
+                next.vocabulary = Some(Rc::new(vocabulary));
+                next.vocabulary_error = None;
+            }
+            CaseAction::VocabularyFailed(kind) => next.vocabulary_error = Some(kind),
+            CaseAction::WriteFinalEvaluation => next.final_request = next.final_request.wrapping_add(1).max(1),
         }
         Rc::new(next)
     }
@@ -124,9 +171,11 @@ impl Reducible for CaseState {
 
 /// The sections of the case, daily work first, as the section links list
 /// them: the element id and the title's message.
-const SECTIONS: [(&str, &str); 5] = [
+const SECTIONS: [(&str, &str); 7] = [
     ("diary", "visit-title"),
     ("plan", "plan-title"),
+    ("evaluations", "evaluations-title"),
+    ("opinions", "opinions-title"),
     ("members", "members-title"),
     ("details", "details-title"),
     ("notes", "notes-title"),
@@ -182,6 +231,21 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
         });
     }
     {
+        // The centre's lists: without them evaluations and closing wait
+        // (their buttons stay disabled) and the page says why.
+        let dispatcher = state.dispatcher();
+        let on_locked = on_locked.clone();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                match ipc::case_vocabulary().await {
+                    Ok(vocabulary) => dispatcher.dispatch(CaseAction::VocabularyLoaded(vocabulary)),
+                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                    Err(error) => dispatcher.dispatch(CaseAction::VocabularyFailed(error.kind)),
+                }
+            });
+        });
+    }
+    {
         let dispatcher = state.dispatcher();
         let on_locked = on_locked.clone();
         let open = state.history.is_some();
@@ -216,25 +280,43 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
     let on_back = props.on_back.reform(|_: MouseEvent| ());
     let on_history = state.dispatcher().to_callback().reform(|()| CaseAction::OpenHistory);
     let on_close_history = state.dispatcher().to_callback().reform(|()| CaseAction::CloseHistory);
+    let on_write_final = state.dispatcher().to_callback().reform(|()| CaseAction::WriteFinalEvaluation);
+    let today = today();
+    let scale = state.vocabulary.as_ref().map(|v| Rc::new(v.rating_scale.clone()));
+    let reasons = Rc::new(state.vocabulary.as_ref().map(|v| v.closing_reasons.clone()).unwrap_or_default());
 
     // A centre reads its assistants' case records; the assistant edits them
-    // (the shell refuses such edits at a centre as well).
-    let read_only = props.info.role == asysta_core::workspace::Role::Centre;
+    // (the shell refuses such edits at a centre as well). Nobody edits an
+    // archived case.
+    let centre = props.info.role == Role::Centre;
     let body = match &state.case {
         None => html! { <p id="case-loading" class="loading">{ i18n.tr("loading") }</p> },
         Some(case) => {
             let family = &case.family;
+            let rights = CaseRights::of(props.info.role, family.status);
+            let archived = family.status == FamilyStatus::Archived;
+            let read_only = !rights.edit;
             html! {
                 <>
                     <CaseHeader case={case.clone()} {on_history}>
-                        <div class={classes!(read_only.then_some("case-read-only-status"))}>
+                        <div class={classes!(centre.then_some("case-read-only-status"))}>
                         <StatusSection
                             {family_id}
                             status={family.status}
+                            has_final={has_final_evaluation(&case.evaluations)}
+                            reasons={reasons.clone()}
+                            {today}
                             on_case={on_case.clone()}
                             on_locked={on_locked.clone()}
+                            {on_write_final}
                         />
                         </div>
+                        <ClosingSummary
+                            status={family.status}
+                            closing={case.closing.clone()}
+                            monitoring_until={case.monitoring_until}
+                            reasons={reasons.clone()}
+                        />
                     </CaseHeader>
                     if let Some(content) = &state.history {
                         <HistoryPanel
@@ -249,8 +331,15 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                         on_case={on_case.clone()}
                         on_locked={on_locked.clone()}
                     />
-                    if read_only {
+                    if archived {
+                        <p id="case-archived" class="hint">{ i18n.tr("case-archived") }</p>
+                    } else if centre {
                         <p id="case-read-only" class="hint">{ i18n.tr("case-read-only") }</p>
+                    }
+                    if let Some(kind) = state.vocabulary_error {
+                        <p id="case-vocabulary-error" class="form-error" role="alert">
+                            { i18n.tr("case-vocabulary-failed") }{ " " }{ i18n.error(kind) }
+                        </p>
                     }
                     <div class={classes!(read_only.then_some("case-read-only"))}>
                     <nav id="case-sections" class="case-sections" aria-label={i18n.tr("case-sections")}>
@@ -266,6 +355,26 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                         {family_id}
                         case={case.clone()}
                         areas={state.areas.clone()}
+                        on_case={on_case.clone()}
+                        on_locked={on_locked.clone()}
+                    />
+                    <EvaluationsSection
+                        {family_id}
+                        case={case.clone()}
+                        areas={state.areas.clone()}
+                        scale={scale.clone()}
+                        can_edit={rights.edit}
+                        can_decide={rights.decide}
+                        final_request={state.final_request}
+                        {today}
+                        on_case={on_case.clone()}
+                        on_locked={on_locked.clone()}
+                    />
+                    <OpinionsSection
+                        {family_id}
+                        case={case.clone()}
+                        can_edit={rights.edit}
+                        {today}
                         on_case={on_case.clone()}
                         on_locked={on_locked.clone()}
                     />

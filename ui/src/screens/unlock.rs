@@ -1,10 +1,13 @@
-//! Later starts: unlock the workspace with its passphrase.
+//! Later starts: unlock the workspace with its passphrase. The same form is
+//! shown over an open screen when the app was locked (see `crate::idle`).
 
 use crate::components::header::Header;
 use crate::i18n::use_i18n;
+use crate::idle::LockReason;
 use crate::{dom, ipc};
 use asysta_core::api::{ApiError, WorkspaceStatus};
 use asysta_core::FieldErrorCode;
+use asysta_i18n::Arg;
 use std::rc::Rc;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::platform::spawn_local;
@@ -57,6 +60,10 @@ impl Reducible for UnlockState {
 pub struct UnlockScreenProps {
     /// The workspace's status once it is unlocked.
     pub on_status: Callback<WorkspaceStatus>,
+    /// Set when the form is shown over a screen that was open (the screen
+    /// waits, hidden, and comes back as it was): why it was locked.
+    #[prop_or_default]
+    pub reason: Option<LockReason>,
 }
 
 #[component]
@@ -115,6 +122,14 @@ pub fn UnlockScreen(props: &UnlockScreenProps) -> Html {
             <main class="content narrow">
                 <section class="panel">
                     <h2>{ i18n.tr("unlock-title") }</h2>
+                    if let Some(reason) = props.reason {
+                        if let Some((message, minutes)) = reason.message() {
+                            <p id="lock-reason" class="lock-reason" role="status">
+                                { i18n.tr_args(message, &[("minutes", Arg::Num(f64::from(minutes.unwrap_or(0))))]) }
+                            </p>
+                        }
+                        <p id="lock-kept" class="intro">{ i18n.tr("lock-kept-hint") }</p>
+                    }
                     <p class="intro">{ i18n.tr("unlock-intro") }</p>
                     <form id="unlock-form" class="form" aria-busy={state.busy.then_some("true")} {onsubmit}>
                         <div class={classes!("field", state.error.is_some().then_some("field-invalid"))}>

@@ -28,6 +28,8 @@ pub fn record_message(record: EntityType) -> &'static str {
         EntityType::Note => "conflict-record-note",
         EntityType::Plan => "conflict-record-plan",
         EntityType::Visit => "conflict-record-visit",
+        EntityType::Evaluation => "conflict-record-evaluation",
+        EntityType::Opinion => "conflict-record-opinion",
     }
 }
 

@@ -743,6 +743,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                 plan_versions={case.plan_versions.clone()}
                 areas={(*props.areas).clone()}
                 on_correct={(!state.open).then_some(on_correct)}
+                print={Some((case.family.id, crate::screens::print::print_buttons()))}
             />
         </section>
     }

@@ -451,6 +451,12 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
                 <h4 id="plan-version-number">
                     { i18n.tr_args("plan-version", &[("number", Arg::Num(f64::from(shown.number)))]) }
                 </h4>
+                <crate::screens::print::PrintButton
+                    job={asysta_core::api::PrintJob::Plan {
+                        family_id: props.case.family.id,
+                        version: (!is_current).then_some(shown.number),
+                    }}
+                />
                 if !is_current {
                     <p id="plan-earlier" class="warning">
                         { i18n.tr_args("plan-earlier-version", &[("number", Arg::Num(f64::from(current.number)))]) }

@@ -1,12 +1,16 @@
 //! The family's status: a button for each status the course of the work
-//! allows next (`FamilyStatus::can_become`). Closing the work asks why.
+//! allows next (`FamilyStatus::can_become`). Closing the work goes through
+//! the closing form ([`super::closing`]); the other moves (taking the family
+//! on again, monitoring, the archive) are one click.
 
-use crate::components::field::TextField;
+use super::closing::ClosingPanel;
 use crate::i18n::use_i18n;
-use crate::{dom, ipc};
+use crate::ipc;
 use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
-use asysta_core::record::{validate_status_reason, FamilyStatus};
-use asysta_core::{EntityId, FieldError};
+use asysta_core::closing::ClosingReason;
+use asysta_core::record::FamilyStatus;
+use asysta_core::EntityId;
+use chrono::NaiveDate;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -21,28 +25,20 @@ pub fn button_id(status: FamilyStatus) -> String {
     format!("status-to-{}", status.as_str())
 }
 
-/// The reason input's id; its error is shown in `error-status-reason`.
-const REASON_ID: &str = "status-reason";
-
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatusState {
-    /// The reason for closing is being asked for.
+    /// The closing form is shown.
     pub closing: bool,
-    pub reason: String,
-    pub reason_error: Option<FieldError>,
     pub error: Option<ErrorKind>,
     /// A change is under way.
     pub busy: bool,
 }
 
 pub enum StatusAction {
-    /// Closing was chosen: ask for the reason.
-    AskReason,
-    EditReason(String),
+    /// Closing was chosen: the closing form opens.
+    OpenClosing,
     /// Closing was called off.
     Cancel,
-    /// The reason was refused (by the form's check or by the shell).
-    ReasonRefused(FieldError),
     Submitted,
     Changed,
     Failed(ApiError),
@@ -54,19 +50,11 @@ impl Reducible for StatusState {
     fn reduce(self: Rc<Self>, action: StatusAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            StatusAction::AskReason => {
+            StatusAction::OpenClosing => {
                 next.closing = true;
                 next.error = None;
             }
-            StatusAction::EditReason(reason) => {
-                next.reason = reason;
-                next.reason_error = None;
-            }
             StatusAction::Cancel => next = StatusState::default(),
-            StatusAction::ReasonRefused(error) => {
-                next.busy = false;
-                next.reason_error = Some(FieldError { field: REASON_ID.into(), ..error });
-            }
             StatusAction::Submitted => {
                 next.busy = true;
                 next.error = None;
@@ -85,8 +73,18 @@ impl Reducible for StatusState {
 pub struct StatusSectionProps {
     pub family_id: EntityId,
     pub status: FamilyStatus,
+    /// Whether a final evaluation was submitted (closing needs one).
+    #[prop_or_default]
+    pub has_final: bool,
+    /// The centre's reasons for closing (empty until read).
+    #[prop_or_default]
+    pub reasons: Rc<Vec<ClosingReason>>,
+    pub today: NaiveDate,
     pub on_case: Callback<FamilyCase>,
     pub on_locked: Callback<()>,
+    /// Opens the final evaluation's form.
+    #[prop_or_default]
+    pub on_write_final: Callback<()>,
 }
 
 #[component]
@@ -99,7 +97,7 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
         let family_id = props.family_id;
         let on_case = props.on_case.clone();
         let on_locked = props.on_locked.clone();
-        Callback::from(move |(status, reason): (FamilyStatus, String)| {
+        Callback::from(move |status: FamilyStatus| {
             if state.busy {
                 return;
             }
@@ -108,16 +106,13 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
             let on_case = on_case.clone();
             let on_locked = on_locked.clone();
             spawn_local(async move {
-                match ipc::change_status(family_id, status, &reason).await {
+                match ipc::change_status(family_id, status, "").await {
                     Ok(case) => {
                         dispatcher.dispatch(StatusAction::Changed);
                         on_case.emit(case);
                     }
                     Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => match error.fields.iter().find(|f| f.field == "reason") {
-                        Some(refused) => dispatcher.dispatch(StatusAction::ReasonRefused(refused.clone())),
-                        None => dispatcher.dispatch(StatusAction::Failed(error)),
-                    },
+                    Err(error) => dispatcher.dispatch(StatusAction::Failed(error)),
                 }
             });
         })
@@ -128,11 +123,10 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
             let dispatcher = state.dispatcher();
             let change = change.clone();
             Callback::from(move |_: MouseEvent| {
-                if status.needs_reason() {
-                    dispatcher.dispatch(StatusAction::AskReason);
-                    dom::focus(REASON_ID);
+                if status == FamilyStatus::Closed {
+                    dispatcher.dispatch(StatusAction::OpenClosing);
                 } else {
-                    change.emit((status, String::new()));
+                    change.emit(status);
                 }
             })
         };
@@ -148,24 +142,8 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
             </button>
         }
     });
-    let onsubmit = {
-        let state = state.clone();
-        let change = change.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            match validate_status_reason(FamilyStatus::Closed, &state.reason) {
-                Ok(reason) => change.emit((FamilyStatus::Closed, reason)),
-                Err(errors) => {
-                    if let Some(first) = errors.into_iter().next() {
-                        state.dispatch(StatusAction::ReasonRefused(first));
-                    }
-                    dom::focus(REASON_ID);
-                }
-            }
-        })
-    };
-    let on_reason = state.dispatcher().to_callback().reform(StatusAction::EditReason);
-    let on_cancel = state.dispatcher().to_callback().reform(|_: MouseEvent| StatusAction::Cancel);
+    let on_cancel = state.dispatcher().to_callback().reform(|()| StatusAction::Cancel);
+    let on_closed = state.dispatcher().to_callback().reform(|()| StatusAction::Changed);
 
     html! {
         <div id="status-section" class="status-section">
@@ -177,24 +155,17 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
                 </div>
             }
             if state.closing && props.status.can_become(FamilyStatus::Closed) {
-                <form id="status-form" class="form" aria-busy={state.busy.then_some("true")} {onsubmit}>
-                    <TextField
-                        id={REASON_ID}
-                        label={i18n.tr("status-reason")}
-                        value={state.reason.clone()}
-                        error={state.reason_error.clone()}
-                        autofocus=true
-                        oninput={on_reason}
-                    />
-                    <div class="actions">
-                        <button type="submit" id="status-confirm" class="primary" disabled={state.busy}>
-                            { i18n.tr("status-confirm") }
-                        </button>
-                        <button type="button" id="status-cancel" class="secondary" onclick={on_cancel}>
-                            { i18n.tr("cancel") }
-                        </button>
-                    </div>
-                </form>
+                <ClosingPanel
+                    family_id={props.family_id}
+                    has_final={props.has_final}
+                    reasons={props.reasons.clone()}
+                    today={props.today}
+                    on_case={props.on_case.clone()}
+                    on_locked={props.on_locked.clone()}
+                    {on_cancel}
+                    {on_closed}
+                    on_write_final={props.on_write_final.clone()}
+                />
             }
             if let Some(kind) = state.error {
                 <p id="status-error" class="form-error" role="alert">{ i18n.error(kind) }</p>

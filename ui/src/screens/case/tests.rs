@@ -103,3 +103,36 @@ fn an_own_value_is_sent_as_the_fields_type() {
     assert_eq!(typed_value(&numbers, "14"), serde_json::json!(14));
     assert_eq!(typed_value(&numbers, "czternaście"), serde_json::json!("czternaście"));
 }
+
+#[test]
+fn the_centres_lists_arrive_once_for_evaluations_and_closing() {
+    let vocabulary = CaseVocabulary {
+        rating_scale: asysta_core::evaluation::default_rating_scale(),
+        closing_reasons: asysta_core::closing::default_closing_reasons(),
+        evaluation_months: 6,
+        monitoring_months: 3,
+        lock_minutes: 10,
+    };
+    let failed = reduce(CaseState::default(), CaseAction::VocabularyFailed(ErrorKind::Storage));
+    assert_eq!((failed.vocabulary_error, failed.page_error), (Some(ErrorKind::Storage), None));
+    let loaded = reduce(failed, CaseAction::VocabularyLoaded(vocabulary.clone()));
+    assert_eq!(loaded.vocabulary.as_deref(), Some(&vocabulary));
+    assert_eq!(loaded.vocabulary_error, None);
+}
+
+#[test]
+fn the_closing_form_asks_the_evaluations_for_the_final_one() {
+    let asked = reduce(CaseState::default(), CaseAction::WriteFinalEvaluation);
+    assert_eq!(asked.final_request, 1);
+    assert_eq!(reduce(asked, CaseAction::WriteFinalEvaluation).final_request, 2, "each request is new");
+}
+
+#[test]
+fn an_archived_case_is_read_only_and_a_centre_only_decides() {
+    use asysta_core::record::FamilyStatus::*;
+    assert_eq!(CaseRights::of(Role::Assistant, Active), CaseRights { edit: true, decide: false });
+    assert_eq!(CaseRights::of(Role::Assistant, Monitoring), CaseRights { edit: true, decide: false });
+    assert_eq!(CaseRights::of(Role::Assistant, Archived), CaseRights { edit: false, decide: false });
+    assert_eq!(CaseRights::of(Role::Centre, Active), CaseRights { edit: false, decide: true });
+    assert_eq!(CaseRights::of(Role::Centre, Archived), CaseRights { edit: false, decide: false });
+}

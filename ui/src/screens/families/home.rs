@@ -1,6 +1,7 @@
 //! What needs the assistant's attention when the workspace opens: visit
 //! entries not finished (drafts), alerts (no visit for too long, plan
-//! actions past their deadline) and the planned contacts.
+//! actions past their deadline), the due dates (evaluations, court opinions,
+//! ends of monitoring) and the planned contacts.
 //!
 //! Each part is fetched on its own; a part that fails to load says so and
 //! the others are still shown.
@@ -8,7 +9,8 @@
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use asysta_core::alerts::Alert;
-use asysta_core::api::{ApiError, DraftView, ErrorKind, PlannedVisit};
+use asysta_core::api::{ApiError, DraftView, DueItem, DueWhat, ErrorKind, PlannedVisit};
+use asysta_core::evaluation::DueState;
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
 use chrono::NaiveDate;
@@ -50,6 +52,7 @@ impl<T> Part<T> {
 pub struct HomeState {
     pub drafts: Part<DraftView>,
     pub alerts: Part<Alert>,
+    pub due: Part<DueItem>,
     pub planned: Part<PlannedVisit>,
 }
 
@@ -89,6 +92,41 @@ pub fn alert_text(i18n: &I18n, alert: &Alert) -> String {
     }
 }
 
+/// What is due: "Ocena okresowa", "Opinia dla sądu (III Nsm 12/26)",
+/// "Koniec monitoringu".
+pub fn due_what(i18n: &I18n, what: &DueWhat) -> String {
+    match what {
+        DueWhat::Evaluation { .. } => i18n.tr("due-evaluation"),
+        DueWhat::Opinion { case_signature, .. } => {
+            i18n.tr_args("due-opinion", &[("signature", Arg::Str(case_signature))])
+        }
+        DueWhat::MonitoringEnd => i18n.tr("due-monitoring-end"),
+    }
+}
+
+/// When it is due: "po terminie 12 dni", "za 5 dni", "dziś"; an opinion
+/// not overdue names its date ("do 10.12.2026").
+pub fn due_when(i18n: &I18n, what: &DueWhat, state: &DueState) -> String {
+    let days = |key: &str, n: i64| i18n.tr_args(key, &[("days", Arg::Num(n as f64))]);
+    let by = |due: NaiveDate| i18n.tr_args("due-by", &[("date", Arg::Str(&i18n.date(due)))]);
+    match (state, what) {
+        (DueState::Overdue { days_over, .. }, _) => days("due-overdue", *days_over),
+        (DueState::DueSoon { due, .. } | DueState::Later { due }, DueWhat::Opinion { .. }) => by(*due),
+        (DueState::DueSoon { days_left: 0, .. }, _) => i18n.tr("due-today"),
+        (DueState::DueSoon { days_left, .. }, _) => days("due-in-days", *days_left),
+        (DueState::Later { due }, _) => by(*due),
+    }
+}
+
+/// The class of an item by how urgent it is.
+fn due_class(state: &DueState) -> &'static str {
+    match state {
+        DueState::Overdue { .. } => "due-overdue",
+        DueState::DueSoon { .. } => "due-soon",
+        DueState::Later { .. } => "due-later",
+    }
+}
+
 fn alert_family(alert: &Alert) -> (EntityId, &str) {
     match alert {
         Alert::NoVisit { family_id, family_name, .. } | Alert::ActionOverdue { family_id, family_name, .. } => {
@@ -118,9 +156,11 @@ pub fn HomePanel(props: &HomePanelProps) -> Html {
                 let next = HomeState {
                     drafts: Part::from_reply(ipc::drafts().await),
                     alerts: Part::from_reply(ipc::alerts().await),
+                    due: Part::from_reply(ipc::due().await),
                     planned: Part::from_reply(ipc::planned_visits().await),
                 };
-                if next.drafts.is_locked() || next.alerts.is_locked() || next.planned.is_locked() {
+                let locked = next.drafts.is_locked() || next.alerts.is_locked();
+                if locked || next.due.is_locked() || next.planned.is_locked() {
                     on_locked.emit(());
                 } else {
                     state.set(next);
@@ -200,6 +240,28 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
         }
     };
 
+    let due = match &props.state.due {
+        Part::Loading => html! { <p class="loading">{ i18n.tr("loading") }</p> },
+        Part::Failed(kind) => failed("due-error", *kind),
+        Part::Loaded(items) if items.is_empty() => {
+            html! { <p id="due-none" class="empty">{ i18n.tr("due-none") }</p> }
+        }
+        Part::Loaded(items) => {
+            let items = items.iter().map(|item| {
+                html! {
+                    <li class={classes!("due-item", due_class(&item.state))}>
+                        <span class="due-what">{ due_what(&i18n, &item.what) }</span>
+                        { " — " }
+                        { open(item.family_id, &item.family_name, "due-family") }
+                        { " — " }
+                        <span class="due-when">{ due_when(&i18n, &item.what, &item.state) }</span>
+                    </li>
+                }
+            });
+            html! { <ul class="plain-list">{ for items }</ul> }
+        }
+    };
+
     let planned = match &props.state.planned {
         Part::Loading => html! { <p class="loading">{ i18n.tr("loading") }</p> },
         Part::Failed(kind) => failed("planned-error", *kind),
@@ -235,12 +297,38 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
                 <h3 id="alerts-title">{ i18n.tr("alert-title") }</h3>
                 { alerts }
             </section>
+            <section id="due-list" class="home-part" aria-labelledby="due-title">
+                <h3 id="due-title">{ i18n.tr("due-title") }</h3>
+                { due }
+            </section>
             <section id="planned-visits" class="home-part" aria-labelledby="planned-title">
                 <h3 id="planned-title">{ i18n.tr("home-planned-title") }</h3>
                 { planned }
             </section>
+            <section id="monthly-report" class="home-part" aria-labelledby="monthly-title">
+                <h3 id="monthly-title">{ i18n.tr("print-monthly") }</h3>
+                { for report_months(crate::clock::today()).into_iter().map(|(year, month)| {
+                    let label = format!("{} {year}", i18n.tr(&format!("month-{month}")));
+                    html! {
+                        <p>
+                            <crate::screens::print::PrintButton
+                                job={asysta_core::api::PrintJob::Monthly { year, month }}
+                                label={label}
+                            />
+                        </p>
+                    }
+                }) }
+            </section>
         </section>
     }
+}
+
+/// The months a report is offered for: the last one (reports are made
+/// after a month ends) and this one so far.
+pub fn report_months(today: chrono::NaiveDate) -> [(i32, u32); 2] {
+    use chrono::Datelike;
+    let previous = if today.month() == 1 { (today.year() - 1, 12) } else { (today.year(), today.month() - 1) };
+    [previous, (today.year(), today.month())]
 }
 
 #[cfg(test)]

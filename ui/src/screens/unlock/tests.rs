@@ -31,13 +31,33 @@ fn a_new_attempt_hides_the_old_error() {
 
 #[test]
 fn the_screen_has_the_ids_the_end_to_end_tests_use() {
-    let html = render::<UnlockScreen>(|| UnlockScreenProps { on_status: Callback::noop() });
+    let html = render::<UnlockScreen>(|| UnlockScreenProps { on_status: Callback::noop(), reason: None });
     for id in ["unlock", "unlock-form", "unlock-passphrase", "unlock-submit", "language-switch"] {
         assert!(has_id(&html, id), "no #{id} in {html}");
     }
     assert!(html.contains("for=\"unlock-passphrase\""));
     assert!(html.contains("type=\"password\""));
     assert!(!has_id(&html, "unlock-error"));
+    assert!(!has_id(&html, "lock-reason") && !has_id(&html, "lock-kept"), "a first unlock gives no reason");
     assert!(!has_id(&html, "lock"), "no lock button while locked");
     assert_eq!(text_of(&html, "unlock-submit"), "Odblokuj");
+}
+
+#[test]
+fn a_lock_over_an_open_screen_says_why() {
+    let idle = render::<UnlockScreen>(|| UnlockScreenProps {
+        on_status: Callback::noop(),
+        reason: Some(LockReason::Idle { minutes: 1 }),
+    });
+    assert_eq!(text_of(&idle, "lock-reason"), "Zablokowano po 1 minucie bez używania.");
+    assert_eq!(text_of(&idle, "lock-kept"), "To, co było otwarte i wpisane, wróci po odblokowaniu.");
+    let slept = render::<UnlockScreen>(|| UnlockScreenProps {
+        on_status: Callback::noop(),
+        reason: Some(LockReason::Suspended),
+    });
+    assert_eq!(text_of(&slept, "lock-reason"), "Zablokowano po uśpieniu komputera.");
+    let manual =
+        render::<UnlockScreen>(|| UnlockScreenProps { on_status: Callback::noop(), reason: Some(LockReason::Manual) });
+    assert!(!has_id(&manual, "lock-reason"));
+    assert!(has_id(&manual, "lock-kept") && has_id(&manual, "unlock-form"));
 }

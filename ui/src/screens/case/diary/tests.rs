@@ -359,8 +359,7 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         plan_versions: case.plan_versions,
         areas: default_areas(),
         on_correct: None,
-        on_print_visit: None,
-        on_print_month: None,
+        print: None,
     });
     assert_eq!(text_of(&html, "visit-count"), "1 wpis");
     for text in [
@@ -392,8 +391,7 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         plan_versions: Vec::new(),
         areas: Vec::new(),
         on_correct: None,
-        on_print_visit: None,
-        on_print_month: None,
+        print: None,
     });
     assert!(has_id(&empty, "visits-empty"));
 }
@@ -478,8 +476,7 @@ fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
         plan_versions: case.plan_versions.clone(),
         areas: default_areas(),
         on_correct: None,
-        on_print_visit: None,
-        on_print_month: None,
+        print: None,
     });
     assert_eq!(html.matches("class=\"visit-entry").count(), RECENT_ENTRIES, "older months stay folded");
     assert!(html.contains("październik 2026 — 3 wpisy"), "{html}");

@@ -1,5 +1,7 @@
 use super::*;
 use crate::test_support::{entity, has_id, render, text_of};
+use asysta_core::api::{DueItem, DueWhat};
+use asysta_core::evaluation::DueState;
 use asysta_core::visit::{VisitDraft, VisitForm};
 
 fn day(s: &str) -> NaiveDate {
@@ -26,6 +28,7 @@ fn unfinished_entries_come_first_with_their_family_and_time() {
     let html = view(move || HomeState {
         drafts: loaded(vec![draft(1, "Nowakowie")]),
         alerts: loaded(vec![]),
+        due: loaded(vec![]),
         planned: loaded(vec![]),
     });
     assert!(has_id(&html, "drafts"));
@@ -34,6 +37,7 @@ fn unfinished_entries_come_first_with_their_family_and_time() {
     assert!(html.contains("zapisano 2026-11-23"), "{html}");
     assert_eq!(text_of(&html, "alerts-none"), "Nic nie wymaga teraz uwagi.");
     assert_eq!(text_of(&html, "planned-none"), "Brak zaplanowanych kontaktów.");
+    assert_eq!(text_of(&html, "due-none"), "Brak zbliżających się terminów.");
 }
 
 #[test]
@@ -84,10 +88,73 @@ fn a_part_that_fails_says_so_and_the_others_still_show() {
     let html = view(move || HomeState {
         drafts: Part::Failed(ErrorKind::Storage),
         alerts: Part::Failed(ErrorKind::Storage),
+        due: Part::Failed(ErrorKind::Storage),
         planned: loaded(vec![]),
     });
-    assert!(has_id(&html, "drafts-error") && has_id(&html, "alerts-error"));
+    assert!(has_id(&html, "drafts-error") && has_id(&html, "alerts-error") && has_id(&html, "due-error"));
     assert!(has_id(&html, "planned-none"));
+}
+
+fn due(n: u8, family_name: &str, what: DueWhat, state: DueState) -> DueItem {
+    DueItem { family_id: entity(n), family_name: family_name.into(), what, state }
+}
+
+#[test]
+fn due_dates_read_in_polish_with_plurals() {
+    let opinion =
+        DueWhat::Opinion { opinion_id: entity(9), court: "SR Łódź".into(), case_signature: "III Nsm 12/26".into() };
+    let items = vec![
+        due(
+            1,
+            "Kowalscy",
+            DueWhat::Evaluation { last: None },
+            DueState::Overdue { due: day("2026-11-11"), days_over: 12 },
+        ),
+        due(2, "Nowak", opinion.clone(), DueState::DueSoon { due: day("2026-12-10"), days_left: 17 }),
+        due(
+            3,
+            "Żakowie",
+            DueWhat::Evaluation { last: Some(day("2026-06-01")) },
+            DueState::DueSoon { due: day("2026-11-28"), days_left: 5 },
+        ),
+        due(4, "Lisowie", DueWhat::MonitoringEnd, DueState::DueSoon { due: day("2026-11-24"), days_left: 1 }),
+        due(5, "Bąkowie", DueWhat::MonitoringEnd, DueState::DueSoon { due: day("2026-11-23"), days_left: 0 }),
+        due(6, "Michalakowie", opinion, DueState::Overdue { due: day("2026-11-21"), days_over: 2 }),
+    ];
+    let html = view(move || HomeState { due: loaded(items), ..HomeState::default() });
+    assert!(has_id(&html, "due-list"));
+    assert_eq!(text_of(&html, "due-title"), "Terminy");
+    let texts: Vec<String> = html
+        .split("<li class=\"due-item ")
+        .skip(1)
+        .map(|li| {
+            let li = &li[li.find('>').unwrap() + 1..li.find("</li>").unwrap()];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in li.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Ocena okresowa — Kowalscy — po terminie 12 dni",
+            "Opinia dla sądu (III Nsm 12/26) — Nowak — do 10.12.2026",
+            "Ocena okresowa — Żakowie — za 5 dni",
+            "Koniec monitoringu — Lisowie — za 1 dzień",
+            "Koniec monitoringu — Bąkowie — dziś",
+            "Opinia dla sądu (III Nsm 12/26) — Michalakowie — po terminie 2 dni",
+        ]
+    );
+    assert_eq!(html.matches("class=\"due-item due-overdue\"").count(), 2);
+    assert_eq!(html.matches("class=\"link due-family\"").count(), 6, "each family opens its case");
 }
 
 #[test]
@@ -107,8 +174,24 @@ fn every_message_exists_in_both_languages() {
             "alert-no-visit",
             "alert-never-visited",
             "alert-action-overdue",
+            "due-title",
+            "due-none",
+            "due-evaluation",
+            "due-opinion",
+            "due-monitoring-end",
+            "due-overdue",
+            "due-in-days",
+            "due-today",
+            "due-by",
         ] {
             assert!(translator.has(id), "{id} is missing in {locale}");
         }
     }
+}
+
+#[test]
+fn the_monthly_report_is_offered_for_last_month_and_this_one() {
+    let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    assert_eq!(super::report_months(d("2026-12-03")), [(2026, 11), (2026, 12)]);
+    assert_eq!(super::report_months(d("2027-01-15")), [(2026, 12), (2027, 1)]);
 }

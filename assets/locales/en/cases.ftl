@@ -1,0 +1,166 @@
+# The course of a case: periodic evaluations, closing the work and
+# monitoring, opinions for the family court, and the due dates of all three.
+
+## Periodic evaluations of the family's situation.
+evaluations-title = Periodic evaluation of the family's situation
+evaluations-empty = No evaluation yet.
+evaluation-new = New evaluation
+evaluation-next-due = Next evaluation due by { $date }
+evaluation-kind-periodic = Periodic evaluation
+evaluation-kind-final = Final evaluation
+evaluation-version = version { $version }
+evaluation-period = { $from } – { $to }
+evaluation-status-draft = draft
+evaluation-status-submitted = submitted
+evaluation-status-accepted = accepted
+evaluation-status-returned = returned
+evaluation-decision-note = Note from the head of the centre: { $note }
+evaluation-corrected-by = corrected by version { $version }
+evaluation-corrects = corrects version { $version }
+evaluation-submitted-on = submitted { $date }
+evaluation-open = Open
+evaluation-form-new = New evaluation of the family's situation
+# $version: the evaluation's version; $status: its status (draft, submitted…).
+evaluation-form-saved = Evaluation, version { $version } ({ $status })
+evaluation-prefill-hint = The form was filled in from the work plan and the visit diary of the period. Check it and complete it.
+evaluation-read-only = A submitted evaluation cannot change; a correction is a new version of it.
+evaluation-field-period-from = Period from
+evaluation-field-period-to = Period to
+evaluation-field-areas = Areas of the work with the family
+evaluation-field-rating = Rating
+evaluation-field-area-comment = Comment
+evaluation-choose-rating = — choose a rating —
+evaluation-add-area = Add an area
+evaluation-choose-area = — choose an area to add —
+evaluation-remove-area = Remove the area
+evaluation-field-goals = Goals of the work plan
+evaluation-no-goals = The work plan has no goals yet.
+evaluation-field-outcome = How far the goal was reached
+evaluation-field-goal-comment = Comment
+evaluation-choose = — choose —
+evaluation-field-family-view = The family's own view of its situation
+evaluation-field-child-risks = Risks to the children
+evaluation-field-cooperation = The family's cooperation with the assistant
+evaluation-field-cooperation-comment = Comment on the cooperation
+evaluation-field-recommendation = Recommendation
+evaluation-field-recommendation-note = Grounds for the recommendation
+evaluation-field-final = Final evaluation (before the work with the family ends)
+evaluation-save = Save draft
+evaluation-submit = Submit to the head of the centre
+evaluation-close = Close
+evaluation-saved = The draft evaluation was saved.
+evaluation-submitted = The evaluation was submitted to the head of the centre.
+evaluation-correct = Correct (new version)
+evaluation-correcting = A new version of the evaluation was opened for correction.
+evaluation-decision-note-label = Note to the assistant (required when returning)
+evaluation-accept = Accept
+evaluation-return = Return with a note
+evaluation-accepted = The evaluation was accepted.
+evaluation-returned = The evaluation was returned with a note.
+# "Contacts in the period: 6 (9 h 30 min)".
+evaluation-prefill-contacts = Contacts in the period: { $count } ({ $hours } h { $minutes } min)
+case-vocabulary-failed = The centre's lists (rating scale, reasons for closing) could not be read.
+
+## How far a goal of the plan was reached.
+goal-outcome-achieved = achieved
+goal-outcome-partly = partly achieved
+goal-outcome-not-achieved = not achieved
+
+## How the family cooperated.
+cooperation-good = good
+cooperation-partial = partial
+cooperation-poor = poor
+
+## What the assistant recommends.
+recommendation-continue = continue the work
+recommendation-change-plan = change the plan
+recommendation-end-work = end the work
+recommendation-inform-court = inform the court
+
+## Closing the work, monitoring, the archive.
+closing-title = Closing the work with the family
+closing-field-on = Date the work ended
+closing-field-reason = Reason for closing
+closing-choose-reason = — choose a reason —
+closing-field-reason-text = Description of the reason
+closing-field-summary = Summary of the work with the family
+closing-submit = Close the work
+closing-needs-final = Submit a final evaluation before closing the work.
+closing-write-final = Write the final evaluation
+closing-shown-on = Work closed: { $date }
+closing-shown-reason = Reason: { $reason }
+closing-shown-summary = Summary of the work
+case-monitoring-until = Monitored until { $date }
+case-archived = Archived case — read-only
+
+## Opinions for the family court.
+opinions-title = Opinions for the court
+opinions-empty = No court has asked for an opinion about this family.
+opinion-new = New request from a court
+opinion-request-title = A court's request for an opinion
+opinion-field-court = Court
+opinion-field-case-signature = Case signature
+opinion-field-received-on = Date the request was received
+opinion-field-due-on = Date the opinion is due
+opinion-request-submit = Save the request
+opinion-requested = The court's request was saved.
+opinion-signature = ref. { $signature }
+opinion-received = received { $date }
+opinion-due = due { $date }
+opinion-status-draft = in preparation
+opinion-status-final = final { $date }
+opinion-open = Open
+opinion-text = Text of the opinion
+opinion-draft-hint = The draft was written from the case, without notes. Fill in the places marked [uzupełnij].
+opinion-save = Save
+opinion-saved = The opinion was saved.
+opinion-finalize = Approve the final version
+opinion-finalize-question = The final version cannot be changed afterwards. Approve the opinion?
+opinion-finalize-confirm = Yes, approve
+opinion-finalized = The opinion is final (approved { $date }) and can no longer change.
+opinion-close = Close
+# The line of a draft opinion about one evaluation (the app writes drafts in
+# Polish: opinions go to Polish courts).
+opinion-evaluation-line = evaluation of { $from } – { $to } ({ $status })
+opinion-evaluation-recommendation = recommendation: { $recommendation }
+
+## Due dates on the home screen. $days is a whole number of days.
+due-title = Due dates
+due-none = Nothing due soon.
+due-evaluation = Periodic evaluation
+due-opinion = Opinion for the court ({ $signature })
+due-monitoring-end = End of monitoring
+due-overdue = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue
+due-in-days = in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+due-today = today
+due-by = by { $date }
+
+## Refusals of the store.
+error-evaluation-frozen = A submitted evaluation cannot change. To correct it, make a new version of it.
+error-evaluation-not-submitted = This evaluation is not waiting for a decision.
+error-final-evaluation-missing = Submit a final evaluation before closing the work.
+error-opinion-locked = The opinion is final and can no longer change.
+error-case-archived = The case is archived: it can only be read.
+field-error-case-signature = A signature such as “III Nsm 123/25”.
+settings-error-evaluation-months = Evaluations every 1 to 6 months (at least every half year).
+settings-error-monitoring-months = Monitoring after closing lasts 1 to 24 months.
+settings-error-lock-minutes = Lock after 1 to 240 minutes without use.
+
+## The history of a case.
+change-workspace-rating-scale-set = Rating scale changed
+change-workspace-closing-reasons-set = Reasons for closing the work changed
+change-evaluation-created = Evaluation of the family's situation begun
+change-evaluation-updated = Draft evaluation changed
+change-evaluation-submitted = Evaluation submitted to the head of the centre
+change-evaluation-decided = The head of the centre decided on the evaluation
+change-opinion-requested = Court's request for an opinion recorded
+change-opinion-drafted = Draft opinion changed
+change-opinion-finalized = Opinion for the court approved
+conflict-record-evaluation = Evaluation of the family's situation
+conflict-record-opinion = Opinion for the court
