@@ -111,37 +111,3 @@ fn an_unused_app_locks_and_unlocking_brings_back_what_was_typed() {
 fn time(s: &str) -> NaiveTime {
     NaiveTime::parse_from_str(s, "%H:%M").unwrap()
 }
-
-#[test]
-fn zz_debug_draft_cancel() {
-    use crate::fixtures::{open_case, unlock};
-    let data = tempfile::tempdir().unwrap();
-    prepare_family_with_plan(data.path());
-    let desktop = Desktop::start();
-    let app = desktop.launch(data.path());
-    unlock(&app);
-    open_case(&app, "Wiśniewscy");
-    let cases: [(&str, &[&str], Option<&str>); 4] = [
-        ("other select-all", &["#visit_other_participants"], Some("abc\u{E009}a\u{E000}")),
-        ("notes then date", &["#visit_notes", "#visit_date"], None),
-        ("other plain", &["#visit_other_participants"], Some("abcd")),
-        ("date autofocus", &[], None),
-    ];
-    for (name, clicks, typed) in cases {
-        if app.find_all("#visit-form").is_empty() {
-            app.click("#visit-new");
-            app.find("#visit-form");
-        }
-        for c in clicks {
-            app.click(c);
-        }
-        if let Some(t) = typed {
-            app.fill(clicks[clicks.len() - 1], t);
-        }
-        std::thread::sleep(Duration::from_secs(1));
-        app.click("#visit-cancel");
-        std::thread::sleep(Duration::from_secs(1));
-        eprintln!("RESULT {name}: closed={}", app.find_all("#visit-form").is_empty());
-    }
-    app.quit();
-}

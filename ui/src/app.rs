@@ -218,10 +218,16 @@ pub fn App() -> Html {
             *place.borrow_mut() = Some(current_place());
             dispatcher.dispatch(AppAction::Lock(reason));
             // The store is closed and its key dropped; the screen already
-            // hides everything of the case.
+            // hides everything of the case. (An open store would take any
+            // passphrase, so a failure is tried again.)
             spawn_local(async move {
-                if let Err(error) = ipc::lock().await {
-                    web_sys::console::error_1(&format!("the workspace did not lock: {:?}", error.kind).into());
+                for _ in 0..3 {
+                    match ipc::lock().await {
+                        Ok(_) => return,
+                        Err(error) => {
+                            web_sys::console::error_1(&format!("the workspace did not lock: {:?}", error.kind).into())
+                        }
+                    }
                 }
             });
         })

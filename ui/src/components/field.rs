@@ -56,20 +56,29 @@ pub fn dom_id(field: &str) -> String {
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let i18n = use_i18n();
+    let kind = EntryKind::of(&props.input_type);
     {
         let input_ref = props.input_ref.clone();
         let autofocus = props.autofocus;
         // The `autofocus` attribute only works on page load; screens appear
         // later, so focus the field when it is first rendered.
         use_effect_with((), move |_| {
-            if autofocus {
+            let focus = move || {
                 if let Some(input) = input_ref.cast::<HtmlElement>() {
                     let _ = input.focus();
                 }
+            };
+            match (autofocus, kind) {
+                (false, _) => {}
+                // A date or time field is a text input: focused while the
+                // click that opened its form is still being handled, it made
+                // WebKitGTK drop the next click (on "Anuluj", say) when it
+                // came from WebDriver. Focused a moment later, it does not.
+                (true, Some(_)) => after_event(focus),
+                (true, None) => focus(),
             }
         });
     }
-    let kind = EntryKind::of(&props.input_type);
     // What was typed into a date or time field while it has the focus, with
     // the value the form was given for it: shown as typed (never
     // reformatted under the cursor) until the field loses the focus or the
@@ -234,6 +243,20 @@ struct Typed {
     text: String,
     sent: String,
 }
+
+/// Runs `then` in a task of its own, after the event being handled.
+#[cfg(target_arch = "wasm32")]
+fn after_event(then: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(then);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn after_event(_then: impl FnOnce() + 'static) {}
 
 /// The first error reported for `field`, if any.
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<FieldError> {

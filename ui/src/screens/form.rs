@@ -50,7 +50,12 @@ pub fn submit<S, T, C>(
     spawn_local(async move {
         match command.await {
             Ok(reply) => on_done(reply, &dispatcher),
-            Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+            Err(error) if error.kind == ErrorKind::Locked => {
+                // The screen stays mounted behind the unlock form: leave the
+                // form ready to send again, with what was typed.
+                dispatcher.dispatch(S::Action::failed(error));
+                on_locked.emit(());
+            }
             Err(error) => {
                 focus_first::<S::Action>(&error.fields);
                 dispatcher.dispatch(S::Action::failed(error));
