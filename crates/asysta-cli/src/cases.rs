@@ -139,3 +139,40 @@ fn print_evaluation(out: &mut String, e: &EvaluationView, t: &Translator) {
         line(out, format_args!("  {}: {}", t.tr("evaluation-field-recommendation"), t.tr(&r.message_id())));
     }
 }
+
+/// One of the centre's lists (plan areas, the rating scale, the closing
+/// reasons): how to read it, replace it and print a row.
+pub struct CentreList<T> {
+    /// What the file must hold, for the error message.
+    pub shape: &'static str,
+    pub get: fn(&asysta_store::Store) -> asysta_store::Result<Vec<T>>,
+    pub put: fn(&mut asysta_store::Store, Vec<T>) -> asysta_store::Result<()>,
+    pub row: fn(&T) -> String,
+}
+
+/// Shows a centre's list, after replacing it with the JSON in `set`.
+pub fn centre_list<T: serde::Serialize + serde::de::DeserializeOwned>(
+    data_dir: &Path,
+    set: Option<&Path>,
+    json: bool,
+    t: &Translator,
+    out: &mut String,
+    list: &CentreList<T>,
+) -> Result<(), String> {
+    let fail = |e: StoreError| describe(&ApiError::from(e), t);
+    let mut store = open(data_dir, t)?;
+    if let Some(file) = set {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let items: Vec<T> =
+            serde_json::from_str(&text).map_err(|e| format!("{}: not {}: {e}", file.display(), list.shape))?;
+        (list.put)(&mut store, items).map_err(fail)?;
+    }
+    let items = (list.get)(&store).map_err(fail)?;
+    if json {
+        return print_json(out, &items);
+    }
+    for item in &items {
+        line(out, format_args!("{}", (list.row)(item)));
+    }
+    Ok(())
+}

@@ -223,23 +223,45 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             line(out, format_args!("lock_minutes\t{}", periods.lock_minutes));
             Ok(())
         }
-        Command::Areas { set, json } => {
-            let mut store = open(&data_dir, t)?;
-            if let Some(file) = set {
-                let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-                let areas: Vec<PlanArea> = serde_json::from_str(&text)
-                    .map_err(|e| format!("{}: not a list of areas (key, name_pl, name_en): {e}", file.display()))?;
-                store.set_plan_areas(areas).map_err(fail)?;
-            }
-            let areas = store.plan_areas().map_err(fail)?;
-            if json {
-                return print_json(out, &areas);
-            }
-            for area in &areas {
-                line(out, format_args!("{}\t{}\t{}", area.key, area.name_pl, area.name_en));
-            }
-            Ok(())
-        }
+        Command::Areas { set, json } => crate::cases::centre_list(
+            &data_dir,
+            set.as_deref(),
+            json,
+            t,
+            out,
+            &crate::cases::CentreList {
+                shape: "a list of areas (key, name_pl, name_en)",
+                get: Store::plan_areas,
+                put: Store::set_plan_areas,
+                row: |a: &PlanArea| format!("{}\t{}\t{}", a.key, a.name_pl, a.name_en),
+            },
+        ),
+        Command::RatingScale { set, json } => crate::cases::centre_list(
+            &data_dir,
+            set.as_deref(),
+            json,
+            t,
+            out,
+            &crate::cases::CentreList {
+                shape: "a rating scale (value, name_pl, name_en)",
+                get: Store::rating_scale,
+                put: Store::set_rating_scale,
+                row: |l: &asysta_core::evaluation::RatingLevel| format!("{}\t{}\t{}", l.value, l.name_pl, l.name_en),
+            },
+        ),
+        Command::ClosingReasons { set, json } => crate::cases::centre_list(
+            &data_dir,
+            set.as_deref(),
+            json,
+            t,
+            out,
+            &crate::cases::CentreList {
+                shape: "a list of closing reasons (key, name_pl, name_en; keep \"other\")",
+                get: Store::closing_reasons,
+                put: Store::set_closing_reasons,
+                row: |r: &asysta_core::closing::ClosingReason| format!("{}\t{}\t{}", r.key, r.name_pl, r.name_en),
+            },
+        ),
         Command::Passwd => {
             let old = passphrase::read(PASSPHRASE_ENV, "Current passphrase", false)?;
             let new = passphrase::read(NEW_PASSPHRASE_ENV, "New passphrase", true)?;

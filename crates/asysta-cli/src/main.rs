@@ -191,6 +191,24 @@ enum Command {
         #[command(subcommand)]
         command: OpinionCommand,
     },
+    /// The centre's rating scale for evaluations: show it, or replace it.
+    RatingScale {
+        /// Replace the scale with the one in FILE: a JSON array of {"value", "name_pl", "name_en"}.
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The centre's reasons for closing the work: show them, or replace the list.
+    ClosingReasons {
+        /// Replace the list with the one in FILE: a JSON array of {"key", "name_pl", "name_en"} that keeps "other".
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The areas of the work plan: list them, or replace the list.
     Areas {
         /// Replace the list with the one in FILE: a JSON array of {"key", "name_pl", "name_en"}.

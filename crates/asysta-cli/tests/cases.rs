@@ -155,3 +155,31 @@ fn documents_print_as_pdfs_with_polish_text_and_the_opinion_as_docx() {
     refused(asysta(dir, &["print", "evaluation", unknown, "--out", dir.join("x.pdf").to_str().unwrap()]));
     assert!(!dir.join("x.pdf").exists());
 }
+
+#[test]
+fn the_centre_edits_its_rating_scale_and_closing_reasons() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    ok(asysta(dir, &["init", "--role", "centre", "--centre", "MOPS Łódź", "--user", "Maria Zięba"]));
+    assert_eq!(json(dir, &["rating-scale", "--json"]).as_array().unwrap().len(), 5, "1–5 by default");
+    let reasons = json(dir, &["closing-reasons", "--json"]);
+    assert!(reasons.as_array().unwrap().iter().any(|r| r["key"] == "other"));
+
+    let file = dir.join("skala.json");
+    let scale = serde_json::json!([
+        { "value": 1, "name_pl": "zła", "name_en": "poor" },
+        { "value": 2, "name_pl": "średnia", "name_en": "fair" },
+        { "value": 3, "name_pl": "dobra", "name_en": "good" }
+    ]);
+    std::fs::write(&file, scale.to_string()).unwrap();
+    assert_eq!(json(dir, &["rating-scale", "--set", file.to_str().unwrap(), "--json"]), scale);
+    assert!(ok(asysta(dir, &["rating-scale"])).contains("2\tśrednia\tfair"));
+
+    let without_other = serde_json::json!([{ "key": "moved", "name_pl": "przeprowadzka", "name_en": "moved" }]);
+    std::fs::write(&file, without_other.to_string()).unwrap();
+    refused(asysta(dir, &["closing-reasons", "--set", file.to_str().unwrap()]));
+    assert_eq!(json(dir, &["closing-reasons", "--json"]), reasons, "a refused list changes nothing");
+    std::fs::write(&file, "nie json").unwrap();
+    let err = refused(asysta(dir, &["closing-reasons", "--set", file.to_str().unwrap()]));
+    assert!(err.contains("closing reasons"), "{err}");
+}

@@ -218,9 +218,24 @@ fn the_centre_settings_and_plan_areas_can_be_changed() {
         let args: Vec<&str> = ["settings", "--json"].iter().chain(args).copied().collect();
         serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &args))).unwrap()
     };
-    assert_eq!(settings(&[]), serde_json::json!({"caseload_cap": 15, "no_visit_days": 14}));
-    assert_eq!(settings(&["--no-visit-days", "21"]), serde_json::json!({"caseload_cap": 15, "no_visit_days": 21}));
-    assert_eq!(settings(&["--caseload-cap", "12"]), serde_json::json!({"caseload_cap": 12, "no_visit_days": 21}));
+    let periods = serde_json::json!({"evaluation_months": 6, "monitoring_months": 3, "lock_minutes": 10});
+    let with_periods = |mut v: Value| {
+        v.as_object_mut().unwrap().extend(periods.as_object().unwrap().clone());
+        v
+    };
+    assert_eq!(settings(&[]), with_periods(serde_json::json!({"caseload_cap": 15, "no_visit_days": 14})));
+    assert_eq!(
+        settings(&["--no-visit-days", "21"]),
+        with_periods(serde_json::json!({"caseload_cap": 15, "no_visit_days": 21}))
+    );
+    assert_eq!(
+        settings(&["--caseload-cap", "12"]),
+        with_periods(serde_json::json!({"caseload_cap": 12, "no_visit_days": 21}))
+    );
+    let changed = settings(&["--evaluation-months", "3", "--lock-minutes", "5"]);
+    assert_eq!((changed["evaluation_months"].as_u64(), changed["lock_minutes"].as_u64()), (Some(3), Some(5)));
+    assert_eq!(changed["caseload_cap"], 12, "the periods leave the other settings alone");
+    fails_with(asysta(dir.path(), Some(PASS), &["settings", "--evaluation-months", "7"]), "--evaluation-months");
     fails_with(asysta(dir.path(), Some(PASS), &["settings", "--caseload-cap", "16"]), "--caseload-cap: Limit rodzin");
     assert_eq!(settings(&[])["caseload_cap"], 12, "a refused setting changes nothing");
 
