@@ -449,6 +449,17 @@ pub fn plan(
     NewPlanVersion { agreed_with_family_on: Some(start), consultation: None, goals }
 }
 
+/// Where and how a demo contact takes place: mostly home visits, now and
+/// then an accompaniment, a school consultation or a phone call.
+fn contact_kind(rng: &mut DemoRng) -> (Place, ContactForm) {
+    match rng.below(10) {
+        0 => (Place::Office, ContactForm::Accompanying),
+        1 => (Place::School, ContactForm::Consultation),
+        2 => (Place::Home, ContactForm::PhoneCall),
+        _ => (Place::Home, ContactForm::HomeVisit),
+    }
+}
+
 /// About two years of visits (every 5 to 14 days) ending before `today`,
 /// working on the plan's actions.
 pub fn visits(rng: &mut DemoRng, members: &[EntityId], plan: &NewPlanVersion, today: NaiveDate) -> Vec<Visit> {
@@ -460,12 +471,7 @@ pub fn visits(rng: &mut DemoRng, members: &[EntityId], plan: &NewPlanVersion, to
         let minutes = 30 + 15 * rng.below(8) as u32;
         let start = NaiveTime::from_hms_opt(start_hour, 0, 0).unwrap_or_default();
         let end = start + chrono::Duration::minutes(i64::from(minutes));
-        let (place, form) = match rng.below(10) {
-            0 => (Place::Office, ContactForm::Accompanying),
-            1 => (Place::School, ContactForm::Consultation),
-            2 => (Place::Home, ContactForm::PhoneCall),
-            _ => (Place::Home, ContactForm::HomeVisit),
-        };
+        let (place, form) = contact_kind(rng);
         let mut worked = Vec::new();
         for action in &actions {
             if rng.below(3) == 0 {

@@ -478,12 +478,7 @@ fn visits(
     while date <= until {
         let start = NaiveTime::from_hms_opt(8 + rng.below(9) as u32, 0, 0).unwrap_or_default();
         let end = start + Duration::minutes(45 + 15 * rng.below(7) as i64);
-        let (place, form) = match rng.below(10) {
-            0 => (Place::Office, ContactForm::Accompanying),
-            1 => (Place::School, ContactForm::Consultation),
-            2 => (Place::Home, ContactForm::PhoneCall),
-            _ => (Place::Home, ContactForm::HomeVisit),
-        };
+        let (place, form) = super::contact_kind(rng);
         let open: Vec<&ActionLife> =
             actions.iter().filter(|a| a.created <= date && !a.status_on(date).is_closed()).collect();
         let worked: Vec<ActionWorked> = open
