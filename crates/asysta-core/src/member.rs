@@ -324,7 +324,8 @@ mod tests {
     #[test]
     fn birth_dates_must_exist_and_not_be_in_the_future() {
         check_err(&[("birth_date", "2023-02-29")], &[("birth_date", "field-error-invalid-date")]);
-        check_err(&[("birth_date", "15.06.2015")], &[("birth_date", "field-error-invalid-date")]);
+        check_err(&[("birth_date", "31.04.2015")], &[("birth_date", "field-error-invalid-date")]);
+        check_err(&[("birth_date", "06/15/2015")], &[("birth_date", "field-error-invalid-date")]);
         check_err(&[("birth_date", "2026-03-16")], &[("birth_date", "field-error-date-in-future")]);
         check_ok(&[("birth_date", TODAY)], "Anna Nowak | 2026-03-15 | - | other | -");
     }
