@@ -339,25 +339,22 @@ impl Store {
     /// evaluations of all of them).
     pub fn due_all(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
         let mut items = Vec::new();
-        for status in [FamilyStatus::Active, FamilyStatus::Monitoring] {
-            for family in queries::list_families(&self.conn, Some(status))? {
-                let case = queries::family_case(&self.conn, family.id)?;
-                let (what, due, reminder) = match status {
-                    FamilyStatus::Active => (
-                        DueWhat::Evaluation { last: asysta_core::evaluation::last_evaluated_on(&case.evaluations) },
-                        case.next_evaluation_due,
-                        REMINDER_DAYS,
-                    ),
-                    _ => (DueWhat::MonitoringEnd, case.monitoring_until, 7),
-                };
-                if let Some(due) = due {
-                    items.push(DueItem {
-                        family_id: family.id,
-                        family_name: family.name.clone(),
-                        what,
-                        state: due_state(due, today, reminder),
-                    });
-                }
+        for (family, evaluations, dates) in queries::all_case_dates(&self.conn)? {
+            let (what, due, reminder) = match family.status {
+                FamilyStatus::Active => (
+                    DueWhat::Evaluation { last: asysta_core::evaluation::last_evaluated_on(&evaluations) },
+                    dates.next_evaluation_due,
+                    REMINDER_DAYS,
+                ),
+                _ => (DueWhat::MonitoringEnd, dates.monitoring_until, 7),
+            };
+            if let Some(due) = due {
+                items.push(DueItem {
+                    family_id: family.id,
+                    family_name: family.name,
+                    what,
+                    state: due_state(due, today, reminder),
+                });
             }
         }
         let names: std::collections::HashMap<EntityId, String> =

@@ -364,18 +364,8 @@ pub fn family_case(conn: &Connection, family_id: EntityId) -> Result<FamilyCase>
     let status_on = status_on.as_deref().map(parse_date).transpose()?;
     let details: asysta_core::record::CaseDetails = serde_json::from_str(&details_json)?;
     let evaluations = cases::evaluations_of(conn, family_id)?;
-    let periods = periods(conn)?;
-    let next_evaluation_due = (family.status == FamilyStatus::Active).then(|| {
-        let start = details.start_date.unwrap_or_else(|| created_on(family.created_at_ms));
-        asysta_core::evaluation::next_due(
-            start,
-            asysta_core::evaluation::last_evaluated_on(&evaluations),
-            periods.evaluation_months,
-        )
-    });
-    let monitoring_until = (family.status == FamilyStatus::Monitoring)
-        .then(|| status_on.map(|on| asysta_core::closing::monitoring_ends(on, periods.monitoring_months)))
-        .flatten();
+    let CaseDates { next_evaluation_due, monitoring_until } =
+        case_dates(&family, &details, status_on, &evaluations, periods(conn)?);
     let visits = visits_of(conn, family_id)?;
     let plan_versions = plan_versions_of(conn, family_id)?;
     let progress_notes = progress_notes_of(conn, family_id, &visits)?;
@@ -396,6 +386,57 @@ pub fn family_case(conn: &Connection, family_id: EntityId) -> Result<FamilyCase>
         next_evaluation_due,
         opinions: cases::opinions_of(conn, family_id)?,
     })
+}
+
+/// When a case's next evaluation is due (active families) and when its
+/// monitoring ends (monitored families).
+pub struct CaseDates {
+    pub next_evaluation_due: Option<NaiveDate>,
+    pub monitoring_until: Option<NaiveDate>,
+}
+
+pub fn case_dates(
+    family: &FamilySummary,
+    details: &asysta_core::record::CaseDetails,
+    status_on: Option<NaiveDate>,
+    evaluations: &[asysta_core::evaluation::EvaluationView],
+    periods: Periods,
+) -> CaseDates {
+    let next_evaluation_due = (family.status == FamilyStatus::Active).then(|| {
+        let start = details.start_date.unwrap_or_else(|| created_on(family.created_at_ms));
+        asysta_core::evaluation::next_due(
+            start,
+            asysta_core::evaluation::last_evaluated_on(evaluations),
+            periods.evaluation_months,
+        )
+    });
+    let monitoring_until = (family.status == FamilyStatus::Monitoring)
+        .then(|| status_on.map(|on| asysta_core::closing::monitoring_ends(on, periods.monitoring_months)))
+        .flatten();
+    CaseDates { next_evaluation_due, monitoring_until }
+}
+
+/// A family, its evaluations and the dates they give.
+pub type DatedCase = (FamilySummary, Vec<asysta_core::evaluation::EvaluationView>, CaseDates);
+
+/// The dates of every active or monitored family's case, without reading
+/// whole cases (the home screen at a centre reads hundreds).
+pub fn all_case_dates(conn: &Connection) -> Result<Vec<DatedCase>> {
+    let periods = periods(conn)?;
+    let mut stmt = conn.prepare_cached("SELECT details_json, status_on FROM families WHERE id = ?1")?;
+    let mut out = Vec::new();
+    for status in [FamilyStatus::Active, FamilyStatus::Monitoring] {
+        for family in list_families(conn, Some(status))? {
+            let (details_json, status_on): (String, Option<String>) =
+                stmt.query_row([family.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let details: asysta_core::record::CaseDetails = serde_json::from_str(&details_json)?;
+            let status_on = status_on.as_deref().map(parse_date).transpose()?;
+            let evaluations = cases::evaluations_of(conn, family.id)?;
+            let dates = case_dates(&family, &details, status_on, &evaluations, periods);
+            out.push((family, evaluations, dates));
+        }
+    }
+    Ok(out)
 }
 
 /// The day a family was taken on (from its creation's clock), where the
