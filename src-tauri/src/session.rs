@@ -6,12 +6,13 @@ use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, History, WorkspaceStatus};
 use asysta_core::api::{DraftView, PlannedVisit};
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
-use asysta_core::family::{validate_new_family, FamilySummary, NewFamilyForm};
+use asysta_core::family::{FamilySummary, NewFamilyForm};
 use asysta_core::member::{validate_member, MemberForm};
 use asysta_core::merge::Conflict;
-use asysta_core::plan::{validate_plan_version, PlanArea, PlanVersionForm};
-use asysta_core::record::{validate_case_details, CaseDetailsForm, CaseloadCheck, FamilyStatus};
-use asysta_core::visit::{validate_visit, Visit, VisitDraft, VisitForm};
+use asysta_core::ops;
+use asysta_core::plan::{PlanArea, PlanVersionForm};
+use asysta_core::record::{CaseDetailsForm, CaseloadCheck, FamilyStatus};
+use asysta_core::visit::{VisitDraft, VisitForm};
 use asysta_core::workspace::Role;
 use asysta_core::workspace::{validate_new_workspace, NewWorkspaceForm};
 use asysta_core::{EntityId, EventId, FieldError, FieldErrorCode};
@@ -102,17 +103,7 @@ impl Session {
         form: &CaseDetailsForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        // Only the family's children can be placed in foster care.
-        let children: Vec<EntityId> = self
-            .family_case(family_id)?
-            .members
-            .iter()
-            .filter(|m| m.details.relation == asysta_core::member::Relation::Child)
-            .map(|m| m.id)
-            .collect();
-        let details = validate_case_details(form, &children, today).map_err(ApiError::invalid)?;
-        self.store_mut()?.set_case_details(family_id, details)?;
+        self.run(ops::SetCaseDetails { family_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
@@ -123,8 +114,7 @@ impl Session {
         reason: &str,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        self.store_mut()?.change_status(family_id, status, reason, Some(today))?;
+        self.run(ops::ChangeStatus { family_id, status, reason: reason.into(), on: String::new() }, today)?;
         self.family_case(family_id)
     }
 
@@ -134,9 +124,7 @@ impl Session {
         form: &MemberForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let details = validate_member(form, today).map_err(ApiError::invalid)?;
-        self.store_mut()?.add_member(family_id, details)?;
+        self.run(ops::AddMember { family_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
@@ -146,10 +134,7 @@ impl Session {
         form: &MemberForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let details = validate_member(form, today).map_err(ApiError::invalid)?;
-        let family_id = self.store()?.family_of_member(member_id)?;
-        self.store_mut()?.update_member(member_id, details)?;
+        let family_id = self.run(ops::UpdateMember { member_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
@@ -169,18 +154,7 @@ impl Session {
         form: &PlanVersionForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let members: Vec<EntityId> = self.family_case(family_id)?.members.iter().map(|m| m.id).collect();
-        let store = self.store_mut()?;
-        // Every goal and action row may need a new id, and asks at most once.
-        let rows: usize = form.goals.iter().map(|g| 1 + g.actions.len()).sum();
-        let mut fresh_ids = (0..rows).map(|_| store.new_id()).collect::<Result<Vec<_>, _>>()?;
-        let areas = store.plan_areas()?;
-        let version = validate_plan_version(form, &members, &areas, today, || {
-            fresh_ids.pop().expect("one fresh id per goal and action row was prepared")
-        })
-        .map_err(ApiError::invalid)?;
-        store.save_plan_version(family_id, version)?;
+        self.run(ops::SavePlanVersion { family_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
@@ -190,14 +164,11 @@ impl Session {
         form: &VisitForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let visit = self.validate_visit(family_id, form, today)?;
-        self.store_mut()?.record_visit(family_id, visit)?;
+        self.run(ops::RecordVisit { family_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
-    /// Corrects a recorded visit of the family. Its actions may be any
-    /// version's: the plan may have moved on since the visit.
+    /// Corrects a recorded visit of the family.
     pub fn update_visit(
         &mut self,
         family_id: EntityId,
@@ -205,32 +176,18 @@ impl Session {
         form: &VisitForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let visit = self.validate_visit_against(family_id, form, today, ActionsFrom::AnyVersion)?;
-        self.store_mut()?.update_visit(family_id, visit_id, visit)?;
+        self.run(ops::UpdateVisit { family_id, visit_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
-    fn validate_visit(&self, family_id: EntityId, form: &VisitForm, today: NaiveDate) -> Result<Visit, ApiError> {
-        self.validate_visit_against(family_id, form, today, ActionsFrom::CurrentVersion)
-    }
-
-    fn validate_visit_against(
-        &self,
-        family_id: EntityId,
-        form: &VisitForm,
+    /// Runs an operation of `asysta_core::ops` through the store's one door
+    /// (the role, the validation, the events).
+    pub(crate) fn run<O: asysta_store::ops::Execute>(
+        &mut self,
+        operation: O,
         today: NaiveDate,
-        actions_from: ActionsFrom,
-    ) -> Result<Visit, ApiError> {
-        let case = self.family_case(family_id)?;
-        let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
-        let versions = match actions_from {
-            ActionsFrom::CurrentVersion => case.plan_versions.last().into_iter().collect::<Vec<_>>(),
-            ActionsFrom::AnyVersion => case.plan_versions.iter().collect(),
-        };
-        let actions: Vec<EntityId> = versions.iter().flat_map(|v| v.actions().map(|a| a.id)).collect();
-        let areas = self.store()?.plan_areas()?;
-        validate_visit(form, &members, &actions, &areas, today).map_err(ApiError::invalid)
+    ) -> Result<O::Response, ApiError> {
+        Ok(self.store_mut()?.run(operation, today)?)
     }
 
     pub fn save_draft(&mut self, family_id: EntityId, form: VisitForm, saved_at_ms: u64) -> Result<(), ApiError> {
@@ -263,15 +220,14 @@ impl Session {
     }
 
     pub fn add_note(&mut self, family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        self.store_mut()?.add_note(family_id, text, restricted)?;
+        // Notes take no date: the day does not matter to the operation.
+        let today = NaiveDate::MIN;
+        self.run(ops::AddNote { family_id, text: text.into(), restricted }, today)?;
         self.family_case(family_id)
     }
 
     pub fn add_family(&mut self, form: &NewFamilyForm) -> Result<EntityId, ApiError> {
-        self.case_editable()?;
-        let family = validate_new_family(form).map_err(ApiError::invalid)?;
-        Ok(self.store_mut()?.add_family(&family)?)
+        self.run(ops::AddFamily { form: form.clone() }, NaiveDate::MIN)
     }
 
     pub fn history(&self, entity_id: EntityId) -> Result<History, ApiError> {
@@ -352,8 +308,8 @@ impl Session {
 
     /// Changes the centre's settings (an event that reaches every laptop).
     pub fn set_settings(&mut self, settings: Settings) -> Result<Settings, ApiError> {
-        self.require_role(Role::Centre)?;
-        self.store_mut()?.set_settings(settings)?;
+        let request = ops::SetSettings { caseload_cap: settings.caseload_cap, no_visit_days: settings.no_visit_days };
+        self.run(request, NaiveDate::MIN)?;
         self.settings()
     }
 
@@ -394,15 +350,6 @@ fn file_error(path: &Path) -> ApiError {
     let mut error = ApiError::new(ErrorKind::Storage);
     error.args.insert("file".into(), asysta_store::label_of(path));
     error
-}
-
-/// Which plan actions a visit may have worked on.
-#[derive(Clone, Copy)]
-enum ActionsFrom {
-    /// A new visit: the version in force.
-    CurrentVersion,
-    /// A correction: any version, as the visit may be older than the plan.
-    AnyVersion,
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! accepts a submitted evaluation or returns it with a note.
 
 use crate::fixtures::{
-    active, choose, family, open_case, open_store, prepare_centre, prepare_family_with_plan, unlock,
+    active, choose, family, open_case, open_store, prepare_centre, prepare_family_with_plan, prepare_store,
+    send_to_the_centre, unlock,
 };
 use crate::support::Desktop;
 use asysta_core::evaluation::{EvaluationForm, EvaluationStatus};
@@ -100,8 +101,11 @@ fn an_evaluation_is_prefilled_kept_as_a_draft_and_submitted() {
 #[test]
 fn at_a_centre_a_submitted_evaluation_is_returned_with_a_note() {
     let data = tempfile::tempdir().unwrap();
+    let laptop_dir = tempfile::tempdir().unwrap();
     let mut centre = prepare_centre(data.path(), "Ewa Kierownik");
-    let family_id = centre.add_cases(&[active(family("Kowalscy", "ul. Długa 4, Łódź"), Vec::new())]).unwrap()[0];
+    // The assistant's laptop takes the family on and submits the evaluation.
+    let mut laptop = prepare_store(laptop_dir.path(), &[active(family("Kowalscy", "ul. Długa 4, Łódź"), Vec::new())]);
+    let family_id = laptop.list_families().unwrap()[0].id;
     let form = EvaluationForm {
         period_from: today().to_string(),
         period_to: today().to_string(),
@@ -110,8 +114,9 @@ fn at_a_centre_a_submitted_evaluation_is_returned_with_a_note() {
         recommendation: "continue".into(),
         ..EvaluationForm::default()
     };
-    centre.submit_evaluation(family_id, None, &form, today()).unwrap();
-    drop(centre);
+    laptop.submit_evaluation(family_id, None, &form, today()).unwrap();
+    send_to_the_centre(&mut laptop, &mut centre, &laptop_dir.path().join("outbox"));
+    drop((centre, laptop));
 
     let desktop = Desktop::start();
     let app = desktop.launch(data.path());

@@ -121,6 +121,34 @@ pub fn prepare_centre(dir: &Path, name: &str) -> Store {
         .expect("a centre's workspace")
 }
 
+/// A change only the centre may make, reaching the laptop workspace in
+/// `laptop_dir` as it does in use: a centre beside it (in `centre_dir`)
+/// enrols the laptop, makes the change, and the laptop imports the
+/// centre's bundle.
+pub fn from_the_centre(laptop_dir: &Path, centre_dir: &Path, change: impl FnOnce(&mut Store)) {
+    let mut centre = prepare_centre(centre_dir, "Maria Zięba");
+    let mut laptop = open_store(laptop_dir);
+    let outbox = centre_dir.join("outbox");
+    send_to_the_centre(&mut laptop, &mut centre, &outbox);
+    change(&mut centre);
+    let request = asysta_store::ExportRequest { device: Some(laptop.device_id()), ..Default::default() };
+    let back = centre.export_bundle(&outbox, &request, &mut |_| {}).unwrap();
+    let bytes = std::fs::read(&back.path).unwrap();
+    laptop.import_bundle(&bytes, "centre.asysta", None).expect("the laptop takes the centre's bundle");
+}
+
+/// Enrols `laptop` with `centre` and brings the laptop's events to the
+/// centre in a bundle, trusted by its fingerprint (what a person does on
+/// the sync screens), through `outbox`.
+pub fn send_to_the_centre(laptop: &mut Store, centre: &mut Store, outbox: &Path) {
+    laptop.enrol(&centre.enrolment().expect("the enrolment").to_json()).expect("the laptop enrols");
+    std::fs::create_dir_all(outbox).unwrap();
+    let sent = laptop.export_bundle(outbox, &asysta_store::ExportRequest::default(), &mut |_| {}).unwrap();
+    let fingerprint = laptop.fingerprint().to_string();
+    let bytes = std::fs::read(&sent.path).unwrap();
+    centre.import_bundle(&bytes, "laptop.asysta", Some(&fingerprint)).expect("the centre trusts the laptop");
+}
+
 /// Picks `value` in the drop-down `select`.
 pub fn choose(app: &App<'_>, select: &str, value: &str) {
     app.click(&format!("{select} option[value='{value}']"));

@@ -8,7 +8,7 @@
 //! `ui/src/idle.rs`, would shorten it, but the harness has no way yet to
 //! run a script of the test's own in the page.)
 
-use crate::fixtures::{open_case, open_store, prepare_family_with_plan, unlock, PASSPHRASE};
+use crate::fixtures::{from_the_centre, open_case, open_store, prepare_family_with_plan, unlock, PASSPHRASE};
 use crate::support::{App, Desktop};
 use asysta_store::Periods;
 use chrono::{Days, NaiveDate, NaiveTime};
@@ -42,11 +42,11 @@ fn unlock_over(app: &App<'_>) {
 fn an_unused_app_locks_and_unlocking_brings_back_what_was_typed() {
     let data = tempfile::tempdir().unwrap();
     let family = prepare_family_with_plan(data.path());
-    {
-        let mut store = open_store(data.path());
-        let periods = store.periods().expect("the periods");
-        store.set_periods(Periods { lock_minutes: 1, ..periods }).expect("the lock period is set");
-    }
+    let centre = tempfile::tempdir().unwrap();
+    from_the_centre(data.path(), centre.path(), |centre| {
+        let periods = centre.periods().expect("the periods");
+        centre.set_periods(Periods { lock_minutes: 1, ..periods }).expect("the lock period is set");
+    });
     let [anna, _] = family.member_ids;
     let day = today().checked_sub_days(Days::new(1)).unwrap();
     let notes = "Rozmowa z panią Anną o szkole Zosi; umówiłyśmy wizytę u pedagoga";

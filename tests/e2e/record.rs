@@ -61,7 +61,7 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     app.fill("#basis_case_signature", "III Nsm 123/25");
     app.click("#details-submit");
     app.wait_for_text("#details-status", "Zapisano dane sprawy.");
-    let basis = "Postanowienie sądu (Sąd Rejonowy dla Łodzi-Śródmieścia), sygn. III Nsm 123/25, z dnia 2025-10-10";
+    let basis = "Postanowienie sądu (Sąd Rejonowy dla Łodzi-Śródmieścia), sygn. III Nsm 123/25, z dnia 10.10.2025";
     app.wait_for_text("#case-basis", basis);
 
     // A restricted note is marked as such.
@@ -76,7 +76,7 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     open_case(&app, "Wiśniewscy");
     assert_eq!(app.texts_when(".member-name", 2), ["Zofia Wiśniewska", "Marek Wiśniewski"]);
     assert_eq!(app.texts_when(".member-relation", 2), ["dziecko", "rodzic"]);
-    assert_eq!(app.texts_when(".member-birth-date", 2), ["2015-06-01", "1988-03-12"]);
+    assert_eq!(app.texts_when(".member-birth-date", 2), ["01.06.2015", "12.03.1988"]);
     assert_eq!(app.texts_when(".member-pesel", 2), [child.as_str(), parent.as_str()]);
     app.wait_for_text("#case-basis", basis);
     app.wait_for_text(".note.restricted .note-restricted-label", "poufna");

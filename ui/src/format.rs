@@ -2,16 +2,12 @@
 
 use asysta_core::validation::{parse_iso_date, parse_polish_date, parse_time};
 use asysta_core::{Change, DeviceId};
-use asysta_i18n::Locale;
 use chrono::{NaiveDate, NaiveTime};
 
-/// A date as people read it: "23.11.2026" in Polish, "2026-11-23" in
-/// English (the unambiguous form for a reader outside Poland).
-pub fn display_date(date: NaiveDate, locale: Locale) -> String {
-    match locale {
-        Locale::Pl => date.format("%d.%m.%Y").to_string(),
-        Locale::En => date.format("%Y-%m-%d").to_string(),
-    }
+/// A date as the app shows it: "23.11.2026" (dd.mm.rrrr), in either
+/// language, as its date fields show and take dates.
+pub fn display_date(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
 }
 
 /// What a date field shows for the form's value: an ISO `YYYY-MM-DD`
@@ -54,14 +50,14 @@ pub fn time_from_input(typed: &str) -> String {
     }
 }
 
-/// "YYYY-MM-DD HH:MM" for a Unix time in milliseconds, shifted by a UTC
+/// "dd.mm.rrrr HH:MM" for a Unix time in milliseconds, shifted by a UTC
 /// offset in minutes (east of Greenwich is positive).
 pub fn format_timestamp(unix_ms: u64, utc_offset_minutes: i64) -> String {
     let minutes = (unix_ms / 60_000) as i64 + utc_offset_minutes;
     let days = minutes.div_euclid(24 * 60);
     let minute_of_day = minutes.rem_euclid(24 * 60);
     let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
+    format!("{day:02}.{month:02}.{year:04} {:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
 }
 
 /// The time as the user's computer shows it (UTC in host tests).

@@ -61,9 +61,9 @@ impl I18n {
         }
     }
 
-    /// A date as people of this language read it.
+    /// A date as the app shows it, dd.mm.rrrr (see [`crate::format::display_date`]).
     pub fn date(&self, date: chrono::NaiveDate) -> String {
-        crate::format::display_date(date, self.locale())
+        crate::format::display_date(date)
     }
 
     /// The text that explains a failed command.

@@ -114,6 +114,12 @@ error-device-unknown = The bundle { $file } comes from a device not enrolled at 
 error-device-keys-changed = The device the bundle { $file } comes from signed it with another key than the trusted one. Nothing was imported; contact your administrator.
 error-fingerprint-mismatch = The fingerprint given ({ $given }) is not that of the device the bundle { $file } comes from ({ $fingerprint }). Nothing was imported.
 error-bundle-own = The bundle { $file } was sent from this workspace; a workspace does not import its own bundles.
+error-bundle-policy = The bundle { $file } breaks the centre's rules: { $what ->
+        [role] its sender claims another role than the one its device was enrolled with
+        [kind] it carries a change that its device's role ({ $device }) may not make
+        [family] it carries a change to a family that is not this assistant's ({ $device })
+       *[author] it carries a change written in the name of someone other than the device's enrolled user ({ $device })
+    }. Nothing was imported.
 error-bundle-foreign-events = The bundle { $file } brings new events of a device other than its sender, or written in another person's name. Nothing was imported.
 error-bundle-not-from-centre = The bundle { $file } does not come from the centre this laptop is enrolled with. Nothing was imported.
 error-not-enrolled = This laptop is not enrolled with a centre yet. Read the enrolment file you got from the centre.
@@ -339,3 +345,21 @@ assistant-group = { $name } — { $active } of { $cap } active families
 assistant-unknown = No assistant assigned
 caseloads-title = Assistants' caseloads
 caseloads-empty = No assistant has families yet.
+
+# asysta check
+check-ok = Everything holds: the database file, the event log ({ $events } { $events ->
+        [one] event
+       *[other] events
+    }) and every table equal to a rebuild from the events.
+check-table-differs = Table { $table } differs from a rebuild from the events: { $here } only here, { $rebuilt } only in the rebuild.
+check-failed = The check found differences (above); nothing was changed.
+
+## The command line: forms read from JSON files, ids and statuses typed as arguments.
+cli-form-not-json = { $file } is not JSON ({ $error }). Nothing was changed.
+cli-form-not-object = { $file }: a form is a JSON object of fields and their values. Nothing was changed.
+cli-form-unknown-field = { $file }: the form has no field “{ $field }”. Nothing was changed.
+cli-form-invalid = { $file }: a field of the form has a value of the wrong kind ({ $error }). Nothing was changed.
+cli-file-unreadable = { $file } cannot be read ({ $error }).
+cli-not-an-id = Not a record id: { $id }
+cli-unknown-status = Unknown status “{ $status }”: use active, monitoring or archived.
+cli-close-needs-form = Closing the work has its own form: asysta family close FAMILY_ID --form closing.json

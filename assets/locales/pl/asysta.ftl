@@ -116,6 +116,12 @@ error-device-unknown = Paczka { $file } pochodzi z urządzenia, które nie jest 
 error-device-keys-changed = Urządzenie, z którego pochodzi paczka { $file }, podpisało ją innym kluczem niż zaufany. Nic nie zostało zaimportowane; skontaktuj się z administratorem.
 error-fingerprint-mismatch = Podany odcisk ({ $given }) nie jest odciskiem urządzenia, z którego pochodzi paczka { $file } ({ $fingerprint }). Nic nie zostało zaimportowane.
 error-bundle-own = Paczka { $file } została wysłana z tego obszaru roboczego; własnych paczek się nie importuje.
+error-bundle-policy = Paczka { $file } narusza zasady ośrodka: { $what ->
+        [role] nadawca podaje inną rolę niż ta, z którą urządzenie zostało zarejestrowane
+        [kind] zawiera zmianę, której rola urządzenia ({ $device }) nie może wprowadzać
+        [family] zawiera zmianę w rodzinie, która nie jest rodziną tego asystenta ({ $device })
+       *[author] zawiera zmianę zapisaną w imieniu innej osoby niż zarejestrowany użytkownik urządzenia ({ $device })
+    }. Nic nie zostało zaimportowane.
 error-bundle-foreign-events = Paczka { $file } zawiera nowe zdarzenia innego urządzenia niż nadawca albo zapisane w imieniu innej osoby. Nic nie zostało zaimportowane.
 error-bundle-not-from-centre = Paczka { $file } nie pochodzi z ośrodka, w którym zarejestrowano ten laptop. Nic nie zostało zaimportowane.
 error-not-enrolled = Ten laptop nie jest jeszcze zarejestrowany w ośrodku. Wczytaj plik rejestracji otrzymany z ośrodka.
@@ -346,3 +352,22 @@ assistant-group = { $name } — { $active } z { $cap } aktywnych rodzin
 assistant-unknown = Bez przypisanego asystenta
 caseloads-title = Obciążenie asystentów
 caseloads-empty = Nie ma jeszcze rodzin żadnego asystenta.
+
+# asysta check
+check-ok = Wszystko się zgadza: plik bazy, dziennik zdarzeń ({ $events } { $events ->
+        [one] zdarzenie
+        [few] zdarzenia
+       *[many] zdarzeń
+    }) i każda tabela równa odbudowie ze zdarzeń.
+check-table-differs = Tabela { $table } różni się od odbudowy ze zdarzeń: { $here } tylko tutaj, { $rebuilt } tylko w odbudowie.
+check-failed = Sprawdzenie wykryło niezgodności (wyżej); nic nie zostało zmienione.
+
+## Wiersz poleceń: formularze z plików JSON, identyfikatory i statusy podane jako argumenty.
+cli-form-not-json = { $file } nie jest plikiem JSON ({ $error }). Nic nie zostało zmienione.
+cli-form-not-object = { $file }: formularz to obiekt JSON z polami i ich wartościami. Nic nie zostało zmienione.
+cli-form-unknown-field = { $file }: formularz nie ma pola „{ $field }”. Nic nie zostało zmienione.
+cli-form-invalid = { $file }: pole formularza ma wartość niewłaściwego rodzaju ({ $error }). Nic nie zostało zmienione.
+cli-file-unreadable = Nie można odczytać { $file } ({ $error }).
+cli-not-an-id = To nie jest identyfikator rekordu: { $id }
+cli-unknown-status = Nieznany status „{ $status }”: użyj active, monitoring lub archived.
+cli-close-needs-form = Zamknięcie pracy ma własny formularz: asysta family close ID_RODZINY --form zamkniecie.json

@@ -4,7 +4,8 @@
 use crate::commands::{describe, line, open, parse_id, print_json, today_local};
 use crate::EvaluationCommand;
 use asysta_core::api::{ApiError, DueWhat};
-use asysta_core::evaluation::{Decision, DueState, EvaluationForm, EvaluationView};
+use asysta_core::evaluation::{DueState, EvaluationForm, EvaluationView};
+use asysta_core::ops;
 use asysta_i18n::{Arg, Translator};
 use asysta_store::StoreError;
 use std::path::Path;
@@ -51,9 +52,9 @@ pub fn evaluation(data_dir: &Path, command: EvaluationCommand, t: &Translator, o
             let family_id = parse_id(&family_id)?;
             let id = id.as_deref().map(parse_id).transpose()?;
             let saved = if submit {
-                store.submit_evaluation(family_id, id, &form, today)
+                store.run(ops::SubmitEvaluation { family_id, evaluation_id: id, form }, today)
             } else {
-                store.save_evaluation(family_id, id, &form, today)
+                store.run(ops::SaveEvaluation { family_id, evaluation_id: id, form }, today)
             }
             .map_err(fail)?;
             let evaluation = store.evaluation(saved).map_err(fail)?;
@@ -63,15 +64,26 @@ pub fn evaluation(data_dir: &Path, command: EvaluationCommand, t: &Translator, o
             line(out, format_args!("{}\t{}", evaluation.id, t.tr(&evaluation.status.message_id())));
             Ok(())
         }
+        EvaluationCommand::Correct { id, json } => {
+            let id = parse_id(&id)?;
+            let mut store = crate::forms::open_for_edit(data_dir, t)?;
+            let correction = store.run(ops::CorrectEvaluation { evaluation_id: id }, today).map_err(fail)?;
+            let evaluation = store.evaluation(correction).map_err(fail)?;
+            if json {
+                return print_json(out, &evaluation);
+            }
+            line(out, format_args!("{}\t{}", evaluation.id, t.tr(&evaluation.status.message_id())));
+            Ok(())
+        }
         EvaluationCommand::Decide { id, accept, return_note, json } => {
             let id = parse_id(&id)?;
-            let (decision, note) = match (accept, return_note) {
-                (true, None) => (Decision::Accepted, String::new()),
-                (false, Some(note)) => (Decision::Returned, note),
+            let (accept, note) = match (accept, return_note) {
+                (true, None) => (true, String::new()),
+                (false, Some(note)) => (false, note),
                 _ => return Err("give either --accept or --return NOTE".into()),
             };
             let mut store = open(data_dir, t)?;
-            store.decide_evaluation(id, decision, &note, today).map_err(fail)?;
+            store.run(ops::DecideEvaluation { evaluation_id: id, accept, note }, today).map_err(fail)?;
             let evaluation = store.evaluation(id).map_err(fail)?;
             if json {
                 return print_json(out, &evaluation);
@@ -82,8 +94,15 @@ pub fn evaluation(data_dir: &Path, command: EvaluationCommand, t: &Translator, o
     }
 }
 
+/// The form from a file, or from standard input for `-`.
 fn read_form(file: &Path) -> Result<EvaluationForm, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = if file == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| format!("stdin: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?
+    };
     serde_json::from_str(&text).map_err(|e| format!("{}: not an evaluation form: {e}", file.display()))
 }
 

@@ -5,7 +5,7 @@ use crate::{Cli, Command, ConflictsCommand, FamilyCommand, RoleArg};
 use asysta_core::api::ApiError;
 use asysta_core::api::FamilyCase;
 use asysta_core::family::FamilySummary;
-use asysta_core::family::{validate_new_family, NewFamilyForm};
+use asysta_core::family::NewFamilyForm;
 use asysta_core::plan::PlanArea;
 use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{validate_passphrase, Role, WorkspaceInfo};
@@ -45,9 +45,30 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             let (job, file) = crate::print::job_of(&document)?;
             crate::print::print(&data_dir, &job, file, json, t, out)
         }
-        Command::Opinion { command: crate::OpinionCommand::Export { id, docx, json } } => {
-            let job = asysta_core::api::PrintJob::OpinionDocx { opinion_id: parse_id(&id)? };
-            crate::print::print(&data_dir, &job, &docx, json, t, out)
+        Command::Opinion { command } => crate::opinions::run(&data_dir, command, t, out),
+        Command::Visit { command } => crate::visits::run(&data_dir, command, t, out),
+        Command::Plan { command } => crate::plans::run(&data_dir, command, t, out),
+        Command::Member { command } => crate::members::run(&data_dir, command, t, out),
+        Command::Alerts { json } => crate::home::alerts(&data_dir, json, t, out),
+        Command::Due { json } => crate::home::due(&data_dir, json, t, out),
+        Command::Caseload { json } => crate::home::caseload(&data_dir, json, t, out),
+        Command::Family { command: FamilyCommand::Status { to, args } } => {
+            crate::status::change(&data_dir, &to, args, t, out)
+        }
+        Command::Family { command: FamilyCommand::Monitor(args) } => {
+            crate::status::change(&data_dir, FamilyStatus::Monitoring.as_str(), args, t, out)
+        }
+        Command::Family { command: FamilyCommand::Archive(args) } => {
+            crate::status::change(&data_dir, FamilyStatus::Archived.as_str(), args, t, out)
+        }
+        Command::Family { command: FamilyCommand::Close { family_id, form, json } } => {
+            crate::status::close(&data_dir, &family_id, &form, json, t, out)
+        }
+        Command::Family { command: FamilyCommand::Details { family_id, form, json } } => {
+            crate::status::details(&data_dir, &family_id, &form, json, t, out)
+        }
+        Command::Family { command: FamilyCommand::Note { family_id, text, restricted, json } } => {
+            crate::status::note(&data_dir, &family_id, &text, restricted, json, t, out)
         }
         Command::Family {
             command: FamilyCommand::Add { name, address, member_first_name, member_last_name, json },
@@ -58,8 +79,7 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                 first_member_first_name: member_first_name.unwrap_or_default(),
                 first_member_last_name: member_last_name.unwrap_or_default(),
             };
-            let family = validate_new_family(&form).map_err(|fields| describe(&ApiError::invalid(fields), t))?;
-            let id = open(&data_dir, t)?.add_family(&family).map_err(fail)?;
+            let id = open(&data_dir, t)?.run(asysta_core::ops::AddFamily { form }, today_local()).map_err(fail)?;
             if json {
                 print_json(out, &serde_json::json!({ "id": id }))
             } else {
@@ -178,6 +198,40 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Check { json } => {
+            let report = open(&data_dir, t)?.check().map_err(fail)?;
+            if json {
+                print_json(out, &report)?;
+            } else {
+                for problem in report.database.iter().chain(&report.log) {
+                    line(out, format_args!("{problem}"));
+                }
+                for d in &report.projections {
+                    line(
+                        out,
+                        format_args!(
+                            "{}",
+                            t.tr_args(
+                                "check-table-differs",
+                                &[
+                                    ("table", Arg::Str(&d.table)),
+                                    ("here", Arg::Num(d.only_here as f64)),
+                                    ("rebuilt", Arg::Num(d.only_in_rebuild as f64)),
+                                ],
+                            )
+                        ),
+                    );
+                }
+                if report.ok {
+                    line(out, format_args!("{}", t.tr_args("check-ok", &[("events", Arg::Num(report.events as f64))])));
+                }
+            }
+            if report.ok {
+                Ok(())
+            } else {
+                Err(t.tr("check-failed"))
+            }
+        }
         Command::Stats { json } => {
             let stats = open(&data_dir, t)?.stats().map_err(fail)?;
             if json {
@@ -196,9 +250,12 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             let mut store = open(&data_dir, t)?;
             let mut settings = store.settings().map_err(fail)?;
             if caseload_cap.is_some() || no_visit_days.is_some() {
-                settings.caseload_cap = caseload_cap.unwrap_or(settings.caseload_cap);
-                settings.no_visit_days = no_visit_days.unwrap_or(settings.no_visit_days);
-                store.set_settings(settings).map_err(fail)?;
+                let request = asysta_core::ops::SetSettings {
+                    caseload_cap: caseload_cap.unwrap_or(settings.caseload_cap),
+                    no_visit_days: no_visit_days.unwrap_or(settings.no_visit_days),
+                };
+                store.run(request, today_local()).map_err(fail)?;
+                settings = store.settings().map_err(fail)?;
             }
             let mut periods = store.periods().map_err(fail)?;
             if evaluation_months.is_some() || monitoring_months.is_some() || lock_minutes.is_some() {
@@ -392,6 +449,12 @@ pub fn format_time(ms: u64) -> String {
 
 /// One line: the error's message, then each refused field and why.
 pub fn describe(error: &ApiError, t: &Translator) -> String {
+    describe_with(error, t, &cli_flag)
+}
+
+/// [`describe`], each refused field named by `name_of` (a flag, or the
+/// field of a form file).
+pub fn describe_with(error: &ApiError, t: &Translator, name_of: &dyn Fn(&str) -> String) -> String {
     let args: Vec<(&str, Arg<'_>)> = error.args.iter().map(|(k, v)| (k.as_str(), Arg::Str(v))).collect();
     let mut line = t.tr_args(error.kind.message_id(), &args);
     for field in &error.fields {
@@ -399,7 +462,7 @@ pub fn describe(error: &ApiError, t: &Translator) -> String {
             Some(limit) => t.tr_args(field.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
             None => t.tr(field.message_id()),
         };
-        line.push_str(&format!(" {}: {}", cli_flag(&field.field), reason));
+        line.push_str(&format!(" {}: {}", name_of(&field.field), reason));
     }
     line
 }

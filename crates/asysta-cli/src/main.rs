@@ -7,8 +7,15 @@ mod cases;
 mod commands;
 mod demo;
 mod exchange;
+mod forms;
+mod home;
+mod members;
+mod opinions;
 mod passphrase;
+mod plans;
 mod print;
+mod status;
+mod visits;
 
 use asysta_i18n::{Locale, Translator};
 use clap::{Parser, Subcommand};
@@ -136,6 +143,13 @@ enum Command {
         #[arg(long, value_name = "N")]
         assistants: Option<usize>,
     },
+    /// Verify the workspace: the encrypted file, the event log's invariants, and every table against a
+    /// rebuild from the events in a scratch database in memory. Changes nothing; exit 0 only when all hold.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts per entity type and events per device.
     Stats {
         /// Print as JSON.
@@ -218,6 +232,39 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The visit diary: record, correct and list contacts with a family.
+    Visit {
+        #[command(subcommand)]
+        command: VisitCommand,
+    },
+    /// The work plan: show a version, save the next one, the family's agreement, progress on actions.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
+    /// The people of a family: add one, correct one, find a person recorded twice.
+    Member {
+        #[command(subcommand)]
+        command: MemberCommand,
+    },
+    /// What needs attention: families not visited for long, plan actions past their deadline.
+    Alerts {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything with a date: evaluations, court opinions, the end of monitoring.
+    Due {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Active families against the caseload cap (at a centre: each assistant's).
+    Caseload {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -278,6 +325,14 @@ enum EvaluationCommand {
         #[arg(long)]
         submit: bool,
         /// Print the evaluation as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a correction of a submitted (or returned) evaluation: a new draft version of it.
+    Correct {
+        /// The evaluation's id.
+        id: String,
+        /// Print the new draft as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -356,6 +411,224 @@ enum OpinionCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Record a court's request for an opinion about a family; prints the opinion's id.
+    Request {
+        /// The family's id.
+        family_id: String,
+        /// The court, e.g. "Sąd Rejonowy dla Łodzi-Śródmieścia, III Wydział Rodzinny i Nieletnich".
+        #[arg(long)]
+        court: String,
+        /// The case signature, e.g. "III Nsm 123/26".
+        #[arg(long)]
+        signature: String,
+        /// The date the request was received, YYYY-MM-DD or dd.mm.rrrr.
+        #[arg(long, value_name = "DATE")]
+        received: String,
+        /// The date the opinion is due, YYYY-MM-DD or dd.mm.rrrr.
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        /// Print the opinion as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One opinion: the request, its text, whether it is final.
+    Show {
+        /// The opinion's id (as `family show` lists it).
+        id: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Without --text: print the text the window opens the opinion with (its own, or while it is
+    /// empty a draft written from the case, never from notes). With --text: save that text.
+    Draft {
+        /// The opinion's id.
+        id: String,
+        /// Save the text in FILE ("-": standard input).
+        #[arg(long, value_name = "FILE")]
+        text: Option<PathBuf>,
+        /// Print the draft written from the case even when the opinion has a text of its own.
+        #[arg(long, conflicts_with = "text")]
+        from_case: bool,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve the final version (its saved text, or the text in FILE); it cannot change afterwards.
+    Finish {
+        /// The opinion's id.
+        id: String,
+        /// The final text, from FILE ("-": standard input); default: the saved text.
+        #[arg(long, value_name = "FILE")]
+        text: Option<PathBuf>,
+        /// Print the opinion as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum VisitCommand {
+    /// Record a visit (a contact) from a form (JSON, as the app sends it; "-": standard input);
+    /// prints the new entry's id.
+    Add {
+        family_id: String,
+        /// The form: {"date", "start", "end", "place", "form", "participants", "areas", "actions_worked", …}.
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the entry as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct a recorded visit with a whole form (see `asysta visit form`).
+    Edit {
+        visit_id: String,
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the entry as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A family's visit diary, newest first.
+    List {
+        family_id: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The form of a recorded visit, as JSON to edit and pass to `asysta visit edit`.
+    Form { visit_id: String },
+    /// Keep an unfinished entry for a family (one a family; recording the visit discards it).
+    Draft {
+        family_id: String,
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The unfinished entries kept on this device.
+    Drafts {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Throw a family's unfinished entry away.
+    DiscardDraft { family_id: String },
+    /// The next planned contact with each active family, soonest first.
+    Planned {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PlanCommand {
+    /// A version of the family's work plan with each action's current status (default: the one in force).
+    Show {
+        family_id: String,
+        /// The version's number.
+        #[arg(long, value_name = "N")]
+        version: Option<u32>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The form of the next version as the window opens it (the current goals and actions, their ids kept),
+    /// as JSON to edit and pass to `asysta plan save`.
+    Form { family_id: String },
+    /// Save the next version of the plan from a form (JSON, as the app sends it; "-": standard input).
+    Save {
+        family_id: String,
+        /// The form: {"agreed_with_family_on", "consultation_date", "consultation_social_worker",
+        /// "goals": [{"id", "area", "goal", "actions": [{"id", "what", "who", …}]}]}.
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the saved version as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the family's agreement with the version in force: a new version, the same but agreed on DATE.
+    Agree {
+        family_id: String,
+        /// The date of the agreement, YYYY-MM-DD or dd.mm.rrrr.
+        #[arg(long, value_name = "DATE")]
+        on: String,
+        /// Print the saved version as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Note progress on an action of the version in force (outside a visit).
+    Progress {
+        family_id: String,
+        /// The action's id (as `asysta plan show` lists it).
+        #[arg(long, value_name = "ACTION_ID")]
+        action: String,
+        /// The date of the note, YYYY-MM-DD or dd.mm.rrrr.
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// What was done.
+        #[arg(long, value_name = "TEXT", required_unless_present = "state")]
+        note: Option<String>,
+        /// Where the action stands from then on: planned, in_progress, done or abandoned.
+        #[arg(long, value_name = "STATE")]
+        state: Option<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MemberCommand {
+    /// Add a person to a family from a form (JSON, as the app sends it; "-": standard input);
+    /// prints the new person's id.
+    Add {
+        family_id: String,
+        /// The form: {"first_name", "last_name", "birth_date", "sex", "relation", "pesel"}.
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the person as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Correct a person's details with a whole form.
+    Edit {
+        member_id: String,
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the person as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// People already recorded who may be the one in the form (the same PESEL, or name and birth date).
+    Duplicates {
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// The person being corrected (left out of the search).
+        #[arg(long, value_name = "MEMBER_ID")]
+        editing: Option<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A status change the window makes with one button.
+#[derive(Debug, clap::Args)]
+struct StatusArgs {
+    /// The family's id.
+    family_id: String,
+    /// Why (optional).
+    #[arg(long)]
+    reason: Option<String>,
+    /// The date of the change, YYYY-MM-DD or dd.mm.rrrr (default: today).
+    #[arg(long, value_name = "DATE")]
+    on: Option<String>,
+    /// Print the family's status as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -418,6 +691,53 @@ enum FamilyCommand {
         /// Words that must all match, e.g. "zolc lodz".
         query: String,
         /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the family's status: active (take on again), monitoring or archived
+    /// (closing has its own form: `asysta family close`).
+    Status {
+        /// The new status: active, monitoring or archived.
+        #[arg(long, value_name = "STATUS")]
+        to: String,
+        #[command(flatten)]
+        args: StatusArgs,
+    },
+    /// Close the work with the family from a form (JSON, as the app sends it; "-": standard input);
+    /// a final evaluation must have been submitted first.
+    Close {
+        family_id: String,
+        /// The form: {"on", "reason" (a key of `asysta closing-reasons`), "reason_text", "summary"}.
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the family's status as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start monitoring the family after the work was closed.
+    Monitor(StatusArgs),
+    /// Archive the family's case (read-only from then on).
+    Archive(StatusArgs),
+    /// Set the case details from a form (JSON, as the app sends it; "-": standard input).
+    Details {
+        family_id: String,
+        /// The form: {"phones", "social_worker_name", "basis": {…}, "start_date", "foster_care": […], …}.
+        #[arg(long, value_name = "FILE")]
+        form: PathBuf,
+        /// Print the details as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a note to the family's case.
+    Note {
+        family_id: String,
+        /// The note.
+        #[arg(long)]
+        text: String,
+        /// Keep it out of bundles, printouts and opinions by default.
+        #[arg(long)]
+        restricted: bool,
+        /// Print the note's id as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -210,10 +210,48 @@ fn the_passphrase_can_be_changed() {
     ok(asysta(dir.path(), Some("całkiem nowe hasło 2"), &["stats"]));
 }
 
+/// The role policy at the CLI's door: what only the centre may change is
+/// refused on a laptop, in Polish, with nothing written.
+#[test]
+fn a_laptop_cannot_change_what_only_the_centre_may() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path());
+    let events =
+        || -> Value { serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &["stats", "--json"]))).unwrap() };
+    let before = events();
+    let file = dir.path().join("list.json");
+    std::fs::write(&file, "[]").unwrap();
+    let list = file.to_str().unwrap();
+    for args in [
+        &["settings", "--caseload-cap", "3"][..],
+        &["settings", "--lock-minutes", "5"],
+        &["areas", "--set", list],
+        &["rating-scale", "--set", list],
+        &["closing-reasons", "--set", list],
+    ] {
+        fails_with(asysta(dir.path(), Some(PASS), args), "Tej operacji nie wykonuje się");
+    }
+    assert_eq!(events(), before, "nothing written");
+    let settings: Value = serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &["settings", "--json"]))).unwrap();
+    assert_eq!(settings["caseload_cap"], 15);
+}
+
+/// The reverse: a centre does not write an assistant's case.
+#[test]
+fn a_centre_cannot_write_a_case() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(asysta(dir.path(), Some(PASS), &["init", "--role", "centre", "--centre", "MOPS Łódź", "--user", "Maria Zięba"]));
+    fails_with(
+        asysta(dir.path(), Some(PASS), &["family", "add", "--name", "Lis", "--address", "ul. Leśna 2"]),
+        "Tej operacji nie wykonuje się",
+    );
+    assert!(family_names(dir.path()).is_empty());
+}
+
 #[test]
 fn the_centre_settings_and_plan_areas_can_be_changed() {
     let dir = tempfile::tempdir().unwrap();
-    init(dir.path());
+    ok(asysta(dir.path(), Some(PASS), &["init", "--role", "centre", "--centre", "MOPS Łódź", "--user", "Maria Zięba"]));
     let settings = |args: &[&str]| -> Value {
         let args: Vec<&str> = ["settings", "--json"].iter().chain(args).copied().collect();
         serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &args))).unwrap()

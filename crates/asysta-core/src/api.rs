@@ -271,6 +271,10 @@ pub enum ErrorKind {
     BundleForeignEvents,
     /// On a laptop, a bundle not from its centre.
     BundleNotFromCentre,
+    /// A bundle with an event its writer's enrolled role may not make, in
+    /// a family that is not its writer's, in another person's name, or
+    /// whose header claims another role than the enrolled one (`what`).
+    BundlePolicy,
     /// The laptop has no centre yet.
     NotEnrolled,
     /// The operation belongs to the other kind of workspace.
@@ -327,6 +331,7 @@ impl ErrorKind {
             ErrorKind::FingerprintMismatch => "error-fingerprint-mismatch",
             ErrorKind::BundleOwn => "error-bundle-own",
             ErrorKind::BundleForeignEvents => "error-bundle-foreign-events",
+            ErrorKind::BundlePolicy => "error-bundle-policy",
             ErrorKind::BundleNotFromCentre => "error-bundle-not-from-centre",
             ErrorKind::NotEnrolled => "error-not-enrolled",
             ErrorKind::WrongRole => "error-wrong-role",

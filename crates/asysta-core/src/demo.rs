@@ -8,12 +8,16 @@ use crate::family::{NewFamily, NewMember};
 use crate::ids::EntityId;
 use crate::member::{MemberDetails, Relation};
 use crate::pesel::{Pesel, Sex};
-use crate::plan::{ActionStatus, Actor, NewPlanVersion, PlanAction, PlanGoal};
+use crate::plan::{ActionStatus, NewPlanVersion, PlanAction, PlanGoal};
 use crate::record::FamilyStatus;
 use crate::record::{CaseDetails, Contact};
-use crate::visit::{ActionWorked, ContactForm, Place, Visit};
-use chrono::{NaiveDate, NaiveTime};
+use crate::visit::Visit;
+use chrono::NaiveDate;
+use contacts::{Occasion, OpenAction};
+use plans::GOALS;
 
+pub mod contacts;
+pub mod plans;
 pub mod story;
 
 /// A small deterministic pseudo-random stream (SplitMix64).
@@ -357,68 +361,10 @@ fn with_birth(
     }
 }
 
-/// A goal the demo draws plans from: area key, goal, and its actions as
-/// (what, expected effect).
-type GoalTemplate = (&'static str, &'static str, &'static [(&'static str, &'static str)]);
-
-const GOALS: &[GoalTemplate] = &[
-    (
-        "budget_debts",
-        "Uporządkowanie budżetu domowego i spłata zaległości",
-        &[
-            ("Prowadzenie zeszytu wydatków", "Rodzina zna swoje miesięczne wydatki"),
-            ("Wniosek o rozłożenie zaległości czynszowych na raty", "Ugoda ze spółdzielnią mieszkaniową"),
-        ],
-    ),
-    (
-        "employment_education",
-        "Podjęcie zatrudnienia przez rodzica",
-        &[
-            ("Rejestracja w powiatowym urzędzie pracy", "Status osoby bezrobotnej i oferty pracy"),
-            ("Przygotowanie CV i listu motywacyjnego", "Gotowe dokumenty aplikacyjne"),
-        ],
-    ),
-    (
-        "school_development",
-        "Regularne uczęszczanie dzieci do szkoły",
-        &[
-            ("Spotkanie z wychowawcą i pedagogiem szkolnym", "Ustalony plan wsparcia ucznia"),
-            ("Codzienna kontrola odrabiania lekcji", "Poprawa ocen i frekwencji"),
-        ],
-    ),
-    (
-        "health_addictions",
-        "Zadbanie o zdrowie dzieci",
-        &[
-            ("Umówienie wizyty u pediatry i szczepień", "Aktualny kalendarz szczepień"),
-            ("Konsultacja w poradni psychologiczno-pedagogicznej", "Diagnoza i zalecenia"),
-        ],
-    ),
-    (
-        "household",
-        "Utrzymanie porządku i organizacja dnia",
-        &[("Ustalenie stałego planu dnia dzieci", "Stałe pory posiłków i snu")],
-    ),
-    (
-        "official_matters",
-        "Załatwienie spraw urzędowych",
-        &[("Złożenie wniosku o świadczenie wychowawcze", "Przyznane świadczenie")],
-    ),
-];
-
-const VISIT_NOTES: &[&str] = &[
-    "Rodzina w domu, rozmowa o bieżących sprawach i planie na kolejny tydzień.",
-    "Omówiono wydatki z ostatnich dni; matka prowadzi zeszyt wydatków.",
-    "Dzieci po szkole, wspólne odrabianie lekcji. Syn ma zaległości z matematyki.",
-    "Towarzyszenie w urzędzie pracy; złożono dokumenty.",
-    "Rozmowa telefoniczna, potwierdzono termin wizyty u pediatry.",
-    "Wizyta krótsza, rodzina wychodziła do lekarza. Umówiono kolejny termin.",
-    "Rozmowa o relacjach w rodzinie; ojciec chętnie uczestniczył.",
-    "Pomoc w wypełnieniu wniosku o świadczenie.",
-];
-
-/// A first plan for a family with these members (ids from the store),
-/// agreed around `start`; every goal and action id comes from `new_id`.
+/// A first plan for a family with these members (ids from the store, a
+/// parent first), agreed on `start`: two or three goals, each action
+/// carried out by someone who fits it; every goal and action id comes from
+/// `new_id`.
 pub fn plan(
     rng: &mut DemoRng,
     members: &[EntityId],
@@ -428,76 +374,51 @@ pub fn plan(
     let mut goals = Vec::new();
     let first = rng.below(GOALS.len() as u64) as usize;
     for k in 0..2 + rng.below(2) as usize {
-        let (area, goal, actions) = GOALS[(first + k) % GOALS.len()];
-        let actions = actions
+        let template = &GOALS[(first + k) % GOALS.len()];
+        let actions = template
+            .actions
             .iter()
-            .map(|(what, effect)| PlanAction {
+            .map(|action| PlanAction {
                 id: new_id(),
-                what: (*what).to_owned(),
-                who: match (rng.below(3), members.first()) {
-                    (0, Some(member)) => Actor::Member { member_id: *member },
-                    (1, _) => Actor::Institution { name: "Powiatowy Urząd Pracy".to_owned() },
-                    _ => Actor::Assistant,
-                },
+                what: action.what.to_owned(),
+                who: plans::actor_for(rng, action, members),
                 deadline: start.checked_add_signed(chrono::Duration::days(30 + rng.below(300) as i64)),
-                expected_effect: (*effect).to_owned(),
+                expected_effect: action.effect.to_owned(),
                 status: ActionStatus::Planned,
             })
             .collect();
-        goals.push(PlanGoal { id: new_id(), area: area.to_owned(), goal: goal.to_owned(), actions });
+        goals.push(PlanGoal { id: new_id(), area: template.area.to_owned(), goal: template.goal.to_owned(), actions });
     }
     NewPlanVersion { agreed_with_family_on: Some(start), consultation: None, goals }
 }
 
-/// Where and how a demo contact takes place: mostly home visits, now and
-/// then an accompaniment, a school consultation or a phone call.
-fn contact_kind(rng: &mut DemoRng) -> (Place, ContactForm) {
-    match rng.below(10) {
-        0 => (Place::Office, ContactForm::Accompanying),
-        1 => (Place::School, ContactForm::Consultation),
-        2 => (Place::Home, ContactForm::PhoneCall),
-        _ => (Place::Home, ContactForm::HomeVisit),
-    }
-}
-
-/// About two years of visits (every 5 to 14 days) ending before `today`,
-/// working on the plan's actions.
+/// About two years of contacts (every 5 to 14 days) ending before
+/// `today`: getting to know the family until the plan is agreed, then
+/// working on its actions (see [`contacts`]).
 pub fn visits(rng: &mut DemoRng, members: &[EntityId], plan: &NewPlanVersion, today: NaiveDate) -> Vec<Visit> {
-    let actions: Vec<&PlanAction> = plan.goals.iter().flat_map(|g| &g.actions).collect();
+    let agreed = plan.agreed_with_family_on.unwrap_or(NaiveDate::MIN);
+    let areas: Vec<&str> = plan.goals.iter().map(|g| g.area.as_str()).collect();
+    let open: Vec<OpenAction<'_>> = plan
+        .goals
+        .iter()
+        .flat_map(|g| g.actions.iter().map(|a| OpenAction { id: a.id, area: &g.area, started: true }))
+        .collect();
     let mut date = today.checked_sub_signed(chrono::Duration::days(720)).unwrap_or(today);
     let mut out = Vec::new();
     while date < today {
-        let start_hour = 8 + rng.below(9) as u32;
-        let minutes = 30 + 15 * rng.below(8) as u32;
-        let start = NaiveTime::from_hms_opt(start_hour, 0, 0).unwrap_or_default();
-        let end = start + chrono::Duration::minutes(i64::from(minutes));
-        let (place, form) = contact_kind(rng);
-        let mut worked = Vec::new();
-        for action in &actions {
-            if rng.below(3) == 0 {
-                worked.push(ActionWorked {
-                    action_id: action.id,
-                    note: "Omówiono postępy w realizacji działania.".to_owned(),
-                    status: (rng.below(4) == 0).then_some(ActionStatus::InProgress),
-                });
-            }
+        let occasion = match date.cmp(&agreed) {
+            std::cmp::Ordering::Less => Occasion::BeforePlan,
+            std::cmp::Ordering::Equal => Occasion::PlanAgreed,
+            std::cmp::Ordering::Greater => Occasion::Work,
+        };
+        let (areas, open) = if occasion == Occasion::BeforePlan { (&[][..], &[][..]) } else { (&areas[..], &open[..]) };
+        let mut visit = contacts::contact(rng, date, occasion, members, areas, open);
+        for worked in &mut visit.actions_worked {
+            worked.status = (rng.below(4) == 0).then_some(ActionStatus::InProgress);
         }
-        let areas: Vec<String> = plan.goals.iter().filter(|_| rng.below(2) == 0).map(|g| g.area.clone()).collect();
         let next = date.checked_add_signed(chrono::Duration::days(5 + rng.below(10) as i64));
-        out.push(Visit {
-            date,
-            start,
-            end,
-            place,
-            form,
-            participants: members.iter().copied().filter(|_| rng.below(2) == 0).collect(),
-            other_participants: String::new(),
-            areas,
-            actions_worked: worked,
-            notes: (*rng.pick(VISIT_NOTES)).to_owned(),
-            next_planned: next,
-            intervention: None,
-        });
+        visit.next_planned = next;
+        out.push(visit);
         date = next.unwrap_or(today);
     }
     out
@@ -583,6 +504,40 @@ mod tests {
             let form = crate::visit::VisitForm::from_visit(v);
             let checked = crate::visit::validate_visit(&form, &members, &actions, &areas, today);
             assert_eq!(checked.as_ref(), Ok(v), "a demo visit must pass the form's own checks");
+        }
+    }
+
+    #[test]
+    fn demo_plans_have_fitting_doers_and_visits_work_on_them_only_once_agreed() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let members = [EntityId(uuid::Uuid::from_u128(1)), EntityId(uuid::Uuid::from_u128(2))];
+        for seed in 1..=20 {
+            let mut n = 100u128;
+            let mut new_id = || {
+                n += 1;
+                EntityId(uuid::Uuid::from_u128(n))
+            };
+            let mut rng = DemoRng::new(seed);
+            let agreed = today - chrono::Duration::days(600);
+            let plan = plan(&mut rng, &members, agreed, &mut new_id);
+            for goal in &plan.goals {
+                for action in &goal.actions {
+                    let (template_goal, template) = plans::template_of(&action.what).unwrap();
+                    assert_eq!(template_goal.area, goal.area);
+                    assert!(plans::fits(template.doers, &action.who, &members), "{:?}: {}", action.who, action.what);
+                }
+            }
+            let visits = visits(&mut rng, &members, &plan, today);
+            let areas: Vec<&str> = plan.goals.iter().map(|g| g.area.as_str()).collect();
+            for v in &visits {
+                assert_eq!(
+                    v.form == crate::visit::ContactForm::HomeVisit,
+                    v.place == crate::visit::Place::Home,
+                    "{v:?}"
+                );
+                assert!(v.date >= agreed || (v.actions_worked.is_empty() && v.areas.is_empty()), "{v:?}");
+                assert!(v.areas.iter().all(|a| areas.contains(&a.as_str())), "{v:?}");
+            }
         }
     }
 

@@ -16,6 +16,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod progress;
+pub use progress::{validate_progress_note, ProgressNoteForm};
+
 /// The longest goal, action or expected effect accepted, in characters.
 pub const MAX_PLAN_TEXT_CHARS: u32 = 1000;
 

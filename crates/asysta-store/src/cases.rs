@@ -26,6 +26,7 @@ impl Store {
 
     /// Replaces the rating scale (an event, so it reaches every laptop).
     pub fn set_rating_scale(&mut self, levels: Vec<RatingLevel>) -> Result<()> {
+        self.require_role(Role::Centre)?;
         validate_rating_scale(&levels).map_err(StoreError::Invalid)?;
         self.commit_settings(Change::WorkspaceRatingScaleSet { levels })
     }
@@ -37,6 +38,7 @@ impl Store {
 
     /// Replaces the reasons for closing (they must keep "other").
     pub fn set_closing_reasons(&mut self, reasons: Vec<ClosingReason>) -> Result<()> {
+        self.require_role(Role::Centre)?;
         validate_closing_reasons(&reasons).map_err(StoreError::Invalid)?;
         self.commit_settings(Change::WorkspaceClosingReasonsSet { reasons })
     }
@@ -48,6 +50,7 @@ impl Store {
 
     /// Changes the periods (the other settings stay as they are).
     pub fn set_periods(&mut self, periods: Periods) -> Result<()> {
+        self.require_role(Role::Centre)?;
         periods.validate().map_err(StoreError::Invalid)?;
         let settings = self.settings()?;
         self.commit_settings(Change::WorkspaceSettingsSet {

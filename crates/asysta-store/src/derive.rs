@@ -86,10 +86,7 @@ pub fn load(conn: &Connection, key: RecordKey) -> Result<Vec<Event>> {
         ),
         RecordKey::Settings => read_events(
             conn,
-            &format!(
-                "SELECT {EVENT_COLUMNS} FROM events WHERE entity_type = 'workspace' AND kind != ?1 \
-                 AND kind IN ('workspace.settings_set', 'workspace.plan_areas_set', 'conflict.resolved')"
-            ),
+            &format!("SELECT {EVENT_COLUMNS} FROM events WHERE entity_type = 'workspace' AND kind != ?1"),
             "workspace.created",
         ),
         RecordKey::Family(id)
@@ -392,8 +389,9 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
 /// projections hold (or how they are derived), it raises this number and
 /// every workspace rebuilds its projections once, on open, from its log.
 /// 2: a closing is kept as its own field (`families.closing_json`), and the
-/// status's date (`families.status_on`).
-pub const PROJECTION_VERSION: u32 = 2;
+/// status's date (`families.status_on`). 3: progress notes written before
+/// their plan's first version, filed under their family by migration 0007.
+pub const PROJECTION_VERSION: u32 = 3;
 
 /// Rebuilds the projections if they were written by older rules (in one
 /// transaction with the version bump).
@@ -426,9 +424,16 @@ pub fn append_local(
     let mut seq = log::last_seq(conn, ids.device_id)?;
     let mut derived = Derived::default();
     let mut events = Vec::with_capacity(changes.len());
+    // A record's family named by a later change of the same call (a story
+    // whose progress note is dated before the plan's first version).
+    let in_batch: HashMap<EntityId, EntityId> =
+        changes.iter().filter_map(|c| c.change.family_in_payload().map(|f| (c.entity_id, f))).collect();
     for pending in changes {
         seq += 1;
-        let family_id = crate::queries::family_of_change(conn, &pending)?;
+        let family_id = match crate::queries::family_of_change(conn, &pending)? {
+            Some(f) => Some(f),
+            None => in_batch.get(&pending.entity_id).copied(),
+        };
         let creation = asysta_core::merge::is_creation(&pending.change);
         let mut event = log::stamp(ids, env, &mut clock, seq, pending, family_id, Vec::new())?;
         let key = RecordKey::of(&event, family_id)?;
@@ -448,9 +453,18 @@ pub fn append_local(
         }
         log::insert(conn, log::LogTable::Events, &event, family_id)?;
         history.push(event.clone());
-        derive_with(conn, [key].into(), [(key, history)].into(), &mut derived, false)?;
+        let mut keys: BTreeSet<RecordKey> = [key].into();
+        if let Some(family) = family_id.filter(|_| event.entity_type != EntityType::Family) {
+            for orphan in log::file_orphans(conn, event.entity_id, family)? {
+                keys.insert(RecordKey::of(&orphan, Some(family))?);
+            }
+        }
+        let known: HashMap<RecordKey, Vec<Event>> =
+            if keys.len() == 1 { [(key, history)].into() } else { HashMap::new() };
+        derive_with(conn, keys, known, &mut derived, false)?;
         events.push(event);
     }
     log::store_clock(conn, clock)?;
+    log::file_held_orphans(conn)?;
     Ok(events)
 }

@@ -71,6 +71,8 @@ pub enum StoreError {
         "{file}: the bundle brings new events of device {device}, which did not send it, or in another person's name"
     )]
     ForeignEvents { file: String, device: asysta_core::DeviceId },
+    #[error("{file}: the bundle breaks the role policy ({what}) for device {device}; nothing was imported")]
+    PolicyBreach { file: String, device: String, what: PolicyBreach },
     #[error("{file}: this is this workspace's own bundle")]
     OwnBundle { file: String },
     #[error("{file}: the bundle does not come from the centre this laptop is enrolled with")]
@@ -99,6 +101,36 @@ pub enum StoreError {
     OpinionLocked(String),
     #[error("the case is archived and read-only")]
     CaseArchived,
+}
+
+/// What an imported bundle broke of the role policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyBreach {
+    /// The header's role is not the one the device was enrolled with.
+    Role,
+    /// An event of a kind its writer's role may not make.
+    Kind,
+    /// An event in a family that is not its writer's.
+    Family,
+    /// An event in the name of someone other than the device's user.
+    Author,
+}
+
+impl PolicyBreach {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyBreach::Role => "role",
+            PolicyBreach::Kind => "kind",
+            PolicyBreach::Family => "family",
+            PolicyBreach::Author => "author",
+        }
+    }
+}
+
+impl std::fmt::Display for PolicyBreach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -134,6 +166,7 @@ impl StoreError {
             StoreError::FingerprintMismatch { .. } => ErrorKind::FingerprintMismatch,
             StoreError::OwnBundle { .. } => ErrorKind::BundleOwn,
             StoreError::ForeignEvents { .. } => ErrorKind::BundleForeignEvents,
+            StoreError::PolicyBreach { .. } => ErrorKind::BundlePolicy,
             StoreError::NotFromCentre { .. } => ErrorKind::BundleNotFromCentre,
             StoreError::NotEnrolled => ErrorKind::NotEnrolled,
             StoreError::WrongRole { .. } => ErrorKind::WrongRole,
@@ -186,6 +219,9 @@ impl From<&StoreError> for ApiError {
                 &[("file", file.clone()), ("given", given.clone()), ("fingerprint", found.clone())]
             }
             StoreError::EnrolledElsewhere { centre } => &[("centre", centre.clone())],
+            StoreError::PolicyBreach { file, device, what } => {
+                &[("file", file.clone()), ("device", device.clone()), ("what", what.as_str().to_owned())]
+            }
             _ => &[],
         };
         let mut error = ApiError::new(e.kind());

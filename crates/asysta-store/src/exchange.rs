@@ -6,6 +6,7 @@
 pub(crate) mod keys;
 mod naming;
 mod peers;
+mod policy;
 mod select;
 
 use crate::environment::random_array;
@@ -342,6 +343,8 @@ impl Store {
         if self.role == Role::Centre {
             self.check_relayed(file, sender, &events)?;
         }
+        let enrolled = peers::get(&self.conn, sender.device_id)?;
+        policy::check(&self.conn, self.role, file, sender, enrolled.as_ref(), &events)?;
         let now = self.env.now_ms();
 
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -575,6 +578,8 @@ fn restrict_to_owner(path: &Path) {
 fn restrict_to_owner(_: &Path) {}
 
 #[cfg(test)]
+mod policy_tests;
+#[cfg(test)]
 mod property;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

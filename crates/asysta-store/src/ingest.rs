@@ -336,14 +336,28 @@ pub fn ingest(
         .collect::<BTreeSet<_>>()
         .len();
     report.applied = keyed.len();
+    let mut filed: Vec<(EntityId, EntityId)> = Vec::new();
     for (event, row, family, key) in keyed {
         let row = match row {
             Some(row) => row,
             None => EventRow::of(&event)?,
         };
         log::insert_row(conn, LogTable::Events, &event, &row, family).map_err(|e| duplicate_id(e, &event))?;
+        if let Some(family) = family.filter(|_| event.entity_type != EntityType::Family) {
+            filed.push((event.entity_id, family));
+        }
         known.get_mut(&key).expect("loaded above").push(event);
     }
+    // Events that came before any event naming their record's family (in
+    // an earlier bundle) are filed under it now, and derived again.
+    for (entity_id, family) in filed {
+        for orphan in log::file_orphans(conn, entity_id, family)? {
+            let key = RecordKey::of(&orphan, Some(family))?;
+            known.remove(&key);
+            keys.insert(key);
+        }
+    }
+    log::file_held_orphans(conn)?;
     report.held_back = to_hold.len();
     for event in &to_hold {
         let family = family_of(conn, event, &in_batch)?;

@@ -7,6 +7,7 @@
 //! wrapped by the passphrase in the key file (see `keyfile`).
 
 mod cases;
+mod check;
 mod connection;
 mod derive;
 mod environment;
@@ -17,6 +18,7 @@ mod ingest;
 pub mod keyfile;
 mod log;
 pub mod migrations;
+pub mod ops;
 pub mod paths;
 mod projection;
 mod queries;
@@ -24,6 +26,7 @@ mod secret;
 mod sync;
 mod workspace;
 
+pub use check::{CheckReport, TableDifference};
 pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
 pub use exchange::{bundle_file_name, label_of, ExportProgress, ExportRequest};

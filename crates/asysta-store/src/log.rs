@@ -295,6 +295,43 @@ pub fn event_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Event>
     Ok(parsed)
 }
 
+/// Files the events of record `entity_id` that were filed under no family
+/// (written or received before any event of the record named one) under
+/// `family` in the applied log, and returns
+/// the applied ones so filed, for re-derivation. A family once set never
+/// changes (a trigger allows only NULL → family), so the column is the same
+/// whatever order the events arrived in: a function of the events' content.
+pub fn file_orphans(conn: &Connection, entity_id: EntityId, family: EntityId) -> Result<Vec<Event>> {
+    let id = entity_id.to_string();
+    let orphans: Vec<Event> = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM events INDEXED BY events_without_family \
+             WHERE entity_id = ?1 AND family_id IS NULL"
+        ))?;
+        let rows = stmt.query_map([&id], event_from_row)?;
+        rows.map(|r| r?).collect::<Result<_>>()?
+    };
+    if !orphans.is_empty() {
+        conn.prepare_cached("UPDATE events SET family_id = ?2 WHERE entity_id = ?1 AND family_id IS NULL")?
+            .execute([&id, &family.to_string()])?;
+    }
+    Ok(orphans.into_iter().map(|e| Event { family_id: Some(family), ..e }).collect())
+}
+
+/// Files the held-back events filed under no family under their record's
+/// family where an applied event names it (once per transaction: the held
+/// events are few and read by no index).
+pub fn file_held_orphans(conn: &Connection) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE held_events SET family_id = (SELECT e.family_id FROM events e \
+         WHERE e.entity_id = held_events.entity_id AND e.family_id IS NOT NULL LIMIT 1) \
+         WHERE family_id IS NULL AND entity_type <> 'workspace' \
+         AND EXISTS (SELECT 1 FROM events e WHERE e.entity_id = held_events.entity_id AND e.family_id IS NOT NULL)",
+    )?
+    .execute([])?;
+    Ok(())
+}
+
 /// The columns [`event_from_row`] reads, in order.
 pub const EVENT_COLUMNS: &str = "device_id, seq, event_id, entity_type, entity_id, base_rev, hlc_wall_ms, \
      hlc_counter, schema_version, author_id, author_name, kind, change_json, family_id, based_on_json";

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_many_devices.sql"),
     include_str!("../migrations/0005_bundles.sql"),
     include_str!("../migrations/0006_evaluations_and_opinions.sql"),
+    include_str!("../migrations/0007_resolved_families.sql"),
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@ use crate::keyfile::KdfParams;
 use crate::migrations::{self, LATEST_VERSION};
 use crate::{Passphrase, Result, Store, StoreError, WorkspacePaths};
 use asysta_core::family::{validate_new_family, NewFamilyForm};
+use asysta_core::workspace::Role;
 use asysta_core::workspace::WorkspaceInfo;
 use asysta_core::{Change, EntityType};
 use std::collections::BTreeMap;
@@ -58,6 +59,25 @@ fn create(dir: &Path) -> Store {
 pub(crate) fn create_seeded(dir: &Path, seed: u64) -> Store {
     Store::create(dir, &info(), &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
         .unwrap()
+}
+
+/// A change only the centre may make, reaching `laptop` as a bundle would
+/// bring it: the centre beside the laptop's data folder (created on first
+/// use, the same one afterwards) makes it, and the laptop takes in the
+/// centre's events.
+pub(crate) fn from_the_centre<T>(laptop: &mut Store, change: impl FnOnce(&mut Store) -> T) -> T {
+    let dir = laptop.paths().data_dir.with_extension("centre");
+    let mut centre = if dir.exists() {
+        open(&dir, PASS).unwrap()
+    } else {
+        let info = WorkspaceInfo { assistant_name: "Maria Zięba".into(), role: Role::Centre, ..info() };
+        Store::create(&dir, &info, &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(99))
+            .unwrap()
+    };
+    let out = change(&mut centre);
+    let events = centre.events_missing_from(&laptop.high_water_marks().unwrap()).unwrap();
+    laptop.ingest(events.into_iter().filter(|e| e.device_id == centre.device_id()).collect()).unwrap();
+    out
 }
 
 pub(crate) fn open(dir: &Path, pass: &str) -> Result<Store> {
@@ -499,9 +519,10 @@ fn the_sixteenth_active_family_is_refused_and_nothing_is_written() {
 
     // The centre can lower the cap, never raise it above the law's 15; the
     // setting is an event like any other.
-    let err = store.set_settings(crate::Settings { caseload_cap: 16, no_visit_days: 14 }).unwrap_err();
+    let err = from_the_centre(&mut store, |c| c.set_settings(crate::Settings { caseload_cap: 16, no_visit_days: 14 }))
+        .unwrap_err();
     assert!(matches!(&err, StoreError::Invalid(f) if f[0].field == "caseload_cap"), "{err:?}");
-    store.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 14 }).unwrap();
+    from_the_centre(&mut store, |c| c.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 14 })).unwrap();
     crate::cases::tests::close(&mut store, ids[1], chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
     let err = store.change_status(ids[0], FamilyStatus::Active, "", None).unwrap_err();
     assert!(matches!(err, StoreError::CaseloadFull { cap: 12, .. }), "{err:?}");
@@ -558,7 +579,7 @@ fn case_details_notes_and_settings_survive_a_rebuild() {
     store.add_note(id, "Wizyta u pediatry umówiona.", false).unwrap();
     store.add_note(id, "Informacja od zespołu interdyscyplinarnego.", true).unwrap();
     assert!(matches!(store.add_note(id, "  ", false), Err(StoreError::Invalid(_))));
-    store.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 21 }).unwrap();
+    from_the_centre(&mut store, |c| c.set_settings(crate::Settings { caseload_cap: 12, no_visit_days: 21 })).unwrap();
 
     let before = projection_state(&store);
     store.rebuild_projections().unwrap();
@@ -803,7 +824,8 @@ mod plan_and_visits {
         assert!(summary.contains(&(visited, "no_visit")), "21 days since the last visit: {summary:?}");
         assert!(summary.contains(&(visited, "overdue")), "{summary:?}");
 
-        store.set_settings(crate::Settings { caseload_cap: 15, no_visit_days: 30 }).unwrap();
+        from_the_centre(&mut store, |c| c.set_settings(crate::Settings { caseload_cap: 15, no_visit_days: 30 }))
+            .unwrap();
         let alerts = store.alerts(today).unwrap();
         assert!(!alerts.iter().any(|a| matches!(a, Alert::NoVisit { family_id, .. } if *family_id == visited)));
 
@@ -829,10 +851,10 @@ fn the_centre_can_replace_the_plan_areas() {
         name_pl: "Kompetencje cyfrowe".into(),
         name_en: "Digital skills".into(),
     });
-    store.set_plan_areas(areas.clone()).unwrap();
+    from_the_centre(&mut store, |c| c.set_plan_areas(areas.clone())).unwrap();
     let duplicate = vec![areas[0].clone(), areas[0].clone()];
-    assert!(matches!(store.set_plan_areas(duplicate), Err(StoreError::Invalid(_))));
-    assert!(matches!(store.set_plan_areas(Vec::new()), Err(StoreError::Invalid(_))));
+    assert!(matches!(from_the_centre(&mut store, |c| c.set_plan_areas(duplicate)), Err(StoreError::Invalid(_))));
+    assert!(matches!(from_the_centre(&mut store, |c| c.set_plan_areas(Vec::new())), Err(StoreError::Invalid(_))));
     store.rebuild_projections().unwrap();
     assert_eq!(store.plan_areas().unwrap(), areas);
 }
@@ -927,6 +949,9 @@ fn a_workspace_of_release_0_1_opens_with_nothing_lost() {
     let before = projection_state(&store);
     store.rebuild_projections().unwrap();
     assert_eq!(projection_state(&store), before);
+    // The upgraded workspace passes `asysta check`.
+    let report = store.check().unwrap();
+    assert!(report.ok, "{report:#?}");
 }
 
 fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {

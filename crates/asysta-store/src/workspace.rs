@@ -348,6 +348,17 @@ impl Store {
         Ok(ids)
     }
 
+    /// Refuses, before its input is looked at, an operation that belongs to
+    /// the other kind of workspace (the same refusal `commit_changes` gives
+    /// any change the role policy does not allow).
+    pub(crate) fn require_role(&self, role: Role) -> Result<()> {
+        if self.role == role {
+            Ok(())
+        } else {
+            Err(StoreError::WrongRole { needed: role.as_str() })
+        }
+    }
+
     /// Appends changes to the log and applies them, all in one transaction.
     /// A commit that would raise the number of active families above the
     /// caseload cap is rolled back whole.
@@ -362,6 +373,17 @@ impl Store {
         changes: Vec<PendingChange>,
         local: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
     ) -> Result<Vec<Event>> {
+        // The role policy (`asysta_core::policy`), whoever calls: the
+        // window, the CLI or the demo.
+        for pending in &changes {
+            if !asysta_core::policy::may_write(self.role, &pending.change) {
+                let needed = match self.role {
+                    Role::Assistant => Role::Centre,
+                    Role::Centre => Role::Assistant,
+                };
+                return Err(StoreError::WrongRole { needed: needed.as_str() });
+            }
+        }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // An archived case is read-only (a person may still resolve a
         // conflict in it, so every replica shows the same record).
@@ -414,6 +436,7 @@ impl Store {
 
     /// Changes the centre's settings (an event, so it travels in bundles).
     pub fn set_settings(&mut self, settings: Settings) -> Result<()> {
+        self.require_role(Role::Centre)?;
         asysta_core::record::validate_settings(settings.caseload_cap, settings.no_visit_days)
             .map_err(StoreError::Invalid)?;
         let base_rev = queries::settings_rev(&self.conn)?;
@@ -439,6 +462,7 @@ impl Store {
     /// Replaces the list of work-plan areas. Keys must be unique and the
     /// names present; areas used by existing plans should be kept.
     pub fn set_plan_areas(&mut self, areas: Vec<PlanArea>) -> Result<()> {
+        self.require_role(Role::Centre)?;
         let mut errors = Vec::new();
         let mut keys = std::collections::HashSet::new();
         for (i, area) in areas.iter().enumerate() {

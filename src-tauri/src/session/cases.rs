@@ -3,10 +3,10 @@
 
 use super::Session;
 use asysta_core::api::{ApiError, CaseVocabulary, DueItem, FamilyCase};
-use asysta_core::closing::{validate_closing, ClosingForm};
-use asysta_core::evaluation::{Decision, EvaluationForm};
-use asysta_core::opinion::{validate_opinion_request, OpinionRequestForm};
-use asysta_core::workspace::Role;
+use asysta_core::closing::ClosingForm;
+use asysta_core::evaluation::EvaluationForm;
+use asysta_core::opinion::OpinionRequestForm;
+use asysta_core::ops;
 use asysta_core::EntityId;
 use chrono::NaiveDate;
 
@@ -34,8 +34,7 @@ impl Session {
         form: &EvaluationForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        self.store_mut()?.save_evaluation(family_id, evaluation_id, form, today)?;
+        self.run(ops::SaveEvaluation { family_id, evaluation_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
@@ -46,16 +45,13 @@ impl Session {
         form: &EvaluationForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        self.store_mut()?.submit_evaluation(family_id, evaluation_id, form, today)?;
+        self.run(ops::SubmitEvaluation { family_id, evaluation_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
     pub fn correct_evaluation(&mut self, evaluation_id: EntityId) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let store = self.store_mut()?;
-        store.correct_evaluation(evaluation_id)?;
-        let family_id = store.evaluation(evaluation_id)?.family_id;
+        self.run(ops::CorrectEvaluation { evaluation_id }, NaiveDate::MIN)?;
+        let family_id = self.store()?.evaluation(evaluation_id)?.family_id;
         self.family_case(family_id)
     }
 
@@ -68,11 +64,8 @@ impl Session {
         note: &str,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.require_role(Role::Centre)?;
-        let decision = if accept { Decision::Accepted } else { Decision::Returned };
-        let store = self.store_mut()?;
-        store.decide_evaluation(evaluation_id, decision, note, today)?;
-        let family_id = store.evaluation(evaluation_id)?.family_id;
+        self.run(ops::DecideEvaluation { evaluation_id, accept, note: note.into() }, today)?;
+        let family_id = self.store()?.evaluation(evaluation_id)?.family_id;
         self.family_case(family_id)
     }
 
@@ -82,10 +75,7 @@ impl Session {
         form: &ClosingForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let reasons = self.store()?.closing_reasons()?;
-        let closing = validate_closing(form, &reasons, today).map_err(ApiError::invalid)?;
-        self.store_mut()?.close_work(family_id, closing)?;
+        self.run(ops::CloseWork { family_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
@@ -95,17 +85,13 @@ impl Session {
         form: &OpinionRequestForm,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let request = validate_opinion_request(form, today).map_err(ApiError::invalid)?;
-        self.store_mut()?.request_opinion(family_id, request)?;
+        self.run(ops::RequestOpinion { family_id, form: form.clone() }, today)?;
         self.family_case(family_id)
     }
 
     pub fn save_opinion(&mut self, opinion_id: EntityId, text: &str) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let store = self.store_mut()?;
-        store.save_opinion(opinion_id, text)?;
-        let family_id = store.opinion(opinion_id)?.family_id;
+        self.run(ops::SaveOpinion { opinion_id, text: text.into() }, NaiveDate::MIN)?;
+        let family_id = self.store()?.opinion(opinion_id)?.family_id;
         self.family_case(family_id)
     }
 
@@ -115,10 +101,8 @@ impl Session {
         text: &str,
         today: NaiveDate,
     ) -> Result<FamilyCase, ApiError> {
-        self.case_editable()?;
-        let store = self.store_mut()?;
-        store.finalize_opinion(opinion_id, text, today)?;
-        let family_id = store.opinion(opinion_id)?.family_id;
+        self.run(ops::FinalizeOpinion { opinion_id, text: text.into() }, today)?;
+        let family_id = self.store()?.opinion(opinion_id)?.family_id;
         self.family_case(family_id)
     }
 }

@@ -13,14 +13,14 @@ pub fn basis_summary(i18n: &I18n, basis: Option<&WorkBasis>) -> String {
     match basis {
         None => i18n.tr("case-basis-none"),
         Some(WorkBasis::SocialWorkerRequest { request_date, .. }) => {
-            i18n.tr_args("case-basis-social-worker-request", &[("date", Arg::Str(&request_date.to_string()))])
+            i18n.tr_args("case-basis-social-worker-request", &[("date", Arg::Str(&i18n.date(*request_date)))])
         }
         Some(WorkBasis::CourtOrder { court, case_signature, order_date }) => i18n.tr_args(
             "case-basis-court-order",
             &[
                 ("court", Arg::Str(court)),
                 ("signature", Arg::Str(case_signature)),
-                ("date", Arg::Str(&order_date.to_string())),
+                ("date", Arg::Str(&i18n.date(*order_date))),
             ],
         ),
     }

@@ -36,7 +36,7 @@ pub fn MemberList(props: &MemberListProps) -> Html {
             <tr class="member-row" key={member.id.to_string()} data-id={member.id.to_string()}>
                 <td class="member-name">{ name.clone() }</td>
                 <td class="member-relation">{ i18n.tr(details.relation.message_id()) }</td>
-                <td class="member-birth-date">{ details.birth_date.map(|d| d.to_string()).unwrap_or_default() }</td>
+                <td class="member-birth-date">{ details.birth_date.map(|d| i18n.date(d)).unwrap_or_default() }</td>
                 <td class="member-pesel">{ details.pesel.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default() }</td>
                 <td class="member-actions">
                     <button

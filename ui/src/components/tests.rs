@@ -163,8 +163,8 @@ fn history_entries_describe_the_change_and_who_made_it() {
     let created = html.find("Założono kartę rodziny").expect("the creation is described");
     let updated = html.find("Zmieniono dane rodziny").expect("the update is described");
     assert!(created < updated, "oldest first");
-    assert!(html.contains("2025-11-24 16:01 · Anna Łęcka · urządzenie 0195a3f2 · #1"), "{html}");
-    assert!(html.contains("2025-11-24 16:02 · Anna Łęcka · urządzenie 0195a3f2 · #2"));
+    assert!(html.contains("24.11.2025 16:01 · Anna Łęcka · urządzenie 0195a3f2 · #1"), "{html}");
+    assert!(html.contains("24.11.2025 16:02 · Anna Łęcka · urządzenie 0195a3f2 · #2"));
 }
 
 #[test]
@@ -316,14 +316,16 @@ fn the_basis_is_summed_up_in_one_line() {
     };
     assert_eq!(
         basis_summary(&i18n, Some(&court)),
-        "Postanowienie sądu (SR w Łęczycy), sygn. III Nsm 123/25, z dnia 2025-10-10"
+        "Postanowienie sądu (SR w Łęczycy), sygn. III Nsm 123/25, z dnia 10.10.2025"
     );
     let request = WorkBasis::SocialWorkerRequest {
         interview_date: date("2025-09-01"),
         request_date: date("2025-09-10"),
         decision_date: None,
     };
-    assert_eq!(basis_summary(&i18n, Some(&request)), "Wniosek pracownika socjalnego z dnia 2025-09-10");
+    assert_eq!(basis_summary(&i18n, Some(&request)), "Wniosek pracownika socjalnego z dnia 10.09.2025");
+    let english = I18n::new(Rc::new(asysta_i18n::Translator::new(Locale::En)), Callback::noop());
+    assert_eq!(basis_summary(&english, Some(&request)), "Social worker's request of 10.09.2025");
 }
 
 fn day(s: &str) -> chrono::NaiveDate {

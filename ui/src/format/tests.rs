@@ -1,21 +1,22 @@
 use super::*;
+use asysta_i18n::Locale;
 
 #[test]
 fn timestamps_are_formatted_in_the_given_offset() {
-    assert_eq!(format_timestamp(0, 0), "1970-01-01 00:00");
-    assert_eq!(format_timestamp(1_764_000_000_000, 0), "2025-11-24 16:00");
-    assert_eq!(format_timestamp(1_764_000_000_000, 60), "2025-11-24 17:00");
+    assert_eq!(format_timestamp(0, 0), "01.01.1970 00:00");
+    assert_eq!(format_timestamp(1_764_000_000_000, 0), "24.11.2025 16:00");
+    assert_eq!(format_timestamp(1_764_000_000_000, 60), "24.11.2025 17:00");
     // Summer time in Poland, across midnight.
-    assert_eq!(format_timestamp(1_751_320_800_000, 120), "2025-07-01 00:00");
-    assert_eq!(format_timestamp(1_751_320_800_000, 0), "2025-06-30 22:00");
+    assert_eq!(format_timestamp(1_751_320_800_000, 120), "01.07.2025 00:00");
+    assert_eq!(format_timestamp(1_751_320_800_000, 0), "30.06.2025 22:00");
 }
 
 #[test]
 fn leap_days_and_year_ends_are_right() {
     // 2024-02-29 12:34 UTC and 1999-12-31 23:59 UTC.
-    assert_eq!(format_timestamp(1_709_210_040_000, 0), "2024-02-29 12:34");
-    assert_eq!(format_timestamp(946_684_740_000, 0), "1999-12-31 23:59");
-    assert_eq!(format_timestamp(946_684_740_000, 1), "2000-01-01 00:00");
+    assert_eq!(format_timestamp(1_709_210_040_000, 0), "29.02.2024 12:34");
+    assert_eq!(format_timestamp(946_684_740_000, 0), "31.12.1999 23:59");
+    assert_eq!(format_timestamp(946_684_740_000, 1), "01.01.2000 00:00");
 }
 
 #[test]
@@ -32,10 +33,14 @@ fn changes_map_to_their_messages() {
 }
 
 #[test]
-fn dates_read_as_each_language_writes_them() {
+fn dates_are_shown_as_dd_mm_yyyy_in_either_language() {
     let date = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
-    assert_eq!(display_date(date, Locale::Pl), "07.03.2026");
-    assert_eq!(display_date(date, Locale::En), "2026-03-07");
+    assert_eq!(display_date(date), "07.03.2026");
+    for locale in [Locale::Pl, Locale::En] {
+        let i18n =
+            crate::i18n::I18n::new(std::rc::Rc::new(asysta_i18n::Translator::new(locale)), yew::Callback::noop());
+        assert_eq!(i18n.date(date), "07.03.2026", "{locale:?}");
+    }
 }
 
 #[track_caller]

@@ -2,24 +2,37 @@
 //! assistant's laptop would have written: a plan agreed with the family and
 //! consulted with the social worker, revised after each periodic evaluation
 //! (about every six months), actions done, some abandoned, a few overdue by
-//! days or weeks; visits every one to two weeks; evaluations on time (one
-//! overdue, one due soon across the caseload); a family closed with a
-//! reason, one in monitoring, one archived; a court opinion request
-//! pending and an earlier one answered.
+//! days or weeks; contacts every one to two weeks on working days (see
+//! [`super::contacts`]); evaluations on time (one overdue, one due soon
+//! across the caseload); a family closed with a reason, one in monitoring,
+//! one archived; a court opinion request pending and an earlier one
+//! answered.
+//!
+//! In the order a person works: the first visits get to know the family;
+//! nothing is noted on an action, in a progress note or a visit, before
+//! the plan version that brought it in was agreed with the family and
+//! saved; each action is carried out by someone who fits it
+//! ([`super::plans`]).
 //!
 //! Pure: the caller supplies the ids of the family's records, fresh ids,
 //! and "today"; the same seed gives the same story.
 
-use super::{DemoRng, GOALS, VISIT_NOTES};
+use super::contacts::{self, working_day, Occasion, OpenAction};
+use super::plans::{self, GOALS};
+use super::DemoRng;
 use crate::evaluation::prefill::suggested_outcome;
 use crate::evaluation::{add_months, AreaRating, Cooperation, Evaluation, GoalReview, Recommendation};
 use crate::ids::EntityId;
 use crate::opinion::OpinionRequest;
-use crate::plan::{plan_id_for, ActionStatus, Actor, Consultation, PlanAction, PlanGoal, PlanVersion, ProgressNote};
+use crate::plan::{plan_id_for, ActionStatus, Consultation, PlanAction, PlanGoal, PlanVersion, ProgressNote};
 use crate::record::{CaseDetails, FamilyStatus, WorkBasis};
-use crate::visit::{ActionWorked, ContactForm, Place, Visit};
+use crate::visit::{ContactForm, Place, Visit};
 use crate::Change;
 use chrono::{Duration, NaiveDate, NaiveTime};
+
+/// Days from agreeing a plan version with the family to consulting it with
+/// the social worker, when the version is saved.
+const CONSULTATION_DAYS: i64 = 3;
 
 /// Where a demo family stands today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +139,12 @@ pub struct StoryInput<'a> {
 struct ActionLife {
     goal: usize,
     action: PlanAction,
-    created: NaiveDate,
+    /// When the family agreed to the plan version that brought it in.
+    agreed: NaiveDate,
+    /// When that version was saved (after the consultation); nothing is
+    /// noted on the action before.
+    saved: NaiveDate,
+    /// A week or more after it was agreed, so after it was saved.
     started: Option<NaiveDate>,
     /// Done or abandoned, and when.
     ended: Option<(ActionStatus, NaiveDate)>,
@@ -142,18 +160,10 @@ impl ActionLife {
     }
 }
 
-const MORE_ACTIONS: &[(&str, &str)] = &[
-    ("Udział w warsztatach umiejętności wychowawczych", "Rodzic stosuje ustalone zasady wychowawcze"),
-    ("Wspólne planowanie zakupów na tydzień", "Wydatki mieszczą się w budżecie"),
-    ("Kontakt z poradnią leczenia uzależnień", "Podjęta terapia"),
-    ("Zapisanie dziecka na zajęcia pozalekcyjne", "Dziecko regularnie uczestniczy w zajęciach"),
-    ("Złożenie wniosku o dodatek mieszkaniowy", "Przyznany dodatek"),
-];
-
 const FAMILY_VIEWS: &[&str] = &[
     "Rodzina dostrzega poprawę w organizacji dnia i chce kontynuować współpracę.",
-    "Matka uważa, że najtrudniejsze są sprawy finansowe; docenia pomoc w kontaktach z urzędami.",
-    "Rodzice zgadzają się, że dzieci chodzą regularniej do szkoły; chcą popracować nad relacjami.",
+    "Rodzic uważa, że najtrudniejsze są sprawy finansowe; docenia pomoc w kontaktach z urzędami.",
+    "Rodzina widzi, że codzienne sprawy idą sprawniej; chce jeszcze popracować nad relacjami.",
 ];
 
 /// The family's story as changes to apply after the family and its
@@ -164,37 +174,40 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
     let closed_on = match input.profile {
         Profile::Active { .. } => None,
         Profile::Closed { days_ago } | Profile::Monitoring { days_ago } | Profile::Archived { days_ago } => {
-            Some(today - Duration::days(days_ago))
+            Some(working_day(today - Duration::days(days_ago)).min(today))
         }
     };
     let work_end = closed_on.unwrap_or(today);
     let evaluations = evaluation_dates(input.profile, start, work_end, today);
-    let revisions: Vec<NaiveDate> =
-        evaluations.iter().map(|e| *e + Duration::days(5 + rng.below(8) as i64)).filter(|r| *r < work_end).collect();
+    // A revision is agreed a week or so after an evaluation and saved after
+    // the consultation, before the work ends.
+    let revisions: Vec<NaiveDate> = evaluations
+        .iter()
+        .map(|e| working_day(*e + Duration::days(5 + rng.below(8) as i64)))
+        .filter(|r| *r + Duration::days(CONSULTATION_DAYS) <= work_end)
+        .collect();
+    let mut version_dates = vec![working_day(start + Duration::days(7 + rng.below(7) as i64))];
+    version_dates.extend(revisions.iter().copied());
 
-    let mut actions = plan_actions(rng, input.members, start, &revisions, work_end, today, new_id);
-    let goals = goal_skeletons(&actions, new_id);
+    let (templates, mut actions) = plan_actions(rng, input.members, &version_dates, work_end, today, new_id);
+    let goals = goal_skeletons(&templates, new_id);
     let social_worker =
         input.details.social_worker.as_ref().map_or("pracownik socjalny".to_owned(), |c| c.name.clone());
 
     // Everything dated, sorted at the end (a stable sort keeps the order
-    // of what happens on one day).
+    // of what happens on one day: a plan version before the notes on it).
     let mut dated: Vec<(NaiveDate, StoryChange)> = Vec::new();
     let plan_id = plan_id_for(input.family_id);
-    let mut version_dates = vec![start + Duration::days(7 + rng.below(7) as i64)];
-    version_dates.extend(revisions.iter().copied());
     for (n, agreed) in version_dates.iter().enumerate() {
+        let saved = *agreed + Duration::days(CONSULTATION_DAYS);
         let version = PlanVersion {
             number: n as u32 + 1,
             agreed_with_family_on: Some(*agreed),
-            consultation: Some(Consultation {
-                date: *agreed + Duration::days(3),
-                social_worker: social_worker.clone(),
-            }),
+            consultation: Some(Consultation { date: saved, social_worker: social_worker.clone() }),
             goals: plan_goals(&goals, &actions, *agreed),
         };
         let change = Change::PlanVersionSaved { family_id: input.family_id, version };
-        dated.push((*agreed + Duration::days(3), StoryChange { entity_id: plan_id, change }));
+        dated.push((saved, StoryChange { entity_id: plan_id, change }));
     }
     for life in &mut actions {
         for (status, on, note) in [
@@ -224,7 +237,8 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
         Profile::Active { stale: true, .. } => today - Duration::days(18),
         _ => work_end - Duration::days(rng.below(5) as i64),
     };
-    for visit in visits(rng, input.members, &actions, &goals, start + Duration::days(3), last_visit) {
+    let diary = Diary { members: input.members, actions: &actions, goals: &goals, version_dates: &version_dates };
+    for visit in diary.visits(rng, working_day(start + Duration::days(3)), last_visit) {
         dated.push((
             visit.date,
             StoryChange {
@@ -258,8 +272,14 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
             reason_key: reason_key.map(str::to_owned),
             summary: summary.to_owned(),
         };
-        let reason = ["goals_achieved", "goals_achieved", "family_refused", "moved"][rng.below(4) as usize];
-        let summary = "Rodzina osiągnęła większość celów planu pracy: uporządkowała budżet, dzieci regularnie uczęszczają do szkoły. Rekomendowano zakończenie pracy.";
+        // Monitoring follows work that reached its goals.
+        let reason = match input.profile {
+            Profile::Closed { .. } => {
+                ["goals_achieved", "goals_achieved", "family_refused", "moved"][rng.below(4) as usize]
+            }
+            _ => "goals_achieved",
+        };
+        let summary = closing_summary(reason);
         dated.push((
             closed,
             StoryChange {
@@ -282,7 +302,7 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
                         entity_id: new_id(),
                         change: Change::VisitRecorded {
                             family_id: input.family_id,
-                            visit: Box::new(monitoring_visit(day)),
+                            visit: Box::new(monitoring_visit(working_day(day), input.members)),
                         },
                     },
                 ));
@@ -313,7 +333,7 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
             request.received_on,
             StoryChange { entity_id: old, change: Change::OpinionRequested { family_id: input.family_id, request } },
         ));
-        let text = "Rodzina współpracuje z asystentem rodziny. Plan pracy jest realizowany; dzieci uczęszczają do szkoły, matka podjęła zatrudnienie dorywcze. Wnoszę o kontynuowanie wsparcia w obecnej formie.";
+        let text = "Rodzina współpracuje z asystentem rodziny. Plan pracy jest realizowany zgodnie z ustaleniami, a rodzice coraz samodzielniej załatwiają swoje sprawy. Dzieci mają zapewnioną opiekę. Wnoszę o kontynuowanie wsparcia w obecnej formie.";
         dated.push((
             answered,
             StoryChange { entity_id: old, change: Change::OpinionFinalized { text: text.to_owned(), on: answered } },
@@ -337,7 +357,7 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
     dated.into_iter().map(|(_, c)| c).collect()
 }
 
-/// The evaluations' dates: on time (a few days before each due date),
+/// The evaluations' dates, on working days: on time (a few days before each due date),
 /// every six months from the start; for an active family arranged so that
 /// the next is due in `next_due_in` days; a closed family's last one is
 /// its final evaluation, just before closing.
@@ -364,31 +384,31 @@ fn evaluation_dates(profile: Profile, start: NaiveDate, work_end: NaiveDate, tod
             dates.push(work_end - Duration::days(5));
         }
     }
-    dates
+    dates.into_iter().map(working_day).collect()
 }
 
-/// Every action the plan ever has: two or three goals at the start, one
-/// more action at each revision; what became of each by `today`.
+/// Every action the plan ever has: two or three goals when the first
+/// version is agreed (`version_dates[0]`), one more action of a goal at
+/// each revision while the goals have any left; each carried out by
+/// someone who fits it; what became of each by `today`. Also each goal's
+/// template (an index into [`GOALS`]).
 fn plan_actions(
     rng: &mut DemoRng,
     members: &[EntityId],
-    start: NaiveDate,
-    revisions: &[NaiveDate],
+    version_dates: &[NaiveDate],
     work_end: NaiveDate,
     today: NaiveDate,
     new_id: &mut dyn FnMut() -> EntityId,
-) -> Vec<ActionLife> {
+) -> (Vec<usize>, Vec<ActionLife>) {
     let mut out = Vec::new();
     let first = rng.below(GOALS.len() as u64) as usize;
     let goal_count = 2 + rng.below(2) as usize;
-    let mut add = |rng: &mut DemoRng, goal: usize, what: &str, effect: &str, created: NaiveDate| {
-        let deadline = created + Duration::days(30 + rng.below(140) as i64);
-        let who = match (rng.below(3), members.first()) {
-            (0, Some(member)) => Actor::Member { member_id: *member },
-            (1, _) => Actor::Institution { name: "Powiatowy Urząd Pracy".to_owned() },
-            _ => Actor::Assistant,
-        };
-        let started = created + Duration::days(7 + rng.below(14) as i64);
+    let templates: Vec<usize> = (0..goal_count).map(|k| (first + k) % GOALS.len()).collect();
+    let mut add = |rng: &mut DemoRng, goal: usize, template: &plans::ActionTemplate, agreed: NaiveDate| {
+        let saved = agreed + Duration::days(CONSULTATION_DAYS);
+        let deadline = agreed + Duration::days(30 + rng.below(140) as i64);
+        let who = plans::actor_for(rng, template, members);
+        let started = agreed + Duration::days(7 + rng.below(14) as i64);
         let roll = rng.below(100);
         let ended = if deadline < today - Duration::days(21) || deadline < work_end - Duration::days(21) {
             let on = (deadline - Duration::days(rng.below(25) as i64)).max(started + Duration::days(1));
@@ -406,45 +426,57 @@ fn plan_actions(
             goal,
             action: PlanAction {
                 id: new_id(),
-                what: what.to_owned(),
+                what: template.what.to_owned(),
                 who,
                 deadline: Some(deadline),
-                expected_effect: effect.to_owned(),
+                expected_effect: template.effect.to_owned(),
                 status: ActionStatus::Planned,
             },
-            created,
+            agreed,
+            saved,
             started: Some(started).filter(|s| *s <= work_end.min(today)),
             ended,
         });
     };
-    for k in 0..goal_count {
-        let (_, _, actions) = GOALS[(first + k) % GOALS.len()];
-        for (what, effect) in actions.iter() {
-            add(rng, k, what, effect, start);
+    let Some((&agreed, revisions)) = version_dates.split_first() else { return (templates, out) };
+    for (k, t) in templates.iter().enumerate() {
+        for template in GOALS[*t].actions {
+            add(rng, k, template, agreed);
         }
     }
     for (j, revised) in revisions.iter().enumerate() {
-        let (what, effect) = MORE_ACTIONS[(first + j) % MORE_ACTIONS.len()];
-        add(rng, j % goal_count, what, effect, *revised);
+        let k = j % goal_count;
+        if let Some(template) = GOALS[templates[k]].later.get(j / goal_count) {
+            add(rng, k, template, *revised);
+        }
     }
-    out
+    (templates, out)
 }
 
-/// The goals (id, area, wording) the actions belong to.
-fn goal_skeletons(actions: &[ActionLife], new_id: &mut dyn FnMut() -> EntityId) -> Vec<PlanGoal> {
-    let count = actions.iter().map(|a| a.goal + 1).max().unwrap_or(0);
-    // Each goal's template is the one its first action was drawn from.
-    (0..count)
-        .map(|k| {
-            let what = actions.iter().find(|a| a.goal == k).map(|a| a.action.what.as_str()).unwrap_or_default();
-            let (area, goal, _) = GOALS
-                .iter()
-                .find(|(_, _, list)| list.iter().any(|(w, _)| *w == what))
-                .copied()
-                .unwrap_or(GOALS[k % GOALS.len()]);
-            PlanGoal { id: new_id(), area: area.to_owned(), goal: goal.to_owned(), actions: Vec::new() }
+/// The goals (id, area, wording) of the plan, from their templates.
+fn goal_skeletons(templates: &[usize], new_id: &mut dyn FnMut() -> EntityId) -> Vec<PlanGoal> {
+    templates
+        .iter()
+        .map(|t| PlanGoal {
+            id: new_id(),
+            area: GOALS[*t].area.to_owned(),
+            goal: GOALS[*t].goal.to_owned(),
+            actions: Vec::new(),
         })
         .collect()
+}
+
+/// What a family's closing says, for its reason.
+fn closing_summary(reason: &str) -> &'static str {
+    match reason {
+        "family_refused" => {
+            "Rodzina zrezygnowała z dalszej współpracy z asystentem rodziny; część celów planu pracy pozostała niezrealizowana. Poinformowano pracownika socjalnego."
+        }
+        "moved" => {
+            "Rodzina przeprowadziła się poza teren działania ośrodka. Przekazano informację o możliwości dalszego wsparcia w miejscu nowego zamieszkania."
+        }
+        _ => "Rodzina osiągnęła większość celów planu pracy i radzi sobie samodzielnie. Rekomendowano zakończenie pracy.",
+    }
 }
 
 /// The plan as it stood when a version was agreed on `day`.
@@ -455,7 +487,7 @@ fn plan_goals(goals: &[PlanGoal], actions: &[ActionLife], day: NaiveDate) -> Vec
         .map(|(k, g)| PlanGoal {
             actions: actions
                 .iter()
-                .filter(|a| a.goal == k && a.created <= day)
+                .filter(|a| a.goal == k && a.agreed <= day)
                 .map(|a| PlanAction { status: a.status_on(day), ..a.action.clone() })
                 .collect(),
             ..g.clone()
@@ -463,62 +495,77 @@ fn plan_goals(goals: &[PlanGoal], actions: &[ActionLife], day: NaiveDate) -> Vec
         .collect()
 }
 
-/// Visits every five to fourteen days from `from` to `until`, working on
-/// the actions open at the time.
-fn visits(
-    rng: &mut DemoRng,
-    members: &[EntityId],
-    actions: &[ActionLife],
-    goals: &[PlanGoal],
-    from: NaiveDate,
-    until: NaiveDate,
-) -> Vec<Visit> {
-    let mut out = Vec::new();
-    let mut date = from;
-    while date <= until {
-        let start = NaiveTime::from_hms_opt(8 + rng.below(9) as u32, 0, 0).unwrap_or_default();
-        let end = start + Duration::minutes(45 + 15 * rng.below(7) as i64);
-        let (place, form) = super::contact_kind(rng);
-        let open: Vec<&ActionLife> =
-            actions.iter().filter(|a| a.created <= date && !a.status_on(date).is_closed()).collect();
-        let worked: Vec<ActionWorked> = open
-            .iter()
-            .filter(|_| rng.below(3) == 0)
-            .map(|a| ActionWorked {
-                action_id: a.action.id,
-                note: "Omówiono postępy w realizacji działania.".to_owned(),
-                status: None,
-            })
-            .collect();
-        let areas = goals.iter().filter(|_| rng.below(2) == 0).map(|g| g.area.clone()).collect();
-        let next = date + Duration::days(5 + rng.below(10) as i64);
-        out.push(Visit {
-            date,
-            start,
-            end,
-            place,
-            form,
-            participants: members.iter().copied().filter(|_| rng.below(2) == 0).collect(),
-            other_participants: String::new(),
-            areas,
-            actions_worked: worked,
-            notes: (*rng.pick(VISIT_NOTES)).to_owned(),
-            next_planned: Some(next),
-            intervention: None,
-        });
-        date = next;
-    }
-    out
+/// What the diary of a family is written from.
+struct Diary<'a> {
+    members: &'a [EntityId],
+    actions: &'a [ActionLife],
+    goals: &'a [PlanGoal],
+    /// When each plan version was agreed with the family, the first first.
+    version_dates: &'a [NaiveDate],
 }
 
-fn monitoring_visit(date: NaiveDate) -> Visit {
+impl Diary<'_> {
+    /// Contacts every five to fourteen days from `from` to `until`, one of
+    /// them on each day a plan version is agreed; before the first plan,
+    /// getting to know the family; then working on the actions of the
+    /// versions saved by then that are still open.
+    fn visits(&self, rng: &mut DemoRng, from: NaiveDate, until: NaiveDate) -> Vec<Visit> {
+        let first_plan = self.version_dates.first().copied().unwrap_or(NaiveDate::MAX);
+        let mut out = Vec::new();
+        let mut date = from;
+        while date <= until {
+            let occasion = if date < first_plan {
+                Occasion::BeforePlan
+            } else if date == first_plan {
+                Occasion::PlanAgreed
+            } else if self.version_dates.contains(&date) {
+                Occasion::PlanRevised
+            } else {
+                Occasion::Work
+            };
+            let saved: Vec<&ActionLife> = self.actions.iter().filter(|a| a.saved <= date).collect();
+            // The areas of the plan as saved; on the day a version is
+            // agreed, of that version.
+            let agreed_today = matches!(occasion, Occasion::PlanAgreed | Occasion::PlanRevised);
+            let mut areas: Vec<&str> = Vec::new();
+            for a in self.actions.iter().filter(|a| a.saved <= date || (agreed_today && a.agreed <= date)) {
+                let area = self.goals[a.goal].area.as_str();
+                if !areas.contains(&area) {
+                    areas.push(area);
+                }
+            }
+            let open: Vec<OpenAction<'_>> = saved
+                .iter()
+                .filter(|a| !a.status_on(date).is_closed())
+                .map(|a| OpenAction {
+                    id: a.action.id,
+                    area: &self.goals[a.goal].area,
+                    started: a.status_on(date) == ActionStatus::InProgress,
+                })
+                .collect();
+            let mut visit = contacts::contact(rng, date, occasion, self.members, &areas, &open);
+            let mut next = working_day(date + Duration::days(5 + rng.below(10) as i64));
+            // The next contact is on the day a version is agreed, when that
+            // comes first and leaves a few days.
+            if let Some(agreed) = self.version_dates.iter().find(|d| **d < next && **d >= date + Duration::days(3)) {
+                next = *agreed;
+            }
+            visit.next_planned = Some(next);
+            out.push(visit);
+            date = next;
+        }
+        out
+    }
+}
+
+fn monitoring_visit(date: NaiveDate, members: &[EntityId]) -> Visit {
     Visit {
         date,
         start: NaiveTime::from_hms_opt(11, 0, 0).unwrap_or_default(),
         end: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default(),
         place: Place::Home,
         form: ContactForm::HomeVisit,
-        participants: Vec::new(),
+        participants: members.first().copied().into_iter().collect(),
         other_participants: String::new(),
         areas: Vec::new(),
         actions_worked: Vec::new(),
@@ -548,7 +595,11 @@ fn evaluation(
             .map(|g| AreaRating {
                 area: g.area.clone(),
                 rating: rating(rng),
-                comment: "Widoczna poprawa; rodzina wymaga dalszego wsparcia.".to_owned(),
+                comment: if is_final {
+                    "Rodzina radzi sobie w tym obszarze samodzielnie.".to_owned()
+                } else {
+                    "Widoczna poprawa; rodzina wymaga dalszego wsparcia.".to_owned()
+                },
             })
             .collect(),
         goals: goals
@@ -556,7 +607,7 @@ fn evaluation(
             .enumerate()
             .map(|(k, g)| {
                 let states: Vec<ActionStatus> =
-                    actions.iter().filter(|a| a.goal == k && a.created <= to).map(|a| a.status_on(to)).collect();
+                    actions.iter().filter(|a| a.goal == k && a.agreed <= to).map(|a| a.status_on(to)).collect();
                 GoalReview {
                     goal_id: g.id,
                     goal: g.goal.clone(),
@@ -573,3 +624,6 @@ fn evaluation(
         recommendation_note: String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests;

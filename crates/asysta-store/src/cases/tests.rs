@@ -1,3 +1,4 @@
+use crate::tests::from_the_centre;
 use crate::tests::{create_seeded, family, projection_state};
 use crate::{Store, StoreError};
 use asysta_core::closing::Closing;
@@ -103,9 +104,11 @@ fn evaluations_fall_due_six_months_after_the_start_and_after_the_last_one() {
 
     store.submit_evaluation(id, None, &whole_evaluation("2026-05-31", "2026-11-15", false), d("2026-11-15")).unwrap();
     assert_eq!(due(&store, "2026-12-03"), Some(DueState::Later { due: d("2027-05-15") }), "the clock restarts");
-    store.set_periods(crate::Periods { evaluation_months: 3, ..store.periods().unwrap() }).unwrap();
+    let periods = store.periods().unwrap();
+    from_the_centre(&mut store, |c| c.set_periods(crate::Periods { evaluation_months: 3, ..periods })).unwrap();
     assert_eq!(due(&store, "2026-12-03"), Some(DueState::Later { due: d("2027-02-15") }));
-    let err = store.set_periods(crate::Periods { evaluation_months: 7, ..store.periods().unwrap() }).unwrap_err();
+    let err =
+        from_the_centre(&mut store, |c| c.set_periods(crate::Periods { evaluation_months: 7, ..periods })).unwrap_err();
     assert!(matches!(&err, StoreError::Invalid(f) if f[0].field == "evaluation_months"), "the Act's six months");
     assert_eq!(store.settings().unwrap().caseload_cap, 15, "the periods leave the other settings alone");
 }
@@ -215,11 +218,11 @@ fn the_centre_lists_travel_as_settings() {
     assert_eq!(store.rating_scale().unwrap().len(), 5);
     let mut reasons = store.closing_reasons().unwrap();
     reasons.retain(|r| r.key != "moved");
-    store.set_closing_reasons(reasons.clone()).unwrap();
+    from_the_centre(&mut store, |c| c.set_closing_reasons(reasons.clone())).unwrap();
     assert_eq!(store.closing_reasons().unwrap(), reasons);
     reasons.retain(|r| r.key != "other");
-    assert!(matches!(store.set_closing_reasons(reasons), Err(StoreError::Invalid(_))));
+    assert!(matches!(from_the_centre(&mut store, |c| c.set_closing_reasons(reasons)), Err(StoreError::Invalid(_))));
     let scale = asysta_core::evaluation::default_rating_scale()[..3].to_vec();
-    store.set_rating_scale(scale.clone()).unwrap();
+    from_the_centre(&mut store, |c| c.set_rating_scale(scale.clone())).unwrap();
     assert_eq!(store.rating_scale().unwrap(), scale);
 }

@@ -40,9 +40,10 @@ fn any_loss_duplication_and_order_of_bundles_ends_in_the_same_state_everywhere()
     assert!(seen.reordered > n / 3, "too few bundles delivered out of order: {seen:?}");
     assert!(seen.held_back > n / 2, "too few events held behind a gap: {seen:?}");
     assert!(seen.gaps_made > n / 4, "too few senders misled about what a receiver holds: {seen:?}");
-    assert!(seen.conflicts > n / 3, "too few concurrent edits of one field: {seen:?}");
     assert!(seen.withheld > 3 * n, "too few placeholders: {seen:?}");
-    assert!(seen.restricted_revealed > n / 30, "too few placeholders replaced by the note: {seen:?}");
+    // A placeholder replaced by its note is rare here now that each laptop
+    // writes only its own families; `restricted_notes_travel_as_placeholders_until_included`
+    // covers it deterministically.
     assert!(seen.full_exports > n, "too few full exports: {seen:?}");
 }
 
@@ -108,10 +109,10 @@ fn pick<'a>(rng: &mut DemoRng, items: &[&'a str]) -> &'a str {
 const NAMES: [&str; 4] = ["Kowalski", "Nowak", "Wiśniewski", "Żółć"];
 
 impl World {
-    /// A centre and two enrolled laptops, each trusted by the centre, and
-    /// one family both laptops work on: Anna's, handed to Ewa's laptop
-    /// directly (the stand-in for a transfer of the case), on which Ewa
-    /// records a visit before either laptop's first bundle.
+    /// A centre and two enrolled laptops, each trusted by the centre, each
+    /// with a family of its own. (A laptop writes only to its own families:
+    /// the role policy; concurrent edits of one case on two laptops come
+    /// with transfers, and are covered by the property in `sync/tests.rs`.)
     fn new(seed: u64, rng: &mut DemoRng) -> World {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_owned();
@@ -123,8 +124,7 @@ impl World {
         anna.enrol(&enrolment).unwrap();
         ewa.enrol(&enrolment).unwrap();
         let shared = anna.add_family(&family(pick(rng, &NAMES), "Jan")).unwrap();
-        ewa.ingest(anna.events_missing_from(&ewa.high_water_marks().unwrap()).unwrap()).unwrap();
-        ewa.record_visit(shared, visit("2026-11-02", "Przejęcie sprawy")).unwrap();
+        let ewas = ewa.add_family(&family(pick(rng, &NAMES), "Ola")).unwrap();
         let mut world = World {
             _dir: dir,
             root,
@@ -134,7 +134,7 @@ impl World {
             last_delivered: BTreeMap::new(),
             own_restricted: Default::default(),
             received_restricted: Default::default(),
-            created: [Vec::new(), vec![shared], Vec::new()],
+            created: [Vec::new(), vec![shared], vec![ewas]],
             seed,
         };
         let mut seen = Seen::default();
@@ -293,7 +293,22 @@ impl World {
 /// One replica's local edit, chosen at random from what it can see.
 fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
     let store = &mut world.stores[r];
-    let families = store.list_families().unwrap();
+    if r == CENTRE {
+        // The centre changes its settings or decides on an evaluation.
+        let families = store.list_families().unwrap();
+        if families.is_empty() || rng.below(2) == 0 {
+            let days = [7, 10, 14][rng.below(3) as usize];
+            let cap = [12, 15][rng.below(2) as usize];
+            store.set_settings(Settings { caseload_cap: cap, no_visit_days: days }).unwrap();
+        } else {
+            let f = rng.pick(&families).id;
+            let case = store.family_case(f).unwrap();
+            evaluation_edit(store, r, f, &case, rng);
+        }
+        return;
+    }
+    let mut families = store.list_families().unwrap();
+    families.retain(|f| world.created[r].contains(&f.id));
     let roll = rng.below(100);
     if families.is_empty() || (roll < 10 && world.created[r].len() < 3) {
         let id = store.add_family(&family(pick(rng, &NAMES), pick(rng, &["Jan", "Ewa", "Ola"]))).unwrap();
@@ -338,11 +353,6 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
                     change: Change::FamilyUpdated { name: None, address: Some(address) },
                 }])
                 .unwrap();
-        }
-        59..=65 if r == CENTRE => {
-            let days = [7, 10, 14][rng.below(3) as usize];
-            let cap = [12, 15][rng.below(2) as usize];
-            store.set_settings(Settings { caseload_cap: cap, no_visit_days: days }).unwrap();
         }
         59..=85 => {
             let restricted = rng.below(2) == 0;
@@ -598,5 +608,9 @@ fn check_converged(world: &mut World) {
         let before = projection_state(store);
         store.rebuild_projections().unwrap();
         assert_eq!(projection_state(store), before, "seed {seed}: replica {r} differs from its rebuild");
+        // And `asysta check`: the log's invariants (the role policy among
+        // them) and a rebuild in a scratch database.
+        let report = store.check().unwrap();
+        assert!(report.ok, "seed {seed}: replica {r}: {report:#?}");
     }
 }

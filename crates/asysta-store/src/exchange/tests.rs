@@ -8,21 +8,21 @@ use crate::{KdfParams, Passphrase, Settings, Store, StoreError};
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use std::path::{Path, PathBuf};
 
-pub(super) fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store {
+pub(crate) fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store {
     let info = WorkspaceInfo { assistant_name: name.into(), centre_name: "MOPS Łódź".into(), role };
     Store::create(dir, &info, &Passphrase::new(PASS), KdfParams::INSECURE_FOR_TESTS, TestEnvironment::new(seed))
         .unwrap()
 }
 
-struct Site {
+pub(super) struct Site {
     _dir: tempfile::TempDir,
-    root: PathBuf,
-    centre: Store,
-    anna: Store,
-    ewa: Store,
+    pub(super) root: PathBuf,
+    pub(super) centre: Store,
+    pub(super) anna: Store,
+    pub(super) ewa: Store,
 }
 
-fn site() -> Site {
+pub(super) fn site() -> Site {
     let dir = tempfile::tempdir().unwrap();
     let centre = workspace(&dir.path().join("centre"), "Kierownik Maria Zięba", Role::Centre, 1);
     let mut anna = workspace(&dir.path().join("anna"), "Anna Łęcka", Role::Assistant, 2);
@@ -39,7 +39,7 @@ fn site() -> Site {
 /// SQLite's shared-memory index of the WAL, whose read marks change on
 /// every read.
 #[track_caller]
-fn assert_unchanged(
+pub(super) fn assert_unchanged(
     before: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
     after: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
 ) {
@@ -52,11 +52,11 @@ fn assert_unchanged(
     assert_eq!(digest(before), digest(after));
 }
 
-fn export(store: &mut Store, to: &Path, request: ExportRequest) -> PathBuf {
+pub(super) fn export(store: &mut Store, to: &Path, request: ExportRequest) -> PathBuf {
     PathBuf::from(store.export_bundle(to, &request, &mut |_| {}).unwrap().path)
 }
 
-fn import(
+pub(super) fn import(
     store: &mut Store,
     path: &Path,
     trust: Option<&Store>,
@@ -213,7 +213,7 @@ fn a_laptop_gets_only_its_own_families_in_full() {
 
 /// Anna's first bundle to the centre (trusted), and the centre's answer
 /// imported back; the path of that answer.
-fn first_round_trip(s: &mut Site) -> PathBuf {
+pub(super) fn first_round_trip(s: &mut Site) -> PathBuf {
     let first = export(&mut s.anna, &s.root.join("1.asysta"), ExportRequest::default());
     import(&mut s.centre, &first, Some(&s.anna)).unwrap();
     let device = Some(s.anna.device_id());

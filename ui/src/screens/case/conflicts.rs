@@ -3,11 +3,12 @@
 //! one, or a value of one's own (a `conflict.resolved` event, which travels
 //! to the other devices too).
 
-use crate::format::{local_timestamp, short_device_id};
+use crate::format::{date_for_input, date_from_input, local_timestamp, short_device_id};
 use crate::i18n::use_i18n;
 use crate::ipc::{self, Resolution};
 use asysta_core::api::{ErrorKind, FamilyCase};
 use asysta_core::merge::Conflict;
+use asysta_core::validation::parse_iso_date;
 use asysta_core::{EntityId, EntityType, EventId};
 use yew::prelude::*;
 
@@ -33,21 +34,27 @@ pub fn record_message(record: EntityType) -> &'static str {
     }
 }
 
-/// A version's value as a person reads it: text without quotes, anything
-/// else as JSON.
+/// A version's value as a person reads it: text without quotes (a date as
+/// dd.mm.rrrr), anything else as JSON.
 pub fn shown_value(value: &serde_json::Value) -> String {
     match value {
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(s) => date_for_input(s),
         serde_json::Value::Null => "—".to_owned(),
         other => other.to_string(),
     }
 }
 
 /// What a person typed as the field's value, as JSON of the field's type:
-/// text where the versions are text, otherwise the typed JSON (a number,
+/// text where the versions are text (a date typed as dd.mm.rrrr as ISO
+/// where the versions are dates), otherwise the typed JSON (a number,
 /// `true`), and text when it is not JSON.
 pub fn typed_value(conflict: &Conflict, typed: &str) -> serde_json::Value {
     let all_text = conflict.versions.iter().all(|v| v.value.is_string() || v.value.is_null());
+    let mut values = conflict.versions.iter().map(|v| &v.value).filter(|v| !v.is_null()).peekable();
+    let all_dates = values.peek().is_some() && values.all(|v| v.as_str().is_some_and(|s| parse_iso_date(s).is_some()));
+    if all_text && all_dates {
+        return serde_json::Value::String(date_from_input(typed.trim()));
+    }
     if all_text {
         return serde_json::Value::String(typed.trim().to_owned());
     }

@@ -102,6 +102,15 @@ fn an_own_value_is_sent_as_the_fields_type() {
     let numbers = conflict(vec![serde_json::json!(15), serde_json::json!(12)]);
     assert_eq!(typed_value(&numbers, "14"), serde_json::json!(14));
     assert_eq!(typed_value(&numbers, "czternaście"), serde_json::json!("czternaście"));
+    // A date is shown and typed as dd.mm.rrrr, and sent as ISO.
+    let dates = conflict(vec![serde_json::json!("2025-01-06"), serde_json::json!("2025-01-08")]);
+    assert_eq!(typed_value(&dates, " 7.01.2025 "), serde_json::json!("2025-01-07"));
+    assert_eq!(typed_value(&dates, "2025-01-09"), serde_json::json!("2025-01-09"));
+    assert_eq!(typed_value(&text, "7.01.2025"), serde_json::json!("7.01.2025"), "text stays as typed");
+    use crate::screens::case::conflicts::shown_value;
+    assert_eq!(shown_value(&serde_json::json!("2025-01-06")), "06.01.2025");
+    assert_eq!(shown_value(&serde_json::json!("Nowak")), "Nowak");
+    assert_eq!(shown_value(&serde_json::Value::Null), "—");
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn a_monitored_case_says_until_when() {
             />
         },
     });
-    assert_eq!(text_of(&english, "case-monitoring"), "Monitored until 2027-02-28");
+    assert_eq!(text_of(&english, "case-monitoring"), "Monitored until 28.02.2027");
     assert_eq!(text_of(&english, "closing-shown-reason"), "Reason: change of residence");
 }
 

@@ -131,7 +131,7 @@ fn the_section_lists_members_and_has_the_form_the_end_to_end_tests_use() {
     for (class, text) in [
         ("member-name", "Józef Żółć"),
         ("member-relation", "dziadek/babcia"),
-        ("member-birth-date", "1944-05-14"),
+        ("member-birth-date", "14.05.1944"),
         ("member-pesel", "44051401359"),
         ("member-relation", "dziecko"),
     ] {

@@ -52,7 +52,7 @@ fn restricted_notes_are_marked_with_a_visible_label() {
     assert_eq!(html.matches("class=\"note\"").count(), 1);
     assert_eq!(html.matches("class=\"note restricted\"").count(), 1);
     assert!(html.contains("<span class=\"note-restricted-label badge\">poufna</span>"), "{html}");
-    assert!(html.contains("<p class=\"note-meta\">2025-11-24 16:02 · Anna Łęcka</p>"), "{html}");
+    assert!(html.contains("<p class=\"note-meta\">24.11.2025 16:02 · Anna Łęcka</p>"), "{html}");
     for id in ["note-form", "note-text", "note-restricted", "note-submit"] {
         assert!(has_id(&html, id), "no #{id}");
         assert!(

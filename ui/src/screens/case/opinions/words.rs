@@ -56,7 +56,7 @@ impl OpinionWords for CourtWords {
     }
 
     fn date(&self, date: NaiveDate) -> String {
-        display_date(date, Locale::Pl)
+        display_date(date)
     }
 }
 

@@ -34,7 +34,7 @@ fn unfinished_entries_come_first_with_their_family_and_time() {
     assert!(has_id(&html, "drafts"));
     assert!(html.find("id=\"drafts\"").unwrap() < html.find("id=\"alerts\"").unwrap());
     assert!(html.contains(">Nowakowie</button>"), "{html}");
-    assert!(html.contains("zapisano 2026-11-23"), "{html}");
+    assert!(html.contains("zapisano 23.11.2026"), "{html}");
     assert_eq!(text_of(&html, "alerts-none"), "Nic nie wymaga teraz uwagi.");
     assert_eq!(text_of(&html, "planned-none"), "Brak zaplanowanych kontaktów.");
     assert_eq!(text_of(&html, "due-none"), "Brak zbliżających się terminów.");
