@@ -3,7 +3,7 @@
 use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
-use asysta_core::api::{CaseVocabulary, DraftView, DueItem, PlannedVisit, PrintJob};
+use asysta_core::api::{CaseVocabulary, CheckReport, DraftView, DueItem, PlannedVisit, PrintJob};
 use asysta_core::closing::ClosingForm;
 use asysta_core::evaluation::EvaluationForm;
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
@@ -231,6 +231,11 @@ pub async fn set_settings(
     no_visit_days: u32,
 ) -> Result<Settings, ApiError> {
     session(&state)?.set_settings(Settings { caseload_cap, no_visit_days })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn check_workspace(state: State<'_, SessionState>) -> Result<CheckReport, ApiError> {
+    session(&state)?.check_workspace()
 }
 
 #[tauri::command(rename_all = "snake_case")]

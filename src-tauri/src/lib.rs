@@ -61,6 +61,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::caseloads,
             commands::family_assistants,
             commands::choose_path,
+            commands::check_workspace,
         ],
     )
 }

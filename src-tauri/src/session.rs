@@ -255,6 +255,11 @@ impl Session {
         self.conflicts()
     }
 
+    /// `asysta check`: the file, the log and every table against a rebuild.
+    pub fn check_workspace(&self) -> Result<asysta_core::api::CheckReport, ApiError> {
+        Ok(self.store()?.check()?)
+    }
+
     /// The sync screen's summary.
     pub fn sync_status(&self) -> Result<SyncStatus, ApiError> {
         Ok(self.store()?.sync_status()?)

@@ -46,6 +46,8 @@ fn a_conflict_shows_both_versions_and_is_resolved_by_keeping_one() {
     unlock(&app);
     open_case(&app, "Kowal");
     app.wait_for_text("#conflicts h2", "Jedno pole zmieniono na dwóch urządzeniach");
+    // The field is named as the person reads it, not by its key.
+    app.wait_for_text("#conflicts .conflict-field", "Nazwisko");
     let versions = app.texts_when("#conflicts .conflict-version", 2);
     assert!(versions.iter().any(|v| v.contains("Kowalski") && v.contains("Anna Łęcka")), "{versions:?}");
     assert!(versions.iter().any(|v| v.contains("Kowalczyk") && v.contains("Ewa Centrum")), "{versions:?}");

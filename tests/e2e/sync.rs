@@ -112,6 +112,11 @@ fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     import(&app, &back);
     app.find("#import-title");
     app.wait_for_text("#settings-cap", "12");
+    // The settings screen's check: the file, the log and every table
+    // against a rebuild, all holding after the import.
+    app.click("#check-run");
+    let ok = app.text(&app.find("#check-ok"));
+    assert!(ok.starts_with("Wszystko się zgadza"), "{ok}");
     app.quit();
     assert_eq!(open_store(laptop_dir.path()).settings().unwrap().caseload_cap, 12);
 }

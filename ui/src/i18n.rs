@@ -44,6 +44,12 @@ impl I18n {
         self.translator.tr(id)
     }
 
+    /// Whether the message exists in this locale (a test keeps both
+    /// languages' messages the same).
+    pub fn has(&self, id: &str) -> bool {
+        self.translator.has(id)
+    }
+
     pub fn tr_args(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         self.translator.tr_args(id, args)
     }

@@ -254,6 +254,11 @@ pub async fn set_settings(settings: Settings) -> Result<Settings, ApiError> {
     call(command::SET_SETTINGS, &settings).await
 }
 
+/// Checks the workspace (reads only).
+pub async fn check_workspace() -> Result<asysta_core::api::CheckReport, ApiError> {
+    call(command::CHECK_WORKSPACE, &NoArgs {}).await
+}
+
 pub async fn sync_status() -> Result<SyncStatus, ApiError> {
     call(command::SYNC_STATUS, &NoArgs {}).await
 }

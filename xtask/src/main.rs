@@ -336,6 +336,39 @@ mod tests {
         assert!(script.contains("cargo xtask ci"), ".ci/run must run `cargo xtask ci`");
     }
 
+    /// The layers docs/ARCHITECTURE.md draws: each crate depends only on
+    /// the project's crates below it (core and i18n at the bottom; bundle,
+    /// then store; print over store; the CLI and the shell on top; the UI
+    /// on core and i18n only). A dependency that breaks a layer fails here.
+    #[test]
+    fn crates_depend_only_on_the_layers_below_them() {
+        const BELOW_THE_SHELL: &[&str] =
+            &["asysta-core", "asysta-i18n", "asysta-bundle", "asysta-store", "asysta-print"];
+        let layers: &[(&str, &[&str])] = &[
+            ("crates/asysta-core/Cargo.toml", &[]),
+            ("crates/asysta-i18n/Cargo.toml", &[]),
+            ("crates/asysta-bundle/Cargo.toml", &["asysta-core"]),
+            ("crates/asysta-store/Cargo.toml", &["asysta-core", "asysta-bundle"]),
+            ("crates/asysta-print/Cargo.toml", &["asysta-core", "asysta-i18n", "asysta-store"]),
+            ("crates/asysta-cli/Cargo.toml", BELOW_THE_SHELL),
+            ("ui/Cargo.toml", &["asysta-core", "asysta-i18n"]),
+            // The workspace's manifest is also the shell's (`asysta-app`).
+            ("Cargo.toml", BELOW_THE_SHELL),
+        ];
+        for (manifest, allowed) in layers {
+            let text = std::fs::read_to_string(root().join(manifest)).expect("the manifest exists");
+            for line in text.lines() {
+                let Some(name) = line.strip_prefix("asysta-").map(|rest| {
+                    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len());
+                    format!("asysta-{}", &rest[..end])
+                }) else {
+                    continue;
+                };
+                assert!(allowed.contains(&name.as_str()), "{manifest} depends on {name}, across the layers");
+            }
+        }
+    }
+
     /// The README's two commands are xtask tasks that start with set-up.
     #[test]
     fn readme_commands_are_tasks_that_set_up_first() {

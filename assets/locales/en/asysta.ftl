@@ -346,7 +346,11 @@ assistant-unknown = No assistant assigned
 caseloads-title = Assistants' caseloads
 caseloads-empty = No assistant has families yet.
 
-# asysta check
+# asysta check (and the sync screen's button)
+check-title = Workspace check
+check-help = Checks the database file, the event log and that every table equals a rebuild from the events. Changes nothing.
+check-run = Check the workspace
+check-running = Checking…
 check-ok = Everything holds: the database file, the event log ({ $events } { $events ->
         [one] event
        *[other] events

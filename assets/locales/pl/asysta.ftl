@@ -353,14 +353,18 @@ assistant-unknown = Bez przypisanego asystenta
 caseloads-title = Obciążenie asystentów
 caseloads-empty = Nie ma jeszcze rodzin żadnego asystenta.
 
-# asysta check
+# asysta check (and the sync screen's button)
+check-title = Sprawdzenie obszaru roboczego
+check-help = Sprawdza plik bazy, dziennik zdarzeń i czy każda tabela jest równa odbudowie ze zdarzeń. Niczego nie zmienia.
+check-run = Sprawdź obszar roboczy
+check-running = Sprawdzanie…
 check-ok = Wszystko się zgadza: plik bazy, dziennik zdarzeń ({ $events } { $events ->
         [one] zdarzenie
         [few] zdarzenia
        *[many] zdarzeń
     }) i każda tabela równa odbudowie ze zdarzeń.
 check-table-differs = Tabela { $table } różni się od odbudowy ze zdarzeń: { $here } tylko tutaj, { $rebuilt } tylko w odbudowie.
-check-failed = Sprawdzenie wykryło niezgodności (wyżej); nic nie zostało zmienione.
+check-failed = Sprawdzenie wykryło niezgodności (wymienione wyżej); nic nie zostało zmienione.
 
 ## Wiersz poleceń: formularze z plików JSON, identyfikatory i statusy podane jako argumenty.
 cli-form-not-json = { $file } nie jest plikiem JSON ({ $error }). Nic nie zostało zmienione.

@@ -3,6 +3,9 @@
 //! Both sides compile this module, so a renamed field is a compile error,
 //! not a runtime surprise.
 
+mod check;
+pub use check::{CheckReport, TableDifference};
+
 use crate::event::Event;
 use crate::family::FamilySummary;
 use crate::ids::EntityId;
@@ -433,6 +436,7 @@ pub mod command {
         SAVE_OPINION,
         FINALIZE_OPINION,
         PRINT_DOCUMENT,
+        CHECK_WORKSPACE,
     ];
 
     /// `() -> WorkspaceStatus`
@@ -550,6 +554,9 @@ pub mod command {
     /// PDF or DOCX atomically to `path`, or where the native save dialog
     /// says when `path` is absent; `None` when the dialog was cancelled)
     pub const PRINT_DOCUMENT: &str = "print_document";
+    /// `() -> CheckReport` (reads only: the file, the log, every table
+    /// against a rebuild)
+    pub const CHECK_WORKSPACE: &str = "check_workspace";
 }
 
 #[cfg(test)]

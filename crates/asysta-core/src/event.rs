@@ -371,18 +371,6 @@ impl Change {
         format!("change-{}", self.kind().replace(['.', '_'], "-"))
     }
 
-    /// Whether this change creates its entity (its `base_rev` must be 0).
-    pub fn is_creation(&self) -> bool {
-        matches!(
-            self,
-            Change::WorkspaceCreated { .. }
-                | Change::FamilyCreated { .. }
-                | Change::MemberAdded { .. }
-                | Change::EvaluationCreated { .. }
-                | Change::OpinionRequested { .. }
-        )
-    }
-
     /// Whether this change is a tombstone.
     pub fn is_tombstone(&self) -> bool {
         matches!(self, Change::FamilyDeleted {} | Change::MemberDeleted {} | Change::VisitDeleted {})

@@ -275,6 +275,7 @@ mod tests {
             command::CASE_VOCABULARY,
             command::DUE,
             command::PRINT_DOCUMENT,
+            command::CHECK_WORKSPACE,
         ];
         for name in command::ALL {
             assert!(

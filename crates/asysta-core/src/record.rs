@@ -7,10 +7,6 @@ use crate::validation::{normalize_whitespace, Checker, FieldError, FieldErrorCod
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The law's cap on families per assistant (art. 15 ust. 2 of the Act of
-/// 9 June 2011); the centre can change the setting.
-pub const DEFAULT_CASELOAD_CAP: u32 = 15;
-
 /// Where a family is in the course of the work.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -75,8 +71,9 @@ impl FamilyStatus {
     }
 }
 
-/// The highest caseload cap a centre may set: the Act of 9 June 2011
-/// (art. 15 sec. 4) allows an assistant at most 15 families at a time.
+/// The highest caseload cap a centre may set, and the cap until it sets
+/// one: the Act of 9 June 2011 (art. 15 sec. 4) allows an assistant at
+/// most 15 families at a time.
 pub const LEGAL_CASELOAD_CAP: u32 = 15;
 
 /// The most days without a visit a centre may set before a family is

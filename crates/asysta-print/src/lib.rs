@@ -23,13 +23,12 @@ mod documents;
 mod docx;
 mod engine;
 mod format;
-mod fsutil;
 pub mod jobs;
 pub mod model;
 
+pub use asysta_store::write_atomically;
 pub use documents::{diary_pdf, evaluation_pdf, monthly_pdf, opinion_pdf, plan_pdf, visit_pdf};
 pub use docx::opinion_docx;
-pub use fsutil::write_atomically;
 pub use model::*;
 
 /// Why a document could not be produced.

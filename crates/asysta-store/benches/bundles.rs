@@ -333,6 +333,20 @@ fn import_at_centre(centre: &mut Store, scratch: &Path, enrolment: &[u8], device
         ms(again),
         100.0 * again.as_secs_f64() / first.as_secs_f64()
     );
+    // `asysta check` on the centre that holds them all: the file, the log's
+    // invariants and every table against a rebuild in a scratch database.
+    let mut samples: Vec<Duration> = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let report = centre.check().unwrap();
+            assert!(report.ok, "{report:?}");
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| **`asysta check`** at that centre ({devices} assistants × {FAMILIES} families × 2 years, {total} events), 3 runs (target ≤ 5 s) | p50 {} |",
+        ms(percentile(&mut samples, 0.5))
+    );
     let bytes: usize = bundles.iter().map(|b| b.bytes.len()).sum();
     let json: usize = bundles.iter().map(|b| b.json_bytes).sum();
     println!(

@@ -228,6 +228,22 @@ fn case_with_500_visits() {
         ms(percentile(&mut samples, 0.5)),
         ms(percentile(&mut samples, 0.99))
     );
+    // The same through the one door the window and the CLI take: the role,
+    // the form's validation against the case, then the same write.
+    let form = asysta_core::visit::VisitForm::from_visit(&one_more);
+    let mut samples: Vec<Duration> = (0..200)
+        .map(|_| {
+            let start = Instant::now();
+            let request = asysta_core::ops::RecordVisit { family_id, form: form.clone() };
+            store.run(request, today()).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| save a visit through `Store::run(RecordVisit)` (role, validation of the form against the case, write), 200 runs | p50 {}, p99 {} |",
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.99))
+    );
 }
 
 /// Plan goal and action ids for the benchmark (any unique ids will do).

@@ -23,35 +23,9 @@ use asysta_core::workspace::Role;
 use asysta_core::{DeviceId, EntityId, EntityType};
 use rusqlite::types::Value;
 use rusqlite::Connection;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-/// What `asysta check` found.
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
-pub struct CheckReport {
-    /// Whether everything holds.
-    pub ok: bool,
-    /// Events in the applied log.
-    pub events: u64,
-    /// Problems of the database file (empty when sound).
-    pub database: Vec<String>,
-    /// Broken invariants of the event log (empty when all hold).
-    pub log: Vec<String>,
-    /// Projection tables that differ from a rebuild (empty when none).
-    pub projections: Vec<TableDifference>,
-}
-
-/// A projection table that differs from its rebuild.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct TableDifference {
-    pub table: String,
-    /// Rows here that the rebuild does not have.
-    pub only_here: u64,
-    /// Rows of the rebuild that are missing here.
-    pub only_in_rebuild: u64,
-    /// The first column (the record's id) of a few differing rows.
-    pub examples: Vec<String>,
-}
+pub use asysta_core::api::{CheckReport, TableDifference};
 
 /// At most this many problems of one kind are listed.
 const LISTED: usize = 20;

@@ -1,29 +1,35 @@
-//! File writes that never leave a partial file behind.
+//! File writes that never leave a partial file behind: the one helper every
+//! crate uses (bundles, the key file, enrolment files, printed documents).
 
 use crate::error::{Result, StoreError};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it, and renames
-/// it over `path`. Readers see the old file or the new one, never a mix.
-pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{file_name}.tmp"));
-    let written = (|| {
-        let mut file = std::fs::File::create(&tmp).map_err(StoreError::io(&tmp))?;
-        file.write_all(bytes).map_err(StoreError::io(&tmp))?;
-        file.sync_all().map_err(StoreError::io(&tmp))?;
-        drop(file);
-        std::fs::rename(&tmp, path).map_err(StoreError::io(path))
-    })();
-    if written.is_err() {
-        // A full disk or a pulled stick: leave nothing half-written behind.
-        let _ = std::fs::remove_file(&tmp);
+/// Writes `bytes` to `path` all at once or not at all: the bytes go to a
+/// temporary file in the same directory, which is flushed to disk and then
+/// renamed over `path`, and the directory is synced. On any error the
+/// temporary file is removed and `path` is left as it was (absent, or with
+/// its old content). Readers see the old file or the new one, never a mix.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if path.file_name().is_none() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"));
     }
-    written?;
+    // Dropping `file` on an early return deletes the temporary file.
+    let mut file = tempfile::Builder::new().prefix(".asysta-").suffix(".tmp").tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// [`write_atomically`], its failure as the store's error.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically(path, bytes).map_err(StoreError::io(path))
 }
 
 /// Makes a rename durable. Best effort: not every platform can sync a folder.

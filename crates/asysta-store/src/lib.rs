@@ -30,6 +30,7 @@ pub use check::{CheckReport, TableDifference};
 pub use environment::{Environment, SystemEnvironment};
 pub use error::{Result, StoreError};
 pub use exchange::{bundle_file_name, label_of, ExportProgress, ExportRequest};
+pub use fsutil::write_atomically;
 pub use ingest::{IngestReport, MissingRange, OverCap};
 pub use keyfile::KdfParams;
 /// The digest the log keeps of an event (for benchmarks and tools).

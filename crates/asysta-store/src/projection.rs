@@ -36,7 +36,8 @@ pub const PROJECTION_TABLES: &[&str] = &[
 ];
 
 /// The defaults of the centre's settings, before any settings event.
-pub const DEFAULT_CASELOAD_CAP: u32 = 15;
+/// The cap before the centre sets one: the law's.
+pub const DEFAULT_CASELOAD_CAP: u32 = asysta_core::record::LEGAL_CASELOAD_CAP;
 pub const DEFAULT_NO_VISIT_DAYS: u32 = 14;
 
 /// A field whose merged value does not fit its type: only a person's

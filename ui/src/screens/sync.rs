@@ -4,6 +4,7 @@
 //! import, by a typed path, the native dialog or a file dropped on the
 //! window; and the centre's settings, which travel in the bundles.
 
+pub mod check;
 pub mod enrolment;
 pub mod path_field;
 pub mod peers;
@@ -18,6 +19,7 @@ use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
 use asysta_core::exchange::{ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::DeviceId;
+use check::CheckPanel;
 use enrolment::EnrolmentPanel;
 use path_field::PathField;
 use peers::{CentrePanel, DevicesPanel, SummaryPanel};
@@ -345,7 +347,8 @@ pub fn SyncScreen(props: &SyncScreenProps) -> Html {
                 </section>
                 <div class="sync-columns">
                     <EnrolmentPanel {role} status={state.status.clone().map(Rc::new)} on_enrolled={on_reload.clone()} on_locked={on_locked.clone()} />
-                    <SettingsPanel {role} revision={state.request} on_saved={on_reload} on_locked={on_locked} />
+                    <SettingsPanel {role} revision={state.request} on_saved={on_reload} on_locked={on_locked.clone()} />
+                    <CheckPanel {on_locked} />
                 </div>
             </main>
         </div>

@@ -34,6 +34,24 @@ pub fn record_message(record: EntityType) -> &'static str {
     }
 }
 
+/// A conflicting field named as the person reads it (`last_name` →
+/// "Nazwisko"): its message `conflict-field-<record>-<field>`; a case
+/// detail or a part of an evaluation by the part of the record it is in.
+pub fn field_label(i18n: &crate::i18n::I18n, record: EntityType, field: &str) -> String {
+    let id = format!("conflict-field-{}-{}", record.as_str(), field.replace(['.', '_'], "-"));
+    if i18n.has(&id) {
+        return i18n.tr(&id);
+    }
+    let part = if field.starts_with("details.") {
+        "conflict-field-details"
+    } else if field.starts_with(asysta_core::merge::EVALUATION_PREFIX) {
+        "conflict-field-evaluation"
+    } else {
+        "conflict-field-other"
+    };
+    i18n.tr(part)
+}
+
 /// A version's value as a person reads it: text without quotes (a date as
 /// dd.mm.rrrr), anything else as JSON.
 pub fn shown_value(value: &serde_json::Value) -> String {
@@ -128,7 +146,7 @@ pub fn ConflictsSection(props: &ConflictsSectionProps) -> Html {
                 let value = typed.get(&c.id).cloned().unwrap_or_default();
                 html! {
                 <div class="conflict" data-conflict={c.id.clone()}>
-                    <h3>{ i18n.tr(record_message(c.record)) }{ ": " }<code>{ c.field.clone() }</code></h3>
+                    <h3>{ i18n.tr(record_message(c.record)) }{ ": " }<span class="conflict-field">{ field_label(&i18n, c.record, &c.field) }</span></h3>
                     <ul class="conflict-versions">
                         { for c.versions.iter().map(|v| html! {
                             <li class="conflict-version" data-event={v.event_id.to_string()}>

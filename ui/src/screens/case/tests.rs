@@ -74,6 +74,45 @@ fn every_section_link_has_its_title_in_both_languages() {
     }
 }
 
+/// Every field a conflict can name in a member, a family, a note, a visit,
+/// the settings or an opinion has its name in both languages; the parts
+/// of a case's details and of an evaluation are named by the part.
+#[test]
+fn a_conflicting_field_is_named_in_the_users_language() {
+    use crate::screens::case::conflicts::field_label;
+    use asysta_core::EntityType;
+    let i18n = crate::i18n::I18n::new(
+        std::rc::Rc::new(asysta_i18n::Translator::new(asysta_i18n::Locale::Pl)),
+        Callback::noop(),
+    );
+    assert_eq!(field_label(&i18n, EntityType::Member, "last_name"), "Nazwisko");
+    assert_eq!(field_label(&i18n, EntityType::Workspace, "caseload_cap"), "Limit aktywnych rodzin");
+    assert!(field_label(&i18n, EntityType::Family, "details.court_order").starts_with("Dane sprawy"));
+    assert_eq!(field_label(&i18n, EntityType::Evaluation, "evaluation.family_view"), "Treść oceny");
+    let fields: Vec<(EntityType, &str)> = asysta_core::merge::MEMBER_FIELDS
+        .iter()
+        .map(|f| (EntityType::Member, *f))
+        .chain([
+            (EntityType::Family, "name"),
+            (EntityType::Family, "address"),
+            (EntityType::Family, "status"),
+            (EntityType::Note, "text"),
+            (EntityType::Visit, "notes"),
+            (EntityType::Visit, "date"),
+            (EntityType::Workspace, "no_visit_days"),
+            (EntityType::Evaluation, "decision"),
+            (EntityType::Opinion, "text"),
+        ])
+        .collect();
+    for locale in asysta_i18n::Locale::ALL {
+        let translator = asysta_i18n::Translator::new(locale);
+        for (record, field) in &fields {
+            let id = format!("conflict-field-{}-{}", record.as_str(), field.replace(['.', '_'], "-"));
+            assert!(translator.has(&id), "{id} is missing in {locale}");
+        }
+    }
+}
+
 #[test]
 fn an_own_value_is_sent_as_the_fields_type() {
     use crate::screens::case::conflicts::typed_value;
