@@ -104,9 +104,16 @@ fn documents_print_as_pdfs_with_polish_text_and_the_opinion_as_docx() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     demo(dir);
-    let family = first_family_with(dir, "active");
+    // An active family already evaluated (a case younger than six months
+    // has no evaluation yet).
+    let (family, case) = json(dir, &["family", "list", "--status", "active", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f.clone(), json(dir, &["family", "show", f["id"].as_str().unwrap(), "--json"])))
+        .find(|(_, case)| !case["evaluations"].as_array().unwrap().is_empty())
+        .expect("the demo has an evaluated active family");
     let (id, name) = (family["id"].as_str().unwrap(), family["name"].as_str().unwrap());
-    let case = json(dir, &["family", "show", id, "--json"]);
 
     let plan = dir.join("plan.pdf");
     ok(asysta(dir, &["print", "plan", id, "--out", plan.to_str().unwrap()]));
