@@ -42,6 +42,28 @@ impl Store {
     }
 }
 
+/// What a form about a family is checked against: its live members and
+/// its plan's versions (not the whole case: a family with years of visits
+/// is checked as fast as a new one).
+struct CaseContext {
+    members: Vec<asysta_core::api::MemberView>,
+    plan_versions: Vec<asysta_core::plan::PlanVersion>,
+}
+
+impl CaseContext {
+    fn of(store: &Store, family_id: EntityId) -> Result<CaseContext> {
+        crate::queries::live_rev(&store.conn, "families", family_id)?;
+        Ok(CaseContext {
+            members: crate::queries::members_of(&store.conn, family_id)?,
+            plan_versions: crate::queries::plan_versions_of(&store.conn, family_id)?,
+        })
+    }
+
+    fn member_ids(&self) -> Vec<EntityId> {
+        self.members.iter().map(|m| m.id).collect()
+    }
+}
+
 impl Execute for ops::AddFamily {
     fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<EntityId> {
         let family = validate_new_family(&self.form).map_err(StoreError::Invalid)?;
@@ -52,8 +74,7 @@ impl Execute for ops::AddFamily {
 impl Execute for ops::SetCaseDetails {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
         // Only the family's children can be placed in foster care.
-        let children: Vec<EntityId> = store
-            .family_case(self.family_id)?
+        let children: Vec<EntityId> = CaseContext::of(store, self.family_id)?
             .members
             .iter()
             .filter(|m| m.details.relation == Relation::Child)
@@ -101,7 +122,7 @@ impl Execute for ops::AddNote {
 
 impl Execute for ops::SavePlanVersion {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<u32> {
-        let members: Vec<EntityId> = store.family_case(self.family_id)?.members.iter().map(|m| m.id).collect();
+        let members = CaseContext::of(store, self.family_id)?.member_ids();
         // Every goal and action row may need a new id, and asks at most once.
         let rows: usize = self.form.goals.iter().map(|g| 1 + g.actions.len()).sum();
         let mut fresh_ids = (0..rows).map(|_| store.new_id()).collect::<Result<Vec<_>>>()?;
@@ -116,7 +137,7 @@ impl Execute for ops::SavePlanVersion {
 
 impl Execute for ops::AddProgressNote {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
-        let case = store.family_case(self.family_id)?;
+        let case = CaseContext::of(store, self.family_id)?;
         let note = validate_progress_note(&self.form, case.plan_versions.last(), today).map_err(StoreError::Invalid)?;
         store.add_progress_note(self.family_id, note)
     }
@@ -138,8 +159,8 @@ fn checked_visit(
     today: NaiveDate,
     actions_from: ActionsFrom,
 ) -> Result<Visit> {
-    let case = store.family_case(family_id)?;
-    let members: Vec<EntityId> = case.members.iter().map(|m| m.id).collect();
+    let case = CaseContext::of(store, family_id)?;
+    let members = case.member_ids();
     let versions = match actions_from {
         ActionsFrom::CurrentVersion => case.plan_versions.last().into_iter().collect::<Vec<_>>(),
         ActionsFrom::AnyVersion => case.plan_versions.iter().collect(),
