@@ -3,7 +3,7 @@
 use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
-use asysta_core::api::{CaseVocabulary, CheckReport, DraftView, DueItem, PlannedVisit, PrintJob};
+use asysta_core::api::{CaseVocabulary, CheckReport, DraftKind, DraftView, DueItem, FormDraft, PlannedVisit, PrintJob};
 use asysta_core::closing::ClosingForm;
 use asysta_core::evaluation::EvaluationForm;
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
@@ -160,6 +160,28 @@ pub async fn save_draft(state: State<'_, SessionState>, family_id: EntityId, for
     #[allow(clippy::disallowed_methods)]
     let now_ms = chrono::Utc::now().timestamp_millis().max(0) as u64;
     session(&state)?.save_draft(family_id, form, now_ms)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_form_draft(
+    state: State<'_, SessionState>,
+    kind: DraftKind,
+    key: EntityId,
+    family_id: EntityId,
+    form: serde_json::Value,
+) -> Result<(), ApiError> {
+    #[allow(clippy::disallowed_methods)]
+    let saved_at_ms = chrono::Utc::now().timestamp_millis().max(0) as u64;
+    session(&state)?.save_form_draft(&FormDraft { kind, key, family_id, form, saved_at_ms })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn form_draft(
+    state: State<'_, SessionState>,
+    kind: DraftKind,
+    key: EntityId,
+) -> Result<Option<FormDraft>, ApiError> {
+    session(&state)?.form_draft(kind, key)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -62,6 +62,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::family_assistants,
             commands::choose_path,
             commands::check_workspace,
+            commands::save_form_draft,
+            commands::form_draft,
         ],
     )
 }

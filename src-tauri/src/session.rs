@@ -195,6 +195,19 @@ impl Session {
         Ok(self.store_mut()?.save_draft(&VisitDraft { family_id, form, saved_at_ms })?)
     }
 
+    /// Keeps a long form (an evaluation, an opinion, a plan) as typed.
+    pub fn save_form_draft(&mut self, draft: &asysta_core::api::FormDraft) -> Result<(), ApiError> {
+        Ok(self.store_mut()?.save_form_draft(draft)?)
+    }
+
+    pub fn form_draft(
+        &self,
+        kind: asysta_core::api::DraftKind,
+        key: EntityId,
+    ) -> Result<Option<asysta_core::api::FormDraft>, ApiError> {
+        Ok(self.store()?.form_draft(kind, key)?)
+    }
+
     pub fn drafts(&self) -> Result<Vec<DraftView>, ApiError> {
         Ok(self.store()?.drafts()?)
     }

@@ -72,6 +72,48 @@ fn a_court_opinion_is_drafted_saved_and_approved() {
     app.quit();
 }
 
+/// kill -9 while an opinion is being written loses no typed word: the
+/// text comes back from its draft; saving it discards the draft.
+#[test]
+fn an_opinion_being_written_survives_killing_the_app() {
+    let data = tempfile::tempdir().unwrap();
+    let family = prepare_family_with_plan(data.path());
+    let opinion_id = {
+        let mut store = crate::fixtures::open_store(data.path());
+        let form = asysta_core::opinion::OpinionRequestForm {
+            court: "Sąd Rejonowy dla Łodzi-Śródmieścia".into(),
+            case_signature: "III Nsm 7/26".into(),
+            received_on: today().to_string(),
+            due_on: today().checked_add_days(Days::new(20)).unwrap().to_string(),
+        };
+        store.run(asysta_core::ops::RequestOpinion { family_id: family.family_id, form }, today()).unwrap()
+    };
+    let typed = "Opinia napisana do połowy: rodzina współpracuje, dzieci chodzą do szkoły";
+    let desktop = Desktop::start();
+    let app = desktop.launch(data.path());
+    unlock(&app);
+    open_case(&app, "Wiśniewscy");
+    app.click(".opinion-open");
+    app.fill("#opinion-text", typed);
+    // Saved as a draft after the edit, without a click on "Zapisz".
+    app.find(".opinion-draft-saved");
+    app.kill();
+
+    let app = desktop.launch(data.path());
+    unlock(&app);
+    open_case(&app, "Wiśniewscy");
+    app.click(".opinion-open");
+    app.find("#opinion-draft-restored");
+    assert_eq!(app.value("#opinion-text"), typed);
+    app.click("#opinion-save");
+    app.wait_for_text("#opinion-status", "Zapisano opinię.");
+    app.quit();
+    let store = crate::fixtures::open_store(data.path());
+    assert_eq!(store.opinion(opinion_id).unwrap().text, typed);
+    let draft = store.form_draft(asysta_core::api::DraftKind::Opinion, opinion_id).unwrap();
+    assert!(draft.is_none(), "the draft was discarded with the save");
+}
+
 #[test]
 fn an_opinion_due_soon_is_on_the_home_screen() {
     let data = tempfile::tempdir().unwrap();

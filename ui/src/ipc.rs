@@ -8,8 +8,8 @@
 
 use asysta_core::alerts::Alert;
 use asysta_core::api::{
-    command, ApiError, CaseVocabulary, DraftView, DueItem, DuplicateView, FamilyCase, FamilyList, History,
-    PlannedVisit, WorkspaceStatus,
+    command, ApiError, CaseVocabulary, DraftKind, DraftView, DueItem, DuplicateView, FamilyCase, FamilyList, FormDraft,
+    History, PlannedVisit, WorkspaceStatus,
 };
 use asysta_core::closing::ClosingForm;
 use asysta_core::evaluation::EvaluationForm;
@@ -252,6 +252,33 @@ pub async fn settings() -> Result<Settings, ApiError> {
 /// Changes the centre's settings (a centre only).
 pub async fn set_settings(settings: Settings) -> Result<Settings, ApiError> {
     call(command::SET_SETTINGS, &settings).await
+}
+
+/// Keeps a long form as typed (a draft on this device; never an event).
+pub async fn save_form_draft<F: Serialize>(
+    kind: DraftKind,
+    key: EntityId,
+    family_id: EntityId,
+    form: &F,
+) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct Args<'a, F> {
+        kind: DraftKind,
+        key: EntityId,
+        family_id: EntityId,
+        form: &'a F,
+    }
+    call(command::SAVE_FORM_DRAFT, &Args { kind, key, family_id, form }).await
+}
+
+/// The draft of a long form, if one is kept.
+pub async fn form_draft(kind: DraftKind, key: EntityId) -> Result<Option<FormDraft>, ApiError> {
+    #[derive(Serialize)]
+    struct Args {
+        kind: DraftKind,
+        key: EntityId,
+    }
+    call(command::FORM_DRAFT, &Args { kind, key }).await
 }
 
 /// Checks the workspace (reads only).

@@ -3,6 +3,7 @@
 //! actions and call [`crate::ipc`].
 
 pub mod case;
+pub mod draft;
 pub mod families;
 pub mod form;
 pub mod print;

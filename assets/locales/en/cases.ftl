@@ -209,3 +209,6 @@ conflict-field-opinion-finalized = Approval of the opinion
 conflict-field-details = Case details (basis, consent, foster care, Za życiem, Niebieska Karta)
 conflict-field-evaluation = Content of the evaluation
 conflict-field-other = Another field
+opinion-draft-restored = The opinion's text that was not saved came back (a draft from this computer).
+evaluation-draft-restored = The evaluation form that was not saved came back (a draft from this computer).
+plan-draft-restored = The plan version that was not saved came back (a draft from this computer).

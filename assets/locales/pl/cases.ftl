@@ -209,3 +209,6 @@ conflict-field-opinion-finalized = Zatwierdzenie opinii
 conflict-field-details = Dane sprawy (podstawa, zgoda, piecza, „Za życiem”, Niebieska Karta)
 conflict-field-evaluation = Treść oceny
 conflict-field-other = Inne pole
+opinion-draft-restored = Przywrócono tekst opinii, który nie został zapisany (szkic z tego komputera).
+evaluation-draft-restored = Przywrócono niezapisany formularz oceny (szkic z tego komputera).
+plan-draft-restored = Przywrócono niezapisaną wersję planu (szkic z tego komputera).

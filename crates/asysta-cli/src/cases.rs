@@ -4,7 +4,7 @@
 use crate::commands::{describe, line, open, parse_id, print_json, today_local};
 use crate::EvaluationCommand;
 use asysta_core::api::{ApiError, DueWhat};
-use asysta_core::evaluation::{DueState, EvaluationForm, EvaluationView};
+use asysta_core::evaluation::{EvaluationForm, EvaluationView};
 use asysta_core::ops;
 use asysta_i18n::{Arg, Translator};
 use asysta_store::StoreError;
@@ -22,15 +22,7 @@ pub fn evaluation(data_dir: &Path, command: EvaluationCommand, t: &Translator, o
                 return print_json(out, &items);
             }
             for item in &items {
-                let (due, state) = match item.state {
-                    DueState::Later { due } => (due, String::new()),
-                    DueState::DueSoon { due, days_left } => {
-                        (due, t.tr_args("due-in-days", &[("days", Arg::Num(days_left as f64))]))
-                    }
-                    DueState::Overdue { due, days_over } => {
-                        (due, t.tr_args("due-overdue", &[("days", Arg::Num(days_over as f64))]))
-                    }
-                };
+                let (due, state) = crate::home::due_state(item.state, t);
                 line(
                     out,
                     format_args!("{}\t{}\t{}\t{}", item.family_id, item.family_name, due.format("%d.%m.%Y"), state),

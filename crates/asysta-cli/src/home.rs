@@ -50,21 +50,26 @@ pub fn due(data_dir: &Path, json: bool, t: &Translator, out: &mut String) -> Res
             }
             DueWhat::MonitoringEnd => t.tr("due-monitoring-end"),
         };
-        let (due, state) = match item.state {
-            DueState::Later { due } => (due, String::new()),
-            DueState::DueSoon { due, days_left } => {
-                (due, t.tr_args("due-in-days", &[("days", Arg::Num(days_left as f64))]))
-            }
-            DueState::Overdue { due, days_over } => {
-                (due, t.tr_args("due-overdue", &[("days", Arg::Num(days_over as f64))]))
-            }
-        };
+        let (due, state) = due_state(item.state, t);
         line(
             out,
             format_args!("{}\t{}\t{what}\t{}\t{state}", item.family_id, item.family_name, due.format("%d.%m.%Y")),
         );
     }
     Ok(())
+}
+
+/// When something is due, and how soon or how late, as a person reads it.
+pub fn due_state(state: DueState, t: &Translator) -> (chrono::NaiveDate, String) {
+    match state {
+        DueState::Later { due } => (due, String::new()),
+        DueState::DueSoon { due, days_left } => {
+            (due, t.tr_args("due-in-days", &[("days", Arg::Num(days_left as f64))]))
+        }
+        DueState::Overdue { due, days_over } => {
+            (due, t.tr_args("due-overdue", &[("days", Arg::Num(days_over as f64))]))
+        }
+    }
 }
 
 pub fn caseload(data_dir: &Path, json: bool, t: &Translator, out: &mut String) -> Result<(), String> {

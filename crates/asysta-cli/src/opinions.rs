@@ -1,19 +1,15 @@
-//! `asysta opinion …`: court opinions. The request is checked by
-//! `validate_opinion_request`, the text by the store (as for the window);
-//! a draft is written from the case by `draft_opinion`, in Polish, never
-//! from notes, as the window prefills an empty opinion.
+//! `asysta opinion …`: court opinions. The request and the text go through
+//! the store's one door (`asysta_core::ops`), checked as the window's are;
+//! a draft is written from the case by `asysta_i18n::court`, in Polish,
+//! never from notes, the same text the window prefills an empty opinion with.
 
 use crate::commands::{line, print_json, today_local};
 use crate::forms::{failed, flag_refusal, open_for_edit, parse_id, read_text};
 use crate::OpinionCommand;
-use asysta_core::api::{FamilyCase, PrintJob};
-use asysta_core::evaluation::EvaluationView;
-use asysta_core::member::MemberDetails;
-use asysta_core::opinion::{draft_opinion, OpinionFacts, OpinionRequestForm, OpinionView, OpinionWords};
+use asysta_core::api::PrintJob;
+use asysta_core::opinion::{OpinionRequestForm, OpinionView};
 use asysta_core::ops;
-use asysta_core::plan::ActionStatus;
-use asysta_core::visit::Visit;
-use asysta_i18n::{Arg, Locale, Translator};
+use asysta_i18n::{Arg, Translator};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -67,7 +63,7 @@ pub fn run(data_dir: &Path, command: OpinionCommand, t: &Translator, out: &mut S
             let drafted = from_case || (opinion.text.trim().is_empty() && opinion.finalized.is_none());
             let text = if drafted {
                 let case = store.family_case(opinion.family_id).map_err(failed(t))?;
-                draft_text(&case, &opinion, today)
+                asysta_i18n::court::draft_from_case(&case, &opinion, today)
             } else {
                 opinion.text.clone()
             };
@@ -115,67 +111,4 @@ fn print_opinion(out: &mut String, o: &OpinionView, json: bool, t: &Translator) 
         ),
     );
     Ok(())
-}
-
-/// The draft of `opinion` written from the case (never from its notes),
-/// with the words the window's draft uses.
-fn draft_text(case: &FamilyCase, opinion: &OpinionView, today: NaiveDate) -> String {
-    let members: Vec<MemberDetails> = case.members.iter().map(|m| m.details.clone()).collect();
-    let visits: Vec<Visit> = case.visits.iter().map(|v| v.visit.clone()).collect();
-    let facts = OpinionFacts {
-        family_name: &case.family.name,
-        address: &case.family.address,
-        members: &members,
-        basis: case.details.basis.as_ref(),
-        start_date: case.details.start_date,
-        plan_versions: &case.plan_versions,
-        progress_notes: &case.progress_notes,
-        evaluations: &case.evaluations,
-        visits: &visits,
-        request: &opinion.request,
-        today,
-    };
-    draft_opinion(&facts, &CourtWords { polish: Translator::new(Locale::Pl) })
-}
-
-/// The app's vocabulary in Polish whatever the command line's language:
-/// an opinion goes to a Polish court (the window's draft uses the same).
-struct CourtWords {
-    polish: Translator,
-}
-
-impl OpinionWords for CourtWords {
-    fn relation(&self, member: &MemberDetails) -> String {
-        self.polish.tr(member.relation.message_id())
-    }
-
-    fn action_status(&self, status: ActionStatus) -> String {
-        self.polish.tr(status.message_id())
-    }
-
-    fn evaluation(&self, evaluation: &EvaluationView) -> String {
-        let e = &evaluation.evaluation;
-        let line = self.polish.tr_args(
-            "opinion-evaluation-line",
-            &[
-                ("from", Arg::Str(&self.date(e.period_from))),
-                ("to", Arg::Str(&self.date(e.period_to))),
-                ("status", Arg::Str(&self.polish.tr(&evaluation.status.message_id()))),
-            ],
-        );
-        match e.recommendation {
-            Some(r) => {
-                let recommendation = self.polish.tr(&r.message_id());
-                let said = self
-                    .polish
-                    .tr_args("opinion-evaluation-recommendation", &[("recommendation", Arg::Str(&recommendation))]);
-                format!("{line}; {said}")
-            }
-            None => line,
-        }
-    }
-
-    fn date(&self, date: NaiveDate) -> String {
-        date.format("%d.%m.%Y").to_string()
-    }
 }

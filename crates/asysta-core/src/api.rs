@@ -4,7 +4,9 @@
 //! not a runtime surprise.
 
 mod check;
+mod drafts;
 pub use check::{CheckReport, TableDifference};
+pub use drafts::{DraftKind, FormDraft};
 
 use crate::event::Event;
 use crate::family::FamilySummary;
@@ -437,6 +439,8 @@ pub mod command {
         FINALIZE_OPINION,
         PRINT_DOCUMENT,
         CHECK_WORKSPACE,
+        SAVE_FORM_DRAFT,
+        FORM_DRAFT,
     ];
 
     /// `() -> WorkspaceStatus`
@@ -557,6 +561,11 @@ pub mod command {
     /// `() -> CheckReport` (reads only: the file, the log, every table
     /// against a rebuild)
     pub const CHECK_WORKSPACE: &str = "check_workspace";
+    /// `{ kind: DraftKind, key: EntityId, family_id: EntityId, form: Value } -> ()`
+    /// (a long form as typed, kept on this device; never an event)
+    pub const SAVE_FORM_DRAFT: &str = "save_form_draft";
+    /// `{ kind: DraftKind, key: EntityId } -> Option<FormDraft>`
+    pub const FORM_DRAFT: &str = "form_draft";
 }
 
 #[cfg(test)]

@@ -276,6 +276,8 @@ mod tests {
             command::DUE,
             command::PRINT_DOCUMENT,
             command::CHECK_WORKSPACE,
+            command::SAVE_FORM_DRAFT,
+            command::FORM_DRAFT,
         ];
         for name in command::ALL {
             assert!(

@@ -5,6 +5,8 @@
 //! (Polish has one, few, many and other), which is why this is Fluent and
 //! not format strings.
 
+pub mod court;
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use std::fmt;
 use unic_langid::{langid, LanguageIdentifier};

@@ -10,6 +10,7 @@ mod cases;
 mod check;
 mod connection;
 mod derive;
+mod drafts;
 mod environment;
 mod error;
 mod exchange;

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_bundles.sql"),
     include_str!("../migrations/0006_evaluations_and_opinions.sql"),
     include_str!("../migrations/0007_resolved_families.sql"),
+    include_str!("../migrations/0008_form_drafts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::workspace::Store;
+use asysta_core::api::DraftKind;
 use asysta_core::closing::validate_closing;
 use asysta_core::evaluation::Decision;
 use asysta_core::family::validate_new_family;
@@ -131,7 +132,9 @@ impl Execute for ops::SavePlanVersion {
             fresh_ids.pop().expect("one fresh id per goal and action row was prepared")
         })
         .map_err(StoreError::Invalid)?;
-        store.save_plan_version(self.family_id, version)
+        let number = store.save_plan_version(self.family_id, version)?;
+        store.discard_form_draft(DraftKind::Plan, self.family_id)?;
+        Ok(number)
     }
 }
 
@@ -186,13 +189,17 @@ impl Execute for ops::UpdateVisit {
 
 impl Execute for ops::SaveEvaluation {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<EntityId> {
-        store.save_evaluation(self.family_id, self.evaluation_id, &self.form, today)
+        let id = store.save_evaluation(self.family_id, self.evaluation_id, &self.form, today)?;
+        store.discard_form_draft(DraftKind::Evaluation, self.evaluation_id.unwrap_or(self.family_id))?;
+        Ok(id)
     }
 }
 
 impl Execute for ops::SubmitEvaluation {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<EntityId> {
-        store.submit_evaluation(self.family_id, self.evaluation_id, &self.form, today)
+        let id = store.submit_evaluation(self.family_id, self.evaluation_id, &self.form, today)?;
+        store.discard_form_draft(DraftKind::Evaluation, self.evaluation_id.unwrap_or(self.family_id))?;
+        Ok(id)
     }
 }
 
@@ -226,13 +233,15 @@ impl Execute for ops::RequestOpinion {
 
 impl Execute for ops::SaveOpinion {
     fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<()> {
-        store.save_opinion(self.opinion_id, &self.text)
+        store.save_opinion(self.opinion_id, &self.text)?;
+        store.discard_form_draft(DraftKind::Opinion, self.opinion_id)
     }
 }
 
 impl Execute for ops::FinalizeOpinion {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
-        store.finalize_opinion(self.opinion_id, &self.text, today)
+        store.finalize_opinion(self.opinion_id, &self.text, today)?;
+        store.discard_form_draft(DraftKind::Opinion, self.opinion_id)
     }
 }
 

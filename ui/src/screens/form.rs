@@ -64,6 +64,23 @@ pub fn submit<S, T, C>(
     });
 }
 
+/// What every form does with a refusal of what it sent (the steps of
+/// [`submit`], for the forms that send in more than one step): the form
+/// hears it and stays ready to send again, with what was typed; a
+/// workspace that locked meanwhile is then shown locked.
+pub fn refused<S: Reducible>(
+    dispatcher: &UseReducerDispatcher<S>,
+    error: ApiError,
+    failed: fn(ApiError) -> S::Action,
+    on_locked: &Callback<()>,
+) {
+    let locked = error.kind == ErrorKind::Locked;
+    dispatcher.dispatch(failed(error));
+    if locked {
+        on_locked.emit(());
+    }
+}
+
 /// Sends a form of a section of the case screen: once saved, the section
 /// hears `saved` and the screen gets the case the shell answered with.
 pub fn submit_case_form<S, C>(

@@ -8,13 +8,13 @@
 //! input in `error-<input id>`. The lists (participants, areas, actions,
 //! steps) are checkboxes; their errors are shown under the list.
 
-pub mod draft;
 pub mod visit_form;
 
 use crate::clock::{now_ms, today};
 use crate::components::field::dom_id;
 use crate::components::visit_list::VisitList;
 use crate::i18n::use_i18n;
+use crate::screens::draft::{DraftSchedule, DraftStatus};
 use crate::screens::split_api_error;
 use crate::{dom, ipc};
 use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
@@ -22,7 +22,6 @@ use asysta_core::plan::PlanArea;
 use asysta_core::visit::{validate_visit, ActionWorkedForm, InterventionStep, VisitForm};
 use asysta_core::{EntityId, FieldError};
 use chrono::NaiveDate;
-use draft::{DraftSchedule, DraftStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use visit_form::VisitFormView;
@@ -651,8 +650,9 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                             on_case.emit(case);
                             dom::focus("visit-new");
                         }
-                        Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                        Err(error) => dispatcher.dispatch(DiaryAction::Failed(error)),
+                        Err(error) => {
+                            crate::screens::form::refused(&dispatcher, error, DiaryAction::Failed, &on_locked)
+                        }
                     }
                 });
                 return;
@@ -672,14 +672,15 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                         on_case.emit(case);
                         dom::focus("visit-new");
                     }
-                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
                     Err(error) => {
-                        // Not recorded: the draft must catch up again.
+                        // Not recorded (refused, or the app locked while it
+                        // was under way): the draft must catch up again, and
+                        // the form stays ready to send, with what was typed.
                         schedule.borrow_mut().unsettle();
                         if let Some(first) = error.fields.first() {
                             dom::focus(&focus_id(&form, &first.field));
                         }
-                        dispatcher.dispatch(DiaryAction::Failed(error));
+                        crate::screens::form::refused(&dispatcher, error, DiaryAction::Failed, &on_locked);
                     }
                 }
             });

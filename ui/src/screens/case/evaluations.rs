@@ -22,9 +22,10 @@ pub mod prefill;
 use crate::components::field::dom_id;
 use crate::i18n::use_i18n;
 use crate::ipc;
+use crate::screens::draft::{DraftStatus, FormDraftSaver};
 use crate::screens::form::{submit, submit_case_form, FormSteps};
 use crate::screens::split_api_error;
-use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
+use asysta_core::api::{ApiError, DraftKind, ErrorKind, FamilyCase};
 use asysta_core::evaluation::{
     due_state, validate_evaluation, AreaRatingForm, Completeness, DueState, EvaluationForm, EvaluationStatus,
     EvaluationView, RatingLevel, REMINDER_DAYS,
@@ -36,6 +37,7 @@ use chrono::NaiveDate;
 use form::EvaluationFormView;
 use list::EvaluationList;
 use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// A field of the evaluation as a whole (the areas and goals aside).
@@ -232,6 +234,20 @@ pub struct EvaluationsState {
     pub done: Option<&'static str>,
     /// The head of the centre's note on a decision.
     pub decision_note: String,
+    /// Edits of the form since it opened (each is kept as a draft).
+    pub edits: u32,
+    /// Where the saving of the form's draft stands.
+    pub draft: DraftStatus,
+    /// The form was brought back from a draft left unsaved.
+    pub restored: bool,
+}
+
+impl EvaluationsState {
+    /// The key of the open form's draft: the evaluation, or its family for
+    /// one not saved yet; `None` when no editable form is open.
+    pub fn draft_key(&self, family_id: EntityId) -> Option<EntityId> {
+        self.open.filter(|o| o.is_editable()).map(|o| o.id().unwrap_or(family_id))
+    }
 }
 
 pub enum EvaluationsAction {
@@ -266,6 +282,11 @@ pub enum EvaluationsAction {
         id: EntityId,
         form: Box<EvaluationForm>,
     },
+    /// A form typed before and not saved (the app was closed or killed)
+    /// comes back from its draft.
+    DraftRestored(Box<EvaluationForm>),
+    /// How the last save of the draft went.
+    Draft(DraftStatus),
 }
 
 impl FormSteps for EvaluationsAction {
@@ -320,6 +341,14 @@ impl Reducible for EvaluationsState {
                 }
             }
             EvaluationsAction::Close => next = EvaluationsState::default(),
+            EvaluationsAction::DraftRestored(form) => {
+                if !next.open.is_some_and(Opened::is_editable) || next.busy || next.edits > 0 {
+                    return self;
+                }
+                next.form = *form;
+                next.restored = true;
+            }
+            EvaluationsAction::Draft(status) => next.draft = status,
             EvaluationsAction::EditDecisionNote(note) => {
                 next.decision_note = note;
                 next.errors.retain(|e| e.field != NOTE_FIELD);
@@ -356,6 +385,7 @@ impl Reducible for EvaluationsState {
                     return self;
                 }
                 next.done = None;
+                next.edits += 1;
             }
         }
         Rc::new(next)
@@ -498,11 +528,57 @@ pub fn EvaluationsSection(props: &EvaluationsSectionProps) -> Html {
         });
     }
 
+    // Every edit is kept as a draft: a crash or a killed app loses no word
+    // of an evaluation being written.
+    let saver = {
+        let dispatcher = state.dispatcher();
+        let (family_id, on_locked) = (props.family_id, props.on_locked.clone());
+        use_memo(family_id, move |&family_id| {
+            let on_status = Callback::from(move |status| dispatcher.dispatch(EvaluationsAction::Draft(status)));
+            FormDraftSaver::<EvaluationForm>::new(DraftKind::Evaluation, family_id, on_status, on_locked)
+        })
+    };
+    {
+        let saver = saver.clone();
+        let key = state.draft_key(props.family_id);
+        let form = state.form.clone();
+        use_effect_with((state.edits, key), move |&(edits, key)| {
+            if let (true, Some(key)) = (edits > 0, key) {
+                saver.edited(key, form);
+            }
+        });
+    }
+    // An editable form that opens takes back a draft left unsaved.
+    let restore = {
+        let dispatcher = state.dispatcher();
+        let on_locked = props.on_locked.clone();
+        move |key: EntityId, opened_with: EvaluationForm| {
+            let (dispatcher, on_locked) = (dispatcher.clone(), on_locked.clone());
+            spawn_local(async move {
+                match ipc::form_draft(DraftKind::Evaluation, key).await {
+                    Ok(Some(draft)) => {
+                        if let Ok(form) = serde_json::from_value::<EvaluationForm>(draft.form) {
+                            if form != opened_with {
+                                dispatcher.dispatch(EvaluationsAction::DraftRestored(Box::new(form)));
+                            }
+                        }
+                    }
+                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                    // The form as saved is shown; a draft that cannot be
+                    // read is not worth a refusal.
+                    Ok(None) | Err(_) => {}
+                }
+            });
+        }
+    };
     let on_new = {
         let dispatcher = state.dispatcher();
         let new_form = new_form.clone();
+        let (restore, family_id) = (restore.clone(), props.family_id);
         Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(EvaluationsAction::Open { opened: Opened::New, form: new_form(false) });
+            let form = new_form(false);
+            restore(family_id, (*form).clone());
+            dispatcher.dispatch(EvaluationsAction::Open { opened: Opened::New, form });
         })
     };
     let on_open = {
@@ -512,12 +588,17 @@ pub fn EvaluationsSection(props: &EvaluationsSectionProps) -> Html {
         Callback::from(move |id: EntityId| {
             if let Some(e) = case.evaluations.iter().find(|e| e.id == id) {
                 let form = Box::new(EvaluationForm::from_evaluation(&e.evaluation));
-                dispatcher.dispatch(EvaluationsAction::Open { opened: Opened::of(e, can_edit), form });
+                let opened = Opened::of(e, can_edit);
+                if opened.is_editable() {
+                    restore(id, (*form).clone());
+                }
+                dispatcher.dispatch(EvaluationsAction::Open { opened, form });
             }
         })
     };
     let send = {
         let state = state.clone();
+        let saver = saver.clone();
         let family_id = props.family_id;
         let (case, areas, today) = (case.clone(), props.areas.clone(), props.today);
         let scale = scale.clone();
@@ -525,6 +606,9 @@ pub fn EvaluationsSection(props: &EvaluationsSectionProps) -> Html {
         let on_locked = props.on_locked.clone();
         Callback::from(move |whole: bool| {
             let Some(opened) = state.open.filter(|o| o.is_editable() && !state.busy) else { return };
+            // The shell discards the draft with the save: an older draft on
+            // its way must not bring it back.
+            saver.settle();
             let form = state.form.clone();
             let completeness = if whole { Completeness::ForSubmission } else { Completeness::Draft };
             let checked = check(&form, &case, &areas, &scale, today, completeness);
@@ -610,6 +694,8 @@ pub fn EvaluationsSection(props: &EvaluationsSectionProps) -> Html {
                 scale={scale.clone()}
                 can_decide={props.can_decide}
                 decision_note={state.decision_note.clone()}
+                draft={state.draft}
+                restored={state.restored}
                 on_action={state.dispatcher().to_callback()}
                 {on_save}
                 {on_submit}

@@ -276,8 +276,7 @@ fn spawn_save(
                 on_case.emit(case);
                 dom::focus(MemberField::FirstName.input_id());
             }
-            Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-            Err(error) => dispatcher.dispatch(MembersAction::Failed(error)),
+            Err(error) => crate::screens::form::refused(&dispatcher, error, MembersAction::Failed, &on_locked),
         }
     });
 }
@@ -317,8 +316,9 @@ pub fn MembersSection(props: &MembersSectionProps) -> Html {
                 match ipc::find_duplicates(&form, state.editing).await {
                     Ok(duplicates) if duplicates.is_empty() => spawn_save(&state, family_id, name, on_case, on_locked),
                     Ok(duplicates) => state.dispatch(MembersAction::DuplicatesFound(duplicates)),
-                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => state.dispatch(MembersAction::Failed(error)),
+                    Err(error) => {
+                        crate::screens::form::refused(&state.dispatcher(), error, MembersAction::Failed, &on_locked)
+                    }
                 }
             });
         })

@@ -17,9 +17,10 @@ pub mod words;
 use crate::components::field::dom_id;
 use crate::i18n::use_i18n;
 use crate::ipc;
+use crate::screens::draft::{DraftStatus, FormDraftSaver};
 use crate::screens::form::{submit_case_form, FormSteps};
 use crate::screens::split_api_error;
-use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
+use asysta_core::api::{ApiError, DraftKind, ErrorKind, FamilyCase};
 use asysta_core::opinion::{validate_opinion_request, validate_opinion_text, OpinionRequestForm, OpinionView};
 use asysta_core::{EntityId, FieldError};
 use chrono::NaiveDate;
@@ -27,6 +28,7 @@ use editor::OpinionEditor;
 use list::OpinionList;
 use request::RequestFormView;
 use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// A field of a court's request.
@@ -111,6 +113,16 @@ pub struct OpinionsState {
     pub busy: bool,
     /// The message of what was just done.
     pub done: Option<&'static str>,
+    /// Where the saving of the text's draft stands.
+    pub draft: DraftStatus,
+    /// The text was brought back from a draft left unsaved.
+    pub restored: bool,
+}
+
+/// The opinion's text as its draft keeps it.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OpinionDraft {
+    pub text: String,
 }
 
 pub enum OpinionsAction {
@@ -125,6 +137,11 @@ pub enum OpinionsAction {
         text: String,
     },
     EditText(String),
+    /// A text typed before and not saved (the app was closed or killed)
+    /// comes back from its draft.
+    DraftRestored(String),
+    /// How the last save of the draft went.
+    Draft(DraftStatus),
     /// "Approve the final version": asks to confirm.
     AskFinalize,
     CancelFinalize,
@@ -186,6 +203,14 @@ impl Reducible for OpinionsState {
                 next.errors.clear();
                 next.done = None;
             }
+            OpinionsAction::DraftRestored(text) => {
+                if next.open.is_none() || next.busy {
+                    return self;
+                }
+                next.text = text;
+                next.restored = true;
+            }
+            OpinionsAction::Draft(status) => next.draft = status,
             OpinionsAction::AskFinalize => {
                 next.confirming = true;
                 next.done = None;
@@ -219,6 +244,8 @@ impl Reducible for OpinionsState {
             OpinionsAction::Saved => {
                 next.busy = false;
                 next.done = Some("opinion-saved");
+                next.restored = false;
+                next.draft = DraftStatus::Idle;
             }
             OpinionsAction::Finalized => {
                 next.busy = false;
@@ -258,16 +285,55 @@ pub fn OpinionsSection(props: &OpinionsSectionProps) -> Html {
     let today = props.today;
 
     let on_new = state.dispatcher().to_callback().reform(move |_: MouseEvent| OpinionsAction::NewRequest { today });
+    // The text is kept as a draft after every edit: a crash or a killed
+    // app loses no word of an opinion being written.
+    let saver = {
+        let dispatcher = state.dispatcher();
+        let (family_id, on_locked) = (props.family_id, props.on_locked.clone());
+        use_memo(family_id, move |&family_id| {
+            let on_status = Callback::from(move |status| dispatcher.dispatch(OpinionsAction::Draft(status)));
+            FormDraftSaver::<OpinionDraft>::new(DraftKind::Opinion, family_id, on_status, on_locked)
+        })
+    };
     let on_open = {
         let dispatcher = state.dispatcher();
         let case = props.case.clone();
         let can_edit = props.can_edit;
+        let on_locked = props.on_locked.clone();
         Callback::from(move |id: EntityId| {
             if let Some(opinion) = case.opinions.iter().find(|o| o.id == id) {
                 let text = opening_text(&case, opinion, can_edit, today);
-                dispatcher.dispatch(OpinionsAction::Open { id, text });
+                dispatcher.dispatch(OpinionsAction::Open { id, text: text.clone() });
                 crate::dom::focus(TEXT_ID);
+                if can_edit && opinion.finalized.is_none() {
+                    let (dispatcher, on_locked) = (dispatcher.clone(), on_locked.clone());
+                    spawn_local(async move {
+                        match ipc::form_draft(DraftKind::Opinion, id).await {
+                            Ok(Some(draft)) => {
+                                let kept: OpinionDraft = serde_json::from_value(draft.form).unwrap_or_default();
+                                if kept.text != text {
+                                    dispatcher.dispatch(OpinionsAction::DraftRestored(kept.text));
+                                }
+                            }
+                            Ok(None) => {}
+                            Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                            // The saved text is shown; a draft that cannot be
+                            // read is not worth a refusal.
+                            Err(_) => {}
+                        }
+                    });
+                }
             }
+        })
+    };
+    let on_editor_action = {
+        let dispatcher = state.dispatcher();
+        let (saver, open) = (saver.clone(), state.open);
+        Callback::from(move |action: OpinionsAction| {
+            if let (OpinionsAction::EditText(text), Some(id)) = (&action, open) {
+                saver.edited(id, OpinionDraft { text: text.clone() });
+            }
+            dispatcher.dispatch(action);
         })
     };
     let on_request = {
@@ -289,11 +355,15 @@ pub fn OpinionsSection(props: &OpinionsSectionProps) -> Html {
     };
     let send_text = {
         let state = state.clone();
+        let saver = saver.clone();
         let on_case = props.on_case.clone();
         let on_locked = props.on_locked.clone();
         Callback::from(move |final_version: bool| {
             let Some(id) = state.open.filter(|_| !state.busy) else { return };
             let text = state.text.clone();
+            // The shell discards the draft with the save: an older draft on
+            // its way must not bring it back.
+            saver.settle();
             let checked = validate_opinion_text(&text, final_version).map(drop);
             let (on_locked, on_case) = (on_locked.clone(), on_case.clone());
             if final_version {
@@ -345,7 +415,9 @@ pub fn OpinionsSection(props: &OpinionsSectionProps) -> Html {
                     errors={state.errors.clone()}
                     form_error={state.form_error}
                     {busy}
-                    on_action={state.dispatcher().to_callback()}
+                    draft={state.draft}
+                    restored={state.restored}
+                    on_action={on_editor_action}
                     on_send={send_text}
                 />
             }

@@ -17,9 +17,10 @@ use crate::components::plan_view::PlanView;
 use crate::components::select::{SelectField, SelectOption};
 use crate::i18n::use_i18n;
 use crate::ipc;
+use crate::screens::draft::{DraftStatus, FormDraftSaver};
 use crate::screens::form::{submit_case_form, FormSteps};
 use crate::screens::split_api_error;
-use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
+use asysta_core::api::{ApiError, DraftKind, ErrorKind, FamilyCase};
 use asysta_core::plan::{
     current_status, overdue_actions, validate_plan_version, PlanActionForm, PlanArea, PlanGoalForm, PlanVersion,
     PlanVersionForm,
@@ -28,6 +29,7 @@ use asysta_core::{EntityId, FieldError};
 use asysta_i18n::Arg;
 use editor::PlanEditor;
 use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// A field of the plan as a whole.
@@ -197,6 +199,12 @@ pub struct PlanState {
     pub busy: bool,
     /// The number of the version just saved.
     pub saved: Option<u32>,
+    /// Edits of the open editor (each is kept as a draft).
+    pub edits: u32,
+    /// Where the saving of the editor's draft stands.
+    pub draft: DraftStatus,
+    /// The editor was brought back from a draft left unsaved.
+    pub restored: bool,
 }
 
 pub enum PlanAction {
@@ -218,6 +226,11 @@ pub enum PlanAction {
     /// The version with this number was saved.
     Saved(u32),
     Failed(ApiError),
+    /// A version drawn up before and not saved (the app was closed or
+    /// killed) comes back from its draft.
+    DraftRestored(PlanVersionForm),
+    /// How the last save of the draft went.
+    Draft(DraftStatus),
 }
 
 impl FormSteps for PlanAction {
@@ -248,6 +261,14 @@ impl Reducible for PlanState {
                 next = PlanState { editor: Some(form), shown: next.shown, ..PlanState::default() };
             }
             PlanAction::Cancel => next = PlanState { shown: next.shown, ..PlanState::default() },
+            PlanAction::DraftRestored(form) => {
+                if next.editor.is_none() || next.busy || next.edits > 0 {
+                    return self;
+                }
+                next.editor = Some(form);
+                next.restored = true;
+            }
+            PlanAction::Draft(status) => next.draft = status,
             PlanAction::Rejected(errors) => {
                 next.errors = errors;
                 next.form_error = None;
@@ -270,6 +291,7 @@ impl Reducible for PlanState {
                     return self;
                 }
                 next.saved = None;
+                next.edits += 1;
             }
         }
         Rc::new(next)
@@ -345,9 +367,29 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
     let state = use_reducer(PlanState::default);
     let versions: Vec<Rc<PlanVersion>> = props.case.plan_versions.iter().cloned().map(Rc::new).collect();
     let next_number = versions.len() as u32 + 1;
+    // Every edit of the next version is kept as a draft: a crash or a
+    // killed app loses nothing of a plan being drawn up.
+    let saver = {
+        let dispatcher = state.dispatcher();
+        let (family_id, on_locked) = (props.family_id, props.on_locked.clone());
+        use_memo(family_id, move |&family_id| {
+            let on_status = Callback::from(move |status| dispatcher.dispatch(PlanAction::Draft(status)));
+            FormDraftSaver::<PlanVersionForm>::new(DraftKind::Plan, family_id, on_status, on_locked)
+        })
+    };
+    {
+        let saver = saver.clone();
+        let (family_id, form) = (props.family_id, state.editor.clone());
+        use_effect_with(state.edits, move |&edits| {
+            if let (true, Some(form)) = (edits > 0, form) {
+                saver.edited(family_id, form);
+            }
+        });
+    }
 
     let onsubmit = {
         let state = state.clone();
+        let saver = saver.clone();
         let family_id = props.family_id;
         let members: Vec<EntityId> = props.case.members.iter().map(|m| m.id).collect();
         let areas = props.areas.clone();
@@ -359,6 +401,9 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
             // Ids given here are thrown away: only the errors matter.
             let placeholder = || EntityId::new_v7(0, [0; 10]);
             let checked = validate_plan_version(&form, &members, &areas, today(), placeholder).map(drop);
+            // The shell discards the draft with the save: an older draft on
+            // its way must not bring it back.
+            saver.settle();
             let command = async move { ipc::save_plan_version(family_id, &form).await };
             let saved = PlanAction::Saved(next_number);
             submit_case_form(state.dispatcher(), checked, command, on_locked.clone(), on_case.clone(), saved);
@@ -367,7 +412,27 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
     let on_edit = {
         let dispatcher = state.dispatcher();
         let form = next_version_form(&props.case.plan_versions);
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(PlanAction::Edit(form.clone())))
+        let (family_id, on_locked) = (props.family_id, props.on_locked.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(PlanAction::Edit(form.clone()));
+            // A version drawn up before and not saved comes back.
+            let (dispatcher, on_locked, opened_with) = (dispatcher.clone(), on_locked.clone(), form.clone());
+            spawn_local(async move {
+                match ipc::form_draft(DraftKind::Plan, family_id).await {
+                    Ok(Some(draft)) => {
+                        if let Ok(kept) = serde_json::from_value::<PlanVersionForm>(draft.form) {
+                            if kept != opened_with {
+                                dispatcher.dispatch(PlanAction::DraftRestored(kept));
+                            }
+                        }
+                    }
+                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
+                    // The editor opens as it would; a draft that cannot be
+                    // read is not worth a refusal.
+                    Ok(None) | Err(_) => {}
+                }
+            });
+        })
     };
     let on_compare = {
         let dispatcher = state.dispatcher();
@@ -404,6 +469,8 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
                 busy={state.busy}
                 members={props.case.members.clone()}
                 areas={props.areas.clone()}
+                draft={state.draft}
+                restored={state.restored}
                 on_action={state.dispatcher().to_callback()}
                 {onsubmit}
             />

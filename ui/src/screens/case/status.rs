@@ -111,8 +111,7 @@ pub fn StatusSection(props: &StatusSectionProps) -> Html {
                         dispatcher.dispatch(StatusAction::Changed);
                         on_case.emit(case);
                     }
-                    Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
-                    Err(error) => dispatcher.dispatch(StatusAction::Failed(error)),
+                    Err(error) => crate::screens::form::refused(&dispatcher, error, StatusAction::Failed, &on_locked),
                 }
             });
         })

@@ -1,8 +1,8 @@
-use super::draft::{DraftSchedule, DraftStatus};
 use super::visit_form::{VisitFormView, VisitFormViewProps};
 use super::*;
 use crate::components::field::error_id;
 use crate::components::visit_list::{VisitList as VisitListView, VisitListProps};
+use crate::screens::draft::{DraftSchedule, DraftStatus};
 use crate::test_support::{entity, family_case, has_id, member, render, text_of};
 use asysta_core::api::VisitView;
 use asysta_core::member::Relation;

@@ -1,7 +1,6 @@
 //! The form of a new diary entry. It only shows the state and dispatches
 //! [`DiaryAction`]s; the section saves drafts and records the visit.
 
-use super::draft::DraftStatus;
 use super::{action_checkbox_id, input_id, ActionField, DiaryAction, TickList, VisitField};
 use crate::components::checkbox::CheckboxField;
 use crate::components::field::{error_for, error_id, TextField};
@@ -11,6 +10,7 @@ use crate::components::textarea::TextAreaField;
 use crate::components::visit_list::area_name;
 use crate::format::local_timestamp;
 use crate::i18n::{use_i18n, I18n};
+use crate::screens::draft::DraftStatus;
 use asysta_core::api::{ErrorKind, FamilyCase};
 use asysta_core::plan::{current_status, ActionStatus, PlanArea};
 use asysta_core::visit::{ContactForm, InterventionStep, Place, VisitForm};

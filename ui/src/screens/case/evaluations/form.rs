@@ -13,6 +13,8 @@ use crate::components::select::{SelectField, SelectOption};
 use crate::components::textarea::TextAreaField;
 use crate::components::visit_list::area_name;
 use crate::i18n::{use_i18n, I18n};
+use crate::screens::case::diary::visit_form::draft_saved_text;
+use crate::screens::draft::DraftStatus;
 use asysta_core::api::ErrorKind;
 use asysta_core::evaluation::{
     AreaRatingForm, Cooperation, EvaluationForm, EvaluationStatus, EvaluationView, GoalOutcome, GoalReviewForm,
@@ -41,6 +43,12 @@ pub struct EvaluationFormViewProps {
     pub can_decide: bool,
     #[prop_or_default]
     pub decision_note: String,
+    /// Where the saving of the form's draft stands.
+    #[prop_or_default]
+    pub draft: DraftStatus,
+    /// The form came back from a draft left unsaved.
+    #[prop_or_default]
+    pub restored: bool,
     pub on_action: Callback<EvaluationsAction>,
     pub on_save: Callback<()>,
     pub on_submit: Callback<()>,
@@ -193,6 +201,20 @@ pub fn EvaluationFormView(props: &EvaluationFormViewProps) -> Html {
                 { field(EvaluationField::CooperationComment) }
                 { field(EvaluationField::RecommendationNote) }
             </fieldset>
+            if props.restored {
+                <p id="evaluation-draft-restored" class="status">{ i18n.tr("evaluation-draft-restored") }</p>
+            }
+            { match props.draft {
+                DraftStatus::Idle => Html::default(),
+                DraftStatus::Saved { at_ms } => html! {
+                    <p class="status evaluation-draft-saved">{ draft_saved_text(&i18n, at_ms) }</p>
+                },
+                DraftStatus::Failed(kind) => html! {
+                    <p class="form-error evaluation-draft-failed" role="alert">
+                        { i18n.tr("visit-draft-failed") }{ " " }{ i18n.error(kind) }
+                    </p>
+                },
+            } }
             if let Some(kind) = props.form_error {
                 <p id="evaluation-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
             }

@@ -310,6 +310,8 @@ fn form_view(opened: Opened, evaluation: Option<EvaluationView>, errors: Vec<Fie
         scale: Rc::new(default_rating_scale()),
         can_decide,
         decision_note: String::new(),
+        draft: crate::screens::draft::DraftStatus::Idle,
+        restored: false,
         on_action: Callback::noop(),
         on_save: Callback::noop(),
         on_submit: Callback::noop(),
@@ -477,4 +479,35 @@ fn every_message_exists_in_both_languages() {
             assert!(translator.has(id), "{id} is missing in {locale}");
         }
     }
+}
+
+/// A form left unsaved comes back from its draft when the evaluation
+/// opens, unless the assistant has started typing meanwhile; its draft is
+/// keyed by the evaluation, or by the family for a new one.
+#[test]
+fn an_unsaved_form_comes_back_from_its_draft_unless_typing_began() {
+    let family = entity(1);
+    let blank = EvaluationForm::default();
+    let kept = EvaluationForm { family_view: "Rodzina radzi sobie coraz lepiej".into(), ..EvaluationForm::default() };
+    let new = reduce(
+        EvaluationsState::default(),
+        EvaluationsAction::Open { opened: Opened::New, form: Box::new(blank.clone()) },
+    );
+    assert_eq!(new.draft_key(family), Some(family));
+    let restored = reduce(new.clone(), EvaluationsAction::DraftRestored(Box::new(kept.clone())));
+    assert_eq!((restored.form.family_view.as_str(), restored.restored), (kept.family_view.as_str(), true));
+    let typing = reduce(new, EvaluationsAction::Edit(EvaluationField::FamilyView, "Nowy tekst".into()));
+    assert_eq!(typing.edits, 1);
+    let late = reduce(typing.clone(), EvaluationsAction::DraftRestored(Box::new(kept)));
+    assert_eq!(late, typing, "what is typed now wins over an older draft");
+    let draft = reduce(
+        EvaluationsState::default(),
+        EvaluationsAction::Open { opened: Opened::Draft(entity(9)), form: Box::new(blank.clone()) },
+    );
+    assert_eq!(draft.draft_key(family), Some(entity(9)));
+    let read = reduce(
+        EvaluationsState::default(),
+        EvaluationsAction::Open { opened: Opened::View(entity(9)), form: Box::new(blank) },
+    );
+    assert_eq!(read.draft_key(family), None, "a read-only evaluation keeps no draft");
 }

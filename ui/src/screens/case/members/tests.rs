@@ -163,3 +163,17 @@ fn every_label_exists_in_both_languages() {
         }
     }
 }
+
+/// A save under way when the app locks is answered `Locked`: the form is
+/// ready again (not busy), with what was typed, for after the unlock.
+#[test]
+fn a_save_refused_as_locked_leaves_the_form_ready_with_what_was_typed() {
+    let mut typed = MembersState::default();
+    typed.form.first_name = "Zofia".into();
+    typed.form.last_name = "Nowak".into();
+    let saving = reduce(typed, MembersAction::Saving);
+    assert!(saving.busy);
+    let locked = reduce(saving, MembersAction::Failed(ApiError::new(ErrorKind::Locked)));
+    assert!(!locked.busy);
+    assert_eq!((locked.form.first_name.as_str(), locked.form.last_name.as_str()), ("Zofia", "Nowak"));
+}

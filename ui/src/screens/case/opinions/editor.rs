@@ -5,6 +5,8 @@ use super::{OpinionsAction, TEXT_FIELD, TEXT_ID};
 use crate::components::field::error_for;
 use crate::components::textarea::TextAreaField;
 use crate::i18n::use_i18n;
+use crate::screens::case::diary::visit_form::draft_saved_text;
+use crate::screens::draft::DraftStatus;
 use asysta_core::api::ErrorKind;
 use asysta_core::opinion::OpinionView;
 use asysta_core::FieldError;
@@ -23,6 +25,12 @@ pub struct OpinionEditorProps {
     pub errors: Vec<FieldError>,
     pub form_error: Option<ErrorKind>,
     pub busy: bool,
+    /// Where the saving of the text's draft stands.
+    #[prop_or_default]
+    pub draft: DraftStatus,
+    /// The text came back from a draft left unsaved.
+    #[prop_or_default]
+    pub restored: bool,
     pub on_action: Callback<OpinionsAction>,
     /// Saves the text; `true` for the final version.
     pub on_send: Callback<bool>,
@@ -84,6 +92,20 @@ pub fn OpinionEditor(props: &OpinionEditorProps) -> Html {
                         error={error_for(&props.errors, TEXT_FIELD)}
                         oninput={on.reform(OpinionsAction::EditText)}
                     />
+                    if props.restored {
+                        <p id="opinion-draft-restored" class="status">{ i18n.tr("opinion-draft-restored") }</p>
+                    }
+                    { match props.draft {
+                        DraftStatus::Idle => Html::default(),
+                        DraftStatus::Saved { at_ms } => html! {
+                            <p class="status opinion-draft-saved">{ draft_saved_text(&i18n, at_ms) }</p>
+                        },
+                        DraftStatus::Failed(kind) => html! {
+                            <p class="form-error opinion-draft-failed" role="alert">
+                                { i18n.tr("visit-draft-failed") }{ " " }{ i18n.error(kind) }
+                            </p>
+                        },
+                    } }
                     if let Some(kind) = props.form_error {
                         <p id="opinion-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
                     }

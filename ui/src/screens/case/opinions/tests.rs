@@ -1,7 +1,6 @@
 use super::editor::{OpinionEditor, OpinionEditorProps};
 use super::list::{OpinionList, OpinionListProps};
 use super::request::{RequestFormView, RequestFormViewProps};
-use super::words::CourtWords;
 use super::*;
 use crate::test_support::{entity, family_case, has_id, member, render, text_of, InLocale, InLocaleProps};
 use asysta_core::api::NoteView;
@@ -9,6 +8,7 @@ use asysta_core::evaluation::{EvaluationStatus, EvaluationView, Stamp};
 use asysta_core::member::Relation;
 use asysta_core::opinion::{OpinionRequest, OpinionWords};
 use asysta_core::FieldErrorCode;
+use asysta_i18n::court::CourtWords;
 use asysta_i18n::Locale;
 
 fn reduce(state: OpinionsState, action: OpinionsAction) -> OpinionsState {
@@ -214,9 +214,24 @@ fn editor(opinion: OpinionView, can_edit: bool, confirming: bool) -> String {
         errors: Vec::new(),
         form_error: None,
         busy: false,
+        draft: crate::screens::draft::DraftStatus::Idle,
+        restored: false,
         on_action: Callback::noop(),
         on_send: Callback::noop(),
     })
+}
+
+/// A text left unsaved comes back into the open opinion from its draft.
+#[test]
+fn an_unsaved_text_comes_back_from_its_draft() {
+    let reduce = |state: OpinionsState, action| (*Rc::new(state).reduce(action)).clone();
+    let closed = reduce(OpinionsState::default(), OpinionsAction::DraftRestored("Stary szkic".into()));
+    assert_eq!(closed, OpinionsState::default(), "no opinion is open");
+    let open = reduce(OpinionsState::default(), OpinionsAction::Open { id: entity(5), text: "Projekt".into() });
+    let restored = reduce(open, OpinionsAction::DraftRestored("Projekt i dalszy ciąg".into()));
+    assert_eq!((restored.text.as_str(), restored.restored), ("Projekt i dalszy ciąg", true));
+    let saved = reduce(restored, OpinionsAction::Saved);
+    assert!(!saved.restored);
 }
 
 #[test]

@@ -10,6 +10,8 @@ use crate::components::select::{SelectField, SelectOption};
 use crate::components::textarea::TextAreaField;
 use crate::components::visit_list::area_name;
 use crate::i18n::{use_i18n, I18n};
+use crate::screens::case::diary::visit_form::draft_saved_text;
+use crate::screens::draft::DraftStatus;
 use asysta_core::api::{ErrorKind, MemberView};
 use asysta_core::plan::{ActionStatus, Actor, PlanActionForm, PlanArea, PlanGoalForm, PlanVersionForm};
 use asysta_core::FieldError;
@@ -27,6 +29,12 @@ pub struct PlanEditorProps {
     pub busy: bool,
     pub members: Vec<MemberView>,
     pub areas: Rc<Vec<PlanArea>>,
+    /// Where the saving of the editor's draft stands.
+    #[prop_or_default]
+    pub draft: DraftStatus,
+    /// The editor came back from a draft left unsaved.
+    #[prop_or_default]
+    pub restored: bool,
     pub on_action: Callback<PlanAction>,
     pub onsubmit: Callback<SubmitEvent>,
 }
@@ -81,6 +89,20 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                     { i18n.tr("plan-add-goal") }
                 </button>
             </div>
+            if props.restored {
+                <p id="plan-draft-restored" class="status">{ i18n.tr("plan-draft-restored") }</p>
+            }
+            { match props.draft {
+                DraftStatus::Idle => Html::default(),
+                DraftStatus::Saved { at_ms } => html! {
+                    <p class="status plan-draft-saved">{ draft_saved_text(&i18n, at_ms) }</p>
+                },
+                DraftStatus::Failed(kind) => html! {
+                    <p class="form-error plan-draft-failed" role="alert">
+                        { i18n.tr("visit-draft-failed") }{ " " }{ i18n.error(kind) }
+                    </p>
+                },
+            } }
             if let Some(kind) = props.form_error {
                 <p id="plan-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
             }

@@ -257,3 +257,19 @@ fn every_message_exists_in_both_languages() {
         }
     }
 }
+
+/// A version drawn up before and not saved comes back into the editor from
+/// its draft, unless the assistant has started editing meanwhile.
+#[test]
+fn an_unsaved_version_comes_back_from_its_draft_unless_editing_began() {
+    let blank = PlanVersionForm::default();
+    let kept = PlanVersionForm { agreed_with_family_on: "2026-11-20".into(), ..PlanVersionForm::default() };
+    let closed = reduce(PlanState::default(), PlanAction::DraftRestored(kept.clone()));
+    assert_eq!(closed, PlanState::default(), "no editor is open");
+    let open = reduce(PlanState::default(), PlanAction::Edit(blank));
+    let restored = reduce(open.clone(), PlanAction::DraftRestored(kept.clone()));
+    assert_eq!((restored.editor.as_ref(), restored.restored), (Some(&kept), true));
+    let editing = reduce(open, PlanAction::SetPlan(PlanField::AgreedWithFamilyOn, "2026-11-21".into()));
+    assert_eq!(editing.edits, 1);
+    assert_eq!(reduce(editing.clone(), PlanAction::DraftRestored(kept)), editing);
+}
