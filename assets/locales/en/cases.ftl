@@ -212,3 +212,5 @@ conflict-field-other = Another field
 opinion-draft-restored = The opinion's text that was not saved came back (a draft from this computer).
 evaluation-draft-restored = The evaluation form that was not saved came back (a draft from this computer).
 plan-draft-restored = The plan version that was not saved came back (a draft from this computer).
+conflict-deleted = deleted
+conflict-kept = kept, with the changes made meanwhile

@@ -212,3 +212,5 @@ conflict-field-other = Inne pole
 opinion-draft-restored = Przywrócono tekst opinii, który nie został zapisany (szkic z tego komputera).
 evaluation-draft-restored = Przywrócono niezapisany formularz oceny (szkic z tego komputera).
 plan-draft-restored = Przywrócono niezapisaną wersję planu (szkic z tego komputera).
+conflict-deleted = usunięto
+conflict-kept = zachowano ze zmianami wprowadzonymi w tym czasie

@@ -427,12 +427,20 @@ pub fn fold_record(events: &[&Event]) -> RecordState {
             list.push((i, value));
         }
     }
+    let edits_concurrent_with_delete = concurrent_edits_of_a_delete(events, &graph, &writes);
     let fields = writes
         .into_iter()
         .filter_map(|(field, list)| {
             let max = graph.maximal(events, &list, None);
-            let state =
+            let mut state =
                 FieldState { writes: max.iter().map(|&w| write_of(events[list[w].0], list[w].1.clone())).collect() };
+            if field == DELETED_FIELD && !edits_concurrent_with_delete.is_empty() {
+                // An edit the deleting device never saw stands for keeping
+                // the record: a person decides, the delete does not win
+                // silently, and until then the record stays shown.
+                let keep = edits_concurrent_with_delete.iter().map(|&i| write_of(events[i], Value::Bool(false)));
+                state.writes.splice(0..0, keep);
+            }
             (!state.writes.is_empty()).then_some((field, state))
         })
         .collect();
@@ -444,6 +452,47 @@ pub fn fold_record(events: &[&Event]) -> RecordState {
         last_hlc: events.iter().map(|e| e.hlc).max().unwrap_or(Hlc::ZERO),
         family_id,
     }
+}
+
+/// The field a deletion writes (`true`).
+pub const DELETED_FIELD: &str = "deleted";
+
+/// The latest edit of each other device that is concurrent with a delete
+/// still standing (neither saw the other): the record's deletion is then
+/// in conflict with it.
+fn concurrent_edits_of_a_delete(
+    events: &[&Event],
+    graph: &Graph,
+    writes: &BTreeMap<String, Vec<(usize, Value)>>,
+) -> Vec<usize> {
+    let Some(deletes) = writes.get(DELETED_FIELD) else { return Vec::new() };
+    let standing: Vec<usize> = graph
+        .maximal(events, deletes, None)
+        .into_iter()
+        .map(|w| deletes[w].0)
+        .filter(|&i| {
+            matches!(events[i].change, Change::FamilyDeleted {} | Change::MemberDeleted {} | Change::VisitDeleted {})
+        })
+        .collect();
+    let mut latest: BTreeMap<DeviceId, usize> = BTreeMap::new();
+    for (field, list) in writes {
+        if field == DELETED_FIELD {
+            continue;
+        }
+        for &(i, _) in list {
+            let concurrent =
+                standing.iter().any(|&d| d != i && !graph.ancestors[d].contains(i) && !graph.ancestors[i].contains(d));
+            if concurrent && !matches!(events[i].change, Change::ConflictResolved { .. }) {
+                let slot = latest.entry(events[i].device_id).or_insert(i);
+                if order_key(events[i]) > order_key(events[*slot]) {
+                    *slot = i;
+                }
+            }
+        }
+    }
+    let mut edits: Vec<usize> = latest.into_values().collect();
+    edits.sort_by_key(|&i| std::cmp::Reverse(order_key(events[i])));
+    edits
 }
 
 /// One version of a plan as the merge numbers it.

@@ -343,3 +343,46 @@ fn a_withheld_placeholder_writes_nothing_and_its_event_replacing_it_reads_as_alw
     assert_eq!(state.heads, vec![later]);
     assert_eq!(full.value("last_name"), "Kowalski");
 }
+
+/// A delete on one device and an edit on another that did not see it: the
+/// record's deletion is in conflict, both versions kept for a person, never
+/// won silently; a resolution settles it either way.
+#[test]
+fn a_delete_concurrent_with_an_edit_is_a_conflict_for_a_person() {
+    let mut h = History::default();
+    let created = h.add(1, &[], added("Jan", "Kowal"));
+    let deleted = h.add(1, &[created], Change::MemberDeleted {});
+    let edited = h.add(2, &[created], updated(person("Jan", "Kowalski")));
+    let state = h.fold();
+    let conflicts: Vec<_> = state.conflicts().collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    let (field, f) = conflicts[0];
+    assert_eq!(field, DELETED_FIELD);
+    let versions: Vec<(EventId, Value)> = f.writes.iter().map(|w| (w.event_id, w.value.clone())).collect();
+    assert!(versions.contains(&(deleted, Value::Bool(true))) && versions.contains(&(edited, Value::Bool(false))));
+    assert_eq!(state.value("last_name"), "Kowalski", "the edit is kept, not lost");
+    assert_eq!(state.value(DELETED_FIELD), &Value::Bool(false), "shown until a person decides");
+
+    // Keeping the record (the edit's version) settles it.
+    let mut kept = History { events: h.events.clone(), next_hlc: h.next_hlc };
+    kept.add(
+        2,
+        &[deleted, edited],
+        Change::ConflictResolved {
+            record: EntityType::Member,
+            field: DELETED_FIELD.into(),
+            value: Value::Bool(false),
+            kept: Some(edited),
+        },
+    );
+    let state = kept.fold();
+    assert_eq!(state.conflicts().count(), 0);
+    assert_eq!(state.value(DELETED_FIELD), &Value::Bool(false));
+
+    // A delete made after seeing the edit is no conflict.
+    let mut after = History::default();
+    let created = after.add(1, &[], added("Jan", "Kowal"));
+    let edited = after.add(2, &[created], updated(person("Jan", "Kowalski")));
+    after.add(1, &[edited], Change::MemberDeleted {});
+    assert_eq!(after.fold().conflicts().count(), 0);
+}

@@ -52,6 +52,17 @@ pub fn field_label(i18n: &crate::i18n::I18n, record: EntityType, field: &str) ->
     i18n.tr(part)
 }
 
+/// A version as a person reads it: a deletion against an edit made
+/// meanwhile reads "usunięto" / "zachowano ze zmianami", any other value as
+/// [`shown_value`].
+pub fn version_text(i18n: &crate::i18n::I18n, field: &str, value: &serde_json::Value) -> String {
+    match (field, value) {
+        (asysta_core::merge::DELETED_FIELD, serde_json::Value::Bool(true)) => i18n.tr("conflict-deleted"),
+        (asysta_core::merge::DELETED_FIELD, serde_json::Value::Bool(false)) => i18n.tr("conflict-kept"),
+        _ => shown_value(value),
+    }
+}
+
 /// A version's value as a person reads it: text without quotes (a date as
 /// dd.mm.rrrr), anything else as JSON.
 pub fn shown_value(value: &serde_json::Value) -> String {
@@ -150,7 +161,7 @@ pub fn ConflictsSection(props: &ConflictsSectionProps) -> Html {
                     <ul class="conflict-versions">
                         { for c.versions.iter().map(|v| html! {
                             <li class="conflict-version" data-event={v.event_id.to_string()}>
-                                <strong class="conflict-value">{ shown_value(&v.value) }</strong>
+                                <strong class="conflict-value">{ version_text(&i18n, &c.field, &v.value) }</strong>
                                 <span class="conflict-who">{ v.author.name.clone() }</span>
                                 <span class="conflict-when">{ local_timestamp(v.hlc.wall_ms) }</span>
                                 <span class="conflict-device">{ i18n.tr("conflict-device") }{ " " }{ short_device_id(v.device_id) }</span>

@@ -89,6 +89,10 @@ fn a_conflicting_field_is_named_in_the_users_language() {
     assert_eq!(field_label(&i18n, EntityType::Workspace, "caseload_cap"), "Limit aktywnych rodzin");
     assert!(field_label(&i18n, EntityType::Family, "details.court_order").starts_with("Dane sprawy"));
     assert_eq!(field_label(&i18n, EntityType::Evaluation, "evaluation.family_view"), "Treść oceny");
+    use crate::screens::case::conflicts::version_text;
+    assert_eq!(version_text(&i18n, "deleted", &serde_json::Value::Bool(true)), "usunięto");
+    assert!(version_text(&i18n, "deleted", &serde_json::Value::Bool(false)).starts_with("zachowano"));
+    assert_eq!(version_text(&i18n, "last_name", &serde_json::json!("Nowak")), "Nowak");
     let fields: Vec<(EntityType, &str)> = asysta_core::merge::MEMBER_FIELDS
         .iter()
         .map(|f| (EntityType::Member, *f))
