@@ -527,3 +527,45 @@ fn demo_at_a_centre_enrols_synthetic_laptops_and_imports_their_bundles() {
     assert!(stderr.contains("not done in this kind of workspace"), "{stderr}");
     assert_eq!(json(&laptop, &["family", "list", "--json"]), Value::Array(Vec::new()));
 }
+
+/// Every replica equals its own rebuild on every path a user takes: the
+/// demo on a laptop, its bundle imported at the centre, and the centre's
+/// own demo of three laptops; and the laptop and the centre show the same
+/// case for every family (`family show --json`).
+#[test]
+fn after_the_demo_and_a_bundle_both_sides_pass_check_and_show_the_same_cases() {
+    let s = site();
+    ok(asysta(&s.anna, &["demo", "--families", "6", "--seed", "1", "--today", "2026-11-30"]));
+    let report = json(&s.anna, &["check", "--json"]);
+    assert_eq!(report["ok"], true, "{report}");
+    let usb = s.root.join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let sent = export(&s.anna, &usb, &[]);
+    let fingerprint = sync_status(&s.anna)["fingerprint"].as_str().unwrap().to_owned();
+    import(&s.centre, Path::new(sent["path"].as_str().unwrap()), &["--trust-device", &fingerprint]);
+    let report = json(&s.centre, &["check", "--json"]);
+    assert_eq!(report["ok"], true, "{report}");
+    let families = json(&s.anna, &["family", "list", "--json"]);
+    let families = families.as_array().unwrap();
+    assert_eq!(families.len(), 6);
+    for family in families {
+        let id = family["id"].as_str().unwrap();
+        assert_eq!(
+            json(&s.anna, &["family", "show", id, "--json"]),
+            json(&s.centre, &["family", "show", id, "--json"]),
+            "family {id} differs between the laptop and the centre"
+        );
+    }
+    // Progress notes dated before their plan was agreed are none, and every
+    // note event is a row on both sides.
+    let stats = json(&s.anna, &["stats", "--json"]);
+    assert_eq!(stats["entities"]["progress_note"], stats["events"]["per_kind"]["plan.progress_noted"], "{stats}");
+
+    // At a centre, its demo of three laptops' bundles.
+    let other = s.root.join("centre-demo");
+    init_centre(&other, CENTRE);
+    ok(asysta(&other, &["demo", "--assistants", "3"]));
+    let report = json(&other, &["check", "--json"]);
+    assert_eq!(report["ok"], true, "{report}");
+    assert!(report["events"].as_u64().unwrap() > 1000, "{report}");
+}
