@@ -301,6 +301,9 @@ fn a_forgotten_passphrase_is_recovered_only_by_the_centre() {
     s.centre.recover_workspace(&anna_dir, &new, KdfParams::INSECURE_FOR_TESTS).unwrap();
     let reopened = Store::open(&anna_dir, &new, TestEnvironment::new(3)).unwrap();
     assert_eq!(reopened.device_id(), anna_id);
+    // The recovered workspace is whole: `asysta check` holds.
+    let report = reopened.check().unwrap();
+    assert!(report.ok, "{report:#?}");
     assert!(matches!(
         Store::open(&anna_dir, &Passphrase::new(PASS), TestEnvironment::new(3)),
         Err(StoreError::WrongPassphrase)
