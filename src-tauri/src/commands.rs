@@ -124,7 +124,7 @@ pub async fn add_note(
     text: String,
     restricted: bool,
 ) -> Result<FamilyCase, ApiError> {
-    session(&state)?.add_note(family_id, &text, restricted)
+    session(&state)?.add_note(family_id, &text, restricted, local_today())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -223,7 +223,7 @@ fn local_today() -> chrono::NaiveDate {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn add_family(state: State<'_, SessionState>, form: NewFamilyForm) -> Result<EntityId, ApiError> {
-    session(&state)?.add_family(&form)
+    session(&state)?.add_family(&form, local_today())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -252,7 +252,7 @@ pub async fn set_settings(
     caseload_cap: u32,
     no_visit_days: u32,
 ) -> Result<Settings, ApiError> {
-    session(&state)?.set_settings(Settings { caseload_cap, no_visit_days })
+    session(&state)?.set_settings(Settings { caseload_cap, no_visit_days }, local_today())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -372,7 +372,7 @@ pub async fn correct_evaluation(
     state: State<'_, SessionState>,
     evaluation_id: EntityId,
 ) -> Result<FamilyCase, ApiError> {
-    session(&state)?.correct_evaluation(evaluation_id)
+    session(&state)?.correct_evaluation(evaluation_id, local_today())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -409,7 +409,7 @@ pub async fn save_opinion(
     opinion_id: EntityId,
     text: String,
 ) -> Result<FamilyCase, ApiError> {
-    session(&state)?.save_opinion(opinion_id, &text)
+    session(&state)?.save_opinion(opinion_id, &text, local_today())
 }
 
 #[tauri::command(rename_all = "snake_case")]

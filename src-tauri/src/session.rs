@@ -232,15 +232,19 @@ impl Session {
         Ok(self.store()?.settings()?)
     }
 
-    pub fn add_note(&mut self, family_id: EntityId, text: &str, restricted: bool) -> Result<FamilyCase, ApiError> {
-        // Notes take no date: the day does not matter to the operation.
-        let today = NaiveDate::MIN;
+    pub fn add_note(
+        &mut self,
+        family_id: EntityId,
+        text: &str,
+        restricted: bool,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
         self.run(ops::AddNote { family_id, text: text.into(), restricted }, today)?;
         self.family_case(family_id)
     }
 
-    pub fn add_family(&mut self, form: &NewFamilyForm) -> Result<EntityId, ApiError> {
-        self.run(ops::AddFamily { form: form.clone() }, NaiveDate::MIN)
+    pub fn add_family(&mut self, form: &NewFamilyForm, today: NaiveDate) -> Result<EntityId, ApiError> {
+        self.run(ops::AddFamily { form: form.clone() }, today)
     }
 
     pub fn history(&self, entity_id: EntityId) -> Result<History, ApiError> {
@@ -325,9 +329,9 @@ impl Session {
     }
 
     /// Changes the centre's settings (an event that reaches every laptop).
-    pub fn set_settings(&mut self, settings: Settings) -> Result<Settings, ApiError> {
+    pub fn set_settings(&mut self, settings: Settings, today: NaiveDate) -> Result<Settings, ApiError> {
         let request = ops::SetSettings { caseload_cap: settings.caseload_cap, no_visit_days: settings.no_visit_days };
-        self.run(request, NaiveDate::MIN)?;
+        self.run(request, today)?;
         self.settings()
     }
 
@@ -398,7 +402,7 @@ mod tests {
             first_member_first_name: "Iga".into(),
             first_member_last_name: String::new(),
         };
-        let id = session.add_family(&form).unwrap();
+        let id = session.add_family(&form, d("2026-11-23")).unwrap();
         assert_eq!(session.lock().unwrap(), WorkspaceStatus::Locked);
         assert_eq!(session.unlock("złe hasło 1234").unwrap_err().kind, ErrorKind::WrongPassphrase);
         session.unlock("długie hasło 99").unwrap();
@@ -412,7 +416,7 @@ mod tests {
         let mut session = Session::with_kdf(dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
         session.create_workspace(&workspace_form("długie hasło 99")).unwrap();
         let form = NewFamilyForm { name: "Żółć".into(), address: "ul. Łąkowa 1".into(), ..Default::default() };
-        let id = session.add_family(&form).unwrap();
+        let id = session.add_family(&form, d("2026-11-23")).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let member = |pesel: &str| MemberForm {
             first_name: "Józef".into(),
@@ -474,11 +478,15 @@ mod tests {
         );
         assert_eq!(session.find_families(Some(FamilyStatus::Active), "").unwrap().len(), 0);
         assert_eq!(session.find_families(None, "zolc").unwrap().len(), 1);
-        let case = session.add_note(id, "Rodzina przeprowadziła się.", true).unwrap();
+        let case = session.add_note(id, "Rodzina przeprowadziła się.", true, d("2026-11-23")).unwrap();
         assert!(case.notes[0].restricted);
     }
 
     /// A whole final evaluation of the last month (no plan: no areas or goals).
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
     fn final_evaluation(today: NaiveDate) -> asysta_core::evaluation::EvaluationForm {
         asysta_core::evaluation::EvaluationForm {
             period_from: (today - chrono::Duration::days(30)).to_string(),
@@ -498,7 +506,7 @@ mod tests {
         let mut session = Session::with_kdf(dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
         session.create_workspace(&workspace_form("długie hasło 99")).unwrap();
         let form = NewFamilyForm { name: "Lis".into(), address: "ul. Leśna 2".into(), ..Default::default() };
-        let id = session.add_family(&form).unwrap();
+        let id = session.add_family(&form, d("2026-11-23")).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let action = |what: &str| PlanActionForm {
             what: what.into(),
@@ -578,7 +586,7 @@ mod tests {
         };
         centre.create_workspace(&centre_form).unwrap();
         let family = NewFamilyForm { name: "Lis".into(), address: "ul. Leśna 2".into(), ..Default::default() };
-        let family_id = laptop.add_family(&family).unwrap();
+        let family_id = laptop.add_family(&family, d("2026-11-23")).unwrap();
 
         let missing = files.path().join("brak.json");
         let err = laptop.enrol(&missing).unwrap_err();
@@ -604,10 +612,10 @@ mod tests {
         let err = centre.change_status(family_id, FamilyStatus::Closed, "koniec", today).unwrap_err();
         assert_eq!(err.kind, ErrorKind::WrongRole, "a centre does not edit an assistant's case");
         assert_eq!(
-            laptop.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }).unwrap_err().kind,
+            laptop.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }, d("2026-11-23")).unwrap_err().kind,
             ErrorKind::WrongRole
         );
-        centre.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }).unwrap();
+        centre.set_settings(Settings { caseload_cap: 12, no_visit_days: 20 }, d("2026-11-23")).unwrap();
         let device = centre.sync_status().unwrap().devices[0].device_id;
         let to_laptop = ExportRequest { device: Some(device), ..Default::default() };
         let back = centre.export_bundle(files.path(), &to_laptop, &mut |_| ()).unwrap();

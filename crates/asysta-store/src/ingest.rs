@@ -183,7 +183,11 @@ fn held_events(conn: &Connection, device: DeviceId) -> Result<BTreeMap<u64, (Eve
 
 /// The family an event belongs to: its envelope's, its payload's, its own
 /// id for a family, else the family of its record's other events.
-fn family_of(conn: &Connection, event: &Event, in_batch: &HashMap<EntityId, EntityId>) -> Result<Option<EntityId>> {
+pub(crate) fn family_of(
+    conn: &Connection,
+    event: &Event,
+    in_batch: &HashMap<EntityId, EntityId>,
+) -> Result<Option<EntityId>> {
     if let Some(f) = event.family_id.or_else(|| event.change.family_in_payload()) {
         return Ok(Some(f));
     }

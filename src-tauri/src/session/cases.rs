@@ -49,8 +49,8 @@ impl Session {
         self.family_case(family_id)
     }
 
-    pub fn correct_evaluation(&mut self, evaluation_id: EntityId) -> Result<FamilyCase, ApiError> {
-        self.run(ops::CorrectEvaluation { evaluation_id }, NaiveDate::MIN)?;
+    pub fn correct_evaluation(&mut self, evaluation_id: EntityId, today: NaiveDate) -> Result<FamilyCase, ApiError> {
+        self.run(ops::CorrectEvaluation { evaluation_id }, today)?;
         let family_id = self.store()?.evaluation(evaluation_id)?.family_id;
         self.family_case(family_id)
     }
@@ -89,8 +89,8 @@ impl Session {
         self.family_case(family_id)
     }
 
-    pub fn save_opinion(&mut self, opinion_id: EntityId, text: &str) -> Result<FamilyCase, ApiError> {
-        self.run(ops::SaveOpinion { opinion_id, text: text.into() }, NaiveDate::MIN)?;
+    pub fn save_opinion(&mut self, opinion_id: EntityId, text: &str, today: NaiveDate) -> Result<FamilyCase, ApiError> {
+        self.run(ops::SaveOpinion { opinion_id, text: text.into() }, today)?;
         let family_id = self.store()?.opinion(opinion_id)?.family_id;
         self.family_case(family_id)
     }

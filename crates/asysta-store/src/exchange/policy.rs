@@ -18,7 +18,7 @@ use crate::error::{PolicyBreach, Result, StoreError};
 use asysta_bundle::Party;
 use asysta_core::policy::event_keeps_policy;
 use asysta_core::workspace::Role;
-use asysta_core::{Change, EntityId, EntityType, Event, UserId};
+use asysta_core::{Change, EntityId, Event, UserId};
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -72,7 +72,7 @@ pub(super) fn check(
             return Err(breach(user_name, PolicyBreach::Author));
         }
         if role == Role::Assistant {
-            let Some(family) = family_of(conn, event, &in_batch)? else { continue };
+            let Some(family) = crate::ingest::family_of(conn, event, &in_batch)? else { continue };
             let owner = match owners.get(&family) {
                 Some(owner) => *owner,
                 None => {
@@ -89,21 +89,6 @@ pub(super) fn check(
         }
     }
     Ok(())
-}
-
-/// The family an incoming event is filed under, as ingest will file it.
-fn family_of(conn: &Connection, event: &Event, in_batch: &HashMap<EntityId, EntityId>) -> Result<Option<EntityId>> {
-    if let Some(f) = event.family_id.or_else(|| event.change.family_in_payload()) {
-        return Ok(Some(f));
-    }
-    match event.entity_type {
-        EntityType::Family => Ok(Some(event.entity_id)),
-        EntityType::Workspace => Ok(None),
-        _ => match in_batch.get(&event.entity_id) {
-            Some(f) => Ok(Some(*f)),
-            None => crate::queries::family_of_entity(conn, event.entity_id),
-        },
-    }
 }
 
 /// Who took the family on: the author of its creation, applied or held.
