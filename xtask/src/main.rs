@@ -11,8 +11,10 @@
 //!                          first compile, so a brand-new machine passes
 //!
 //! `setup` installs Debian packages (as root, or through sudo), the
-//! wasm-bindgen CLI and tauri-driver. Every step first checks whether its
-//! result is already there.
+//! wasm-bindgen CLI and tauri-driver, and fetches the end-to-end tests'
+//! accessibility checker (axe-core, from the npm registry, checked against
+//! a pinned SHA-256). Every step first checks whether its result is
+//! already there.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -23,6 +25,19 @@ const TAURI_DRIVER_VERSION: &str = "2.1.0";
 const APP_PACKAGE: &str = "asysta-app";
 const UI_PACKAGE: &str = "asysta-ui";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// axe-core, the accessibility rules the end-to-end tests run in the real
+/// window (WCAG 2.1 A and AA). Its release tarball from the npm registry
+/// and the SHA-256 of that tarball (the registry's own integrity field,
+/// sha512, agrees with it); a new version changes all three together.
+const AXE_CORE_VERSION: &str = "4.10.2";
+const AXE_CORE_TARBALL_SHA256: &str = "9ea2d2d6917da998122bdacfd3b473e31ead53f4b87146c716a12edf89158100";
+/// The SHA-256 of `package/axe.min.js` in that tarball: the extracted file
+/// is kept only while it still has it, so `setup` skips the download then.
+const AXE_MIN_JS_SHA256: &str = "b511cd9dec01c76f4b2ad1723b66b6db37d4c2eb4ed199076e1829d9ee7b75e3";
+/// Where the end-to-end tests find axe-core (tests/e2e/support.rs reads
+/// this path, relative to the workspace).
+const AXE_MIN_JS: &str = "target/test-fixtures/axe-core/axe.min.js";
 
 /// Debian packages: the WebKitGTK stack for Tauri, Xvfb and the WebDriver
 /// for end-to-end tests, Debian's rustc with its std source and wasm-ld for
@@ -49,6 +64,9 @@ const APT_PACKAGES: &[&str] = &[
     "rustc-web",
     "rust-web-src",
     "lld-19",
+    // The download of axe-core over HTTPS (`setup`'s last step).
+    "curl",
+    "ca-certificates",
 ];
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -117,7 +135,8 @@ fn cargo_bin(name: &str) -> PathBuf {
 fn setup() -> Result {
     require_rust_components()?;
     install_apt_packages()?;
-    install_cargo_tools()
+    install_cargo_tools()?;
+    fetch_axe_core()
 }
 
 fn install_cargo_tools() -> Result {
@@ -179,6 +198,62 @@ fn install_cargo_tool(binary: &str, package: &str, version: &str) -> Result {
     // `--locked` is left out on purpose: one locked dependency of
     // wasm-bindgen-cli is not on this registry mirror.
     run(cargo().args(["install", package, "--version", version]))
+}
+
+/// Puts axe-core's `axe.min.js` where the end-to-end tests read it
+/// ([`AXE_MIN_JS`]): downloads the pinned release from the npm registry,
+/// refuses it unless its SHA-256 is the pinned one, and moves the file into
+/// place only once it is whole (written beside it, then renamed), so a
+/// reader never sees part of it. Skipped when the file there is already
+/// the pinned one. axe-core itself is never committed.
+fn fetch_axe_core() -> Result {
+    let target = root().join(AXE_MIN_JS);
+    if target.exists() && sha256(&target)? == AXE_MIN_JS_SHA256 {
+        return Ok(());
+    }
+    let folder = target.parent().expect("a file in a folder");
+    // One scratch folder per run, so two set-ups at once never mix files.
+    let scratch = folder.join(format!(".download-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+    let result = download_axe_core(&scratch).and_then(|fresh| {
+        std::fs::rename(&fresh, &target).map_err(|e| format!("cannot move axe-core into {}: {e}", target.display()))
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+/// Downloads and checks the tarball into `scratch`; returns the path of
+/// its checked `axe.min.js` there.
+fn download_axe_core(scratch: &Path) -> Result<PathBuf> {
+    let url = format!("https://registry.npmjs.org/axe-core/-/axe-core-{AXE_CORE_VERSION}.tgz");
+    let tarball = scratch.join("axe-core.tgz");
+    run(Command::new("curl")
+        .args(["--fail", "--silent", "--show-error", "--location", "--retry", "3", "--output"])
+        .arg(&tarball)
+        .arg(&url))?;
+    let got = sha256(&tarball)?;
+    if got != AXE_CORE_TARBALL_SHA256 {
+        return Err(format!("{url} has SHA-256 {got}, not the pinned {AXE_CORE_TARBALL_SHA256}"));
+    }
+    run(Command::new("tar").arg("-xzf").arg(&tarball).arg("-C").arg(scratch).arg("package/axe.min.js"))?;
+    let file = scratch.join("package").join("axe.min.js");
+    let got = sha256(&file)?;
+    if got != AXE_MIN_JS_SHA256 {
+        return Err(format!("axe.min.js of {url} has SHA-256 {got}, not the pinned {AXE_MIN_JS_SHA256}"));
+    }
+    Ok(file)
+}
+
+/// The SHA-256 of a file, in hex (coreutils' `sha256sum`: xtask has no
+/// dependencies).
+fn sha256(file: &Path) -> Result<String> {
+    let out =
+        output(Command::new("sha256sum").arg(file)).ok_or_else(|| format!("sha256sum {} failed", file.display()))?;
+    out.split_whitespace()
+        .next()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("sha256sum printed nothing for {}", file.display()))
 }
 
 // ---- the UI ----------------------------------------------------------
@@ -275,6 +350,7 @@ fn ci(args: &[String]) -> Result {
     step("rust components", &require_rust_components)?;
     step("set-up: Debian packages", &install_apt_packages)?;
     step("set-up: cargo tools", &install_cargo_tools)?;
+    step("set-up: axe-core for the end-to-end tests", &fetch_axe_core)?;
     step("formatting and lints", &lint)?;
     step("UI (wasm)", &build_ui)?;
     step("tests (cargo xtask test)", &|| test(args))
@@ -367,6 +443,16 @@ mod tests {
                 assert!(allowed.contains(&name.as_str()), "{manifest} depends on {name}, across the layers");
             }
         }
+    }
+
+    /// The end-to-end tests read axe-core where `setup` puts it.
+    #[test]
+    fn the_end_to_end_tests_find_axe_core_where_setup_puts_it() {
+        let support = std::fs::read_to_string(root().join("tests/e2e/support.rs")).expect("the e2e harness");
+        assert!(
+            support.contains(&format!("const AXE_MIN_JS: &str = \"{AXE_MIN_JS}\";")),
+            "tests/e2e/support.rs and xtask disagree on where axe-core is"
+        );
     }
 
     /// The README's two commands are xtask tasks that start with set-up.
