@@ -51,6 +51,7 @@ fn a_conflict_shows_both_versions_and_is_resolved_by_keeping_one() {
     let versions = app.texts_when("#conflicts .conflict-version", 2);
     assert!(versions.iter().any(|v| v.contains("Kowalski") && v.contains("Anna Łęcka")), "{versions:?}");
     assert!(versions.iter().any(|v| v.contains("Kowalczyk") && v.contains("Ewa Centrum")), "{versions:?}");
+    app.assert_accessible("case with a conflict");
     app.click(&format!("#conflicts li[data-event=\"{centre_version}\"] .conflict-keep"));
     // The kept version may be the one shown already: wait for the notice
     // to go, then check the name.

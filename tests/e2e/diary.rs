@@ -42,6 +42,7 @@ fn a_visit_records_work_on_plan_actions() {
     app.fill("#visit_actions_worked_0__note", note);
     choose(&app, "#visit_actions_worked_0__status", "done");
     app.fill("#visit_notes", "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na marzec.");
+    app.assert_accessible("visit form with work on an action");
     app.click("#visit-submit");
 
     app.wait_for_text("#visit-status", "Zapisano wpis w dzienniku.");
@@ -54,10 +55,12 @@ fn a_visit_records_work_on_plan_actions() {
     app.wait_for_text(".visit-entry .visit-action-what", "Złożyć wniosek o dodatek mieszkaniowy");
     app.wait_for_text(".visit-entry .visit-action-note", note);
     app.wait_for_text(".visit-entry .visit-action-status", "zrealizowane");
+    app.assert_accessible("diary with an entry");
 
     // A typo is corrected; the entry is replaced, its first wording kept in the log.
     app.click(".visit-entry .visit-correct");
     app.wait_for_text("#visit-form-title", "Poprawa wpisu w dzienniku");
+    app.assert_accessible("visit form correcting an entry");
     assert_eq!(app.value("#visit_notes"), "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na marzec.");
     app.fill("#visit_notes", "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na kwiecień.");
     app.click("#visit-submit");
@@ -102,6 +105,7 @@ fn a_draft_survives_killing_the_app() {
     open_case(&app, "Wiśniewscy");
     app.find("#visit-form");
     app.wait_for_text("#visit-draft-restored", "Przywrócono niezapisany szkic wpisu.");
+    app.assert_accessible("visit form with a restored draft");
     assert_eq!(app.value("#visit_notes"), notes);
     assert_eq!(app.value("#visit_start"), "16:00");
     assert_eq!(app.value("#visit_end"), "17:15");

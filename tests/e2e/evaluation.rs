@@ -43,12 +43,14 @@ fn an_evaluation_is_prefilled_kept_as_a_draft_and_submitted() {
     let goal = app.value("#evaluation_goals_0__comment");
     assert!(goal.contains("Złożyć wniosek o dodatek mieszkaniowy — zaplanowane"), "{goal}");
     assert!(app.value("#evaluation_cooperation_comment").starts_with("Kontakty w okresie: 0"));
+    app.assert_accessible("evaluation form");
 
     // Submitted incomplete, it is refused next to its fields; nothing is sent.
     app.click("#evaluation-submit");
     app.wait_for_text("#error-evaluation_areas_0__rating", "To pole jest wymagane.");
     app.wait_for_text("#error-evaluation_family_view", "To pole jest wymagane.");
     app.wait_for_text("#error-evaluation_cooperation", "To pole jest wymagane.");
+    app.assert_accessible("evaluation form with errors");
     app.find("#evaluations-empty");
 
     // A draft may be incomplete.
@@ -74,6 +76,7 @@ fn an_evaluation_is_prefilled_kept_as_a_draft_and_submitted() {
     app.wait_for_text("#evaluation-status", "Złożono ocenę do kierownika.");
     app.wait_for_text(".evaluation-status", "złożona");
     assert_eq!(app.find_all("li.evaluation").len(), 1, "the draft itself was submitted");
+    app.assert_accessible("case with a submitted evaluation");
 
     // A submitted evaluation is only read.
     app.click(".evaluation-open");
@@ -82,6 +85,7 @@ fn an_evaluation_is_prefilled_kept_as_a_draft_and_submitted() {
     app.find("#evaluation_areas_0__rating:disabled");
     assert!(app.find_all("#evaluation-submit").is_empty() && app.find_all("#evaluation-save").is_empty());
     assert_eq!(app.value("#evaluation_family_view"), view);
+    app.assert_accessible("submitted evaluation, read only");
 
     // A correction is its next version, a draft again.
     app.click(".evaluation-correct");
@@ -125,16 +129,19 @@ fn at_a_centre_a_submitted_evaluation_is_returned_with_a_note() {
     app.wait_for_text(".evaluation-status", "złożona");
     assert!(app.find_all("#evaluation-new").is_empty(), "a centre does not write evaluations");
     assert!(app.find_all(".evaluation-correct").is_empty());
+    app.assert_accessible("case at a centre");
 
     // The head of the centre reads it and returns it; a return needs a note.
     app.click(".evaluation-open");
     app.find("#evaluation_family_view:disabled");
     app.click("#evaluation-return");
     app.wait_for_text("#error-evaluation_note", "To pole jest wymagane.");
+    app.assert_accessible("centre's decision on an evaluation, with an error");
     app.fill("#evaluation_note", "Proszę opisać zagrożenia dla dzieci.");
     app.click("#evaluation-return");
     app.wait_for_text("#evaluation-status", "Zwrócono ocenę z uwagą.");
     app.wait_for_text(".evaluation-status", "zwrócona");
     app.wait_for_text(".evaluation-decision-note", "Uwaga kierownika: Proszę opisać zagrożenia dla dzieci.");
+    app.assert_accessible("returned evaluation");
     app.quit();
 }

@@ -111,6 +111,7 @@ fn the_home_screen_shows_what_needs_attention() {
     app.wait_for_text(".family-last-visit", "brak wizyt");
     let alerts = app.texts_when("#alerts li.alert", 3).join("\n");
     assert!(!alerts.contains("Zającowie"), "a family taken on today is not overdue for a visit: {alerts}");
+    app.assert_accessible("home screen with alerts, planned contacts and a draft");
 
     // The unfinished entry leads back to its family.
     assert!(item_of(&app, "#drafts", "draft", "Wiśniewscy").contains("zapisano"));

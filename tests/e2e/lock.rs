@@ -74,6 +74,7 @@ fn an_unused_app_locks_and_unlocking_brings_back_what_was_typed() {
     let waited = wait_for_lock(&app);
     assert!(waited > Duration::from_secs(45), "locked after {waited:?}, before a minute without use");
     app.wait_for_text("#lock-reason", "Zablokowano po 1 minucie bez używania.");
+    app.assert_accessible("unlock form over a locked screen");
     let shown = app.page_text();
     for secret in ["Wiśniewscy", "Anna Wiśniewska", notes] {
         assert!(!shown.contains(secret), "{secret:?} is visible while locked: {shown}");

@@ -38,6 +38,7 @@ fn a_court_opinion_is_drafted_saved_and_approved() {
     app.set_value("#opinion_due_on", &due.to_string());
     app.click("#opinion-request-submit");
     app.wait_for_text("#error-opinion_case_signature", "Sygnatura w postaci „III Nsm 123/25”.");
+    app.assert_accessible("court's request form with an error");
     app.fill("#opinion_case_signature", "III Nsm 12/26");
     app.click("#opinion-request-submit");
     app.wait_for_text("#opinion-status", "Zapisano zapytanie sądu.");
@@ -51,6 +52,7 @@ fn a_court_opinion_is_drafted_saved_and_approved() {
     assert!(draft.starts_with("Opinia asystenta rodziny o rodzinie Wiśniewscy"), "{draft}");
     assert!(draft.contains("(sygn. akt III Nsm 12/26)") && draft.contains("– Anna Wiśniewska (rodzic)"), "{draft}");
     assert!(!draft.contains("Tajemnica"), "a restricted note reached the draft");
+    app.assert_accessible("opinion editor");
     let text = format!("{draft}\n\nRodzina współpracuje z asystentem.");
     app.fill("#opinion-text", &text);
     app.click("#opinion-save");
@@ -59,6 +61,7 @@ fn a_court_opinion_is_drafted_saved_and_approved() {
     // Approving the final version asks first; then it is locked.
     app.click("#opinion-finalize");
     app.find("#opinion-finalize-question");
+    app.assert_accessible("opinion's approval question");
     app.click("#opinion-finalize-cancel");
     app.find("#opinion-save");
     app.click("#opinion-finalize");
@@ -68,6 +71,7 @@ fn a_court_opinion_is_drafted_saved_and_approved() {
     app.find("#opinion-finalized");
     assert!(app.find_all("#opinion-text").is_empty() && app.find_all("#opinion-save").is_empty());
     assert!(app.text(&app.find("#opinion-final-text")).contains("Rodzina współpracuje z asystentem."));
+    app.assert_accessible("final opinion");
 
     app.quit();
 }
@@ -135,6 +139,7 @@ fn an_opinion_due_soon_is_on_the_home_screen() {
     let items = app.texts_when("#due-list li.due-item", 1);
     let expected = format!("Opinia dla sądu (III Nsm 12/26) — Wiśniewscy — do {}", due.format("%d.%m.%Y"));
     assert!(items.contains(&expected), "{items:?}");
+    app.assert_accessible("home screen with an opinion due");
     app.click("#due-list .due-family");
     app.find("#case");
     app.wait_for_text("#case-name", "Wiśniewscy");

@@ -22,6 +22,7 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     unlock(&app);
     open_case(&app, "Wiśniewscy");
     app.find("#plan-empty");
+    app.assert_accessible("case without a plan");
 
     // A first plan sent empty is refused field by field, in Polish.
     app.click("#plan-new-version");
@@ -29,6 +30,7 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     app.click("#plan-submit");
     app.wait_for_text("#error-plan_goals_0__area", "To pole jest wymagane.");
     app.wait_for_text("#error-plan_goals_0__actions_0__what", "To pole jest wymagane.");
+    app.assert_accessible("plan form with errors");
 
     // Version 1: one goal, one action carried out by the mother.
     choose(&app, "#plan_goals_0__area", "housing");
@@ -44,6 +46,7 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     app.wait_for_text(".plan-goal-area", "Sytuacja mieszkaniowa");
     app.wait_for_text(".plan-action-who", "Anna Wiśniewska");
     app.wait_for_text(".plan-action-deadline", "03.03.2027");
+    app.assert_accessible("plan version");
 
     // Version 2: the deadline and the expected effect change, an action is added.
     app.click("#plan-new-version");
@@ -62,6 +65,7 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     assert!(app.find_all("#plan_goals_0__actions_1__what").is_empty());
     app.click("#plan-add-action-0");
     assert_eq!(app.value("#plan_goals_0__actions_1__who"), "", "a new action starts unchosen");
+    app.assert_accessible("plan form of a new version");
     app.fill("#plan_goals_0__actions_1__what", "Rozmowa z zarządcą budynku");
     choose(&app, "#plan_goals_0__actions_1__who", "assistant");
     app.fill("#plan_goals_0__actions_1__expected_effect", "Ugoda w sprawie zaległości");
@@ -76,6 +80,7 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     app.find("#plan-earlier");
     app.wait_for_text(".plan-action-deadline", "03.03.2027");
     assert!(!app.page_text().contains("Rozmowa z zarządcą budynku"), "version 1 has no second action");
+    app.assert_accessible("earlier plan version");
 
     // The comparison says what changed, with old and new values.
     app.click("#plan-compare");
@@ -86,6 +91,7 @@ fn a_plan_is_drawn_up_revised_and_compared() {
     assert!(changed.contains("Termin: 03.03.2027 → 04.04.2027"), "{changed}");
     assert!(changed.contains("Oczekiwany efekt: Dodatek przyznany → Dodatek przyznany na 6 miesięcy"), "{changed}");
     assert_eq!(entries[1], "Dodano działanie: Rozmowa z zarządcą budynku");
+    app.assert_accessible("plan comparison");
     app.click("#plan-compare-close");
     app.find("#plan-version");
     app.quit();

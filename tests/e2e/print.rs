@@ -22,6 +22,7 @@ fn the_plan_prints_to_a_pdf_the_person_can_find() {
     let file = printed.path().join("plan-pracy.pdf");
     app.wait_for_text("#print-plan-status", &format!("Zapisano: {}", file.display()));
     assert!(file.exists(), "the PDF is where the app says");
+    app.assert_accessible("plan after printing");
 
     let text = Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils) runs");
     let text = String::from_utf8(text.stdout).unwrap();

@@ -41,10 +41,12 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     app.wait_for_text("#case-status", "aktywna");
     app.wait_for_text("#case-address", "ul. Polna 3, 90-001 Łódź");
     app.find("#members-empty");
+    app.assert_accessible("case of a new family");
 
     // A wrong PESEL is explained next to its field, in Polish.
     add_member(&app, "Zofia", "Wiśniewska", "child", &wrong);
     app.wait_for_text("#error-member_pesel", "PESEL: błędna suma kontrolna");
+    app.assert_accessible("member form with an error");
     app.fill("#member_pesel", child.as_str());
     app.click("#member-submit");
     app.wait_for_text(".member-name", "Zofia Wiśniewska");
@@ -63,6 +65,7 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     app.wait_for_text("#details-status", "Zapisano dane sprawy.");
     let basis = "Postanowienie sądu (Sąd Rejonowy dla Łodzi-Śródmieścia), sygn. III Nsm 123/25, z dnia 10.10.2025";
     app.wait_for_text("#case-basis", basis);
+    app.assert_accessible("case with members and a court order");
 
     // A restricted note is marked as such.
     app.fill("#note-text", "Rodzina prosi o wizyty po 16:00.");
@@ -80,15 +83,18 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     assert_eq!(app.texts_when(".member-pesel", 2), [child.as_str(), parent.as_str()]);
     app.wait_for_text("#case-basis", basis);
     app.wait_for_text(".note.restricted .note-restricted-label", "poufna");
+    app.assert_accessible("case with a restricted note");
 
     // Closing the work needs a final evaluation first: the closing form
     // says so and opens one, final, recommending the end of the work.
     app.click("#status-to-closed");
     app.wait_for_text("#closing-needs-final", "Przed zakończeniem pracy złóż ocenę końcową.");
+    app.assert_accessible("closing form asking for a final evaluation");
     app.click("#closing-write-final");
     app.find("#evaluation-form");
     app.find("#evaluation-final:checked");
     assert_eq!(app.value("#evaluation_recommendation"), "end_work");
+    app.assert_accessible("final evaluation form");
     app.fill("#evaluation_family_view", "Rodzina uważa, że poradzi sobie sama.");
     choose(&app, "#evaluation_cooperation", "good");
     app.click("#evaluation-submit");
@@ -104,6 +110,7 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     app.fill("#closing-summary", "Cele planu osiągnięte; rodzina radzi sobie samodzielnie.");
     app.click("#closing-submit");
     app.wait_for_text("#error-closing-reason-text", "To pole jest wymagane.");
+    app.assert_accessible("closing form with errors");
     choose(&app, "#closing-reason", "goals_achieved");
     app.wait_until_gone("#closing-reason-text");
     app.click("#closing-submit");
@@ -111,11 +118,13 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     app.wait_for_text("#closing-shown-reason", "Powód: osiągnięcie celów planu pracy");
     app.wait_for_text("#closing-shown-summary", "Cele planu osiągnięte; rodzina radzi sobie samodzielnie.");
     app.find("#status-to-monitoring");
+    app.assert_accessible("closed case");
     app.click("#case-back");
     app.wait_for_text("#family-count", "0 rodzin");
     choose(&app, "#status-filter", "closed");
     app.wait_for_text(".family-name", "Wiśniewscy");
     app.wait_for_text(".family-status", "zakończona");
+    app.assert_accessible("family list of closed families");
 
     // In the archive the case is only read.
     open_case(&app, "Wiśniewscy");
@@ -127,6 +136,7 @@ fn a_case_with_members_and_a_court_order_is_kept_across_a_restart() {
     assert!(app.find_all(".evaluation-correct").is_empty());
     app.find("#note-submit:disabled");
     app.find("#member-submit:disabled");
+    app.assert_accessible("archived case");
     app.quit();
 }
 
@@ -148,6 +158,7 @@ fn the_fifteenth_family_warns_and_the_sixteenth_is_refused() {
     app.click("#family-submit");
     app.wait_for_text("#family-count", "15 rodzin");
     app.wait_for_text("#caseload-warning", "Masz 15 z 15 dozwolonych aktywnych rodzin.");
+    app.assert_accessible("family list with the caseload warning");
 
     app.fill("#name", "Żak");
     app.fill("#address", "ul. Krótka 2");
@@ -159,6 +170,7 @@ fn the_fifteenth_family_warns_and_the_sixteenth_is_refused() {
     app.wait_for_text("#family-count", "15 rodzin");
     assert_eq!(app.find_all(".family-row").len(), 15);
     assert!(!app.texts_when(".family-name", 15).contains(&"Żak".to_owned()));
+    app.assert_accessible("family list refusing a family over the cap");
     app.quit();
 }
 
@@ -192,6 +204,7 @@ fn a_person_already_recorded_in_another_family_is_flagged() {
     app.fill("#family-search", "zolc");
     app.wait_for_text("#family-count", "1 rodzina");
     app.wait_for_text(".family-name", "Żółć");
+    app.assert_accessible("family list found by a search");
     app.fill("#family-search", "JOZEF");
     app.wait_for_text("#family-count", "1 rodzina");
     app.fill("#family-search", "ogrodowa");
@@ -202,6 +215,7 @@ fn a_person_already_recorded_in_another_family_is_flagged() {
     open_case(&app, "Kowalscy");
     add_member(&app, "Józef", "Kowalski", "grandparent", pesel.as_str());
     app.find("#duplicates");
+    app.assert_accessible("member form warning of a duplicate");
     let duplicates = app.texts_when("#duplicates .duplicate", 1);
     assert_eq!(duplicates.len(), 1);
     assert!(

@@ -259,11 +259,50 @@ impl App<'_> {
 
     /// Runs `script` in the page as an async WebDriver script: it gets
     /// `args` and then a callback as its last argument, and answers with
-    /// what it passes to that callback. (Used by `benches/case_paint.rs`,
-    /// which shares this file.)
-    #[allow(dead_code)]
+    /// what it passes to that callback.
     pub fn execute_async(&self, script: &str, args: Value) -> Value {
         post(&self.url("/execute/async"), json!({ "script": script, "args": args }))
+    }
+
+    /// Runs `script` in the page as a synchronous WebDriver script with
+    /// `args`, and answers what it returns.
+    pub fn execute(&self, script: &str, args: Value) -> Value {
+        post(&self.url("/execute/sync"), json!({ "script": script, "args": args }))
+    }
+
+    /// Checks the page as it is shown now against axe-core's WCAG 2.1 A
+    /// and AA rules, and fails listing every violation (the rule, its
+    /// impact, the elements and how to fix it). `screen` names what is
+    /// shown, for the failure's message. axe-core is put into the page the
+    /// first time (it stays until the page reloads).
+    #[track_caller]
+    pub fn assert_accessible(&self, screen: &str) {
+        let loaded = "return typeof window.axe === 'object'";
+        if self.execute(loaded, json!([])) != Value::Bool(true) {
+            let source = std::fs::read_to_string(axe_core())
+                .unwrap_or_else(|e| panic!("{}: {e} (cargo xtask setup puts it there)", axe_core().display()));
+            // The source is run as the body of a function: `window.axe`
+            // is what stays of it.
+            self.execute(&format!("{source}\n;return typeof window.axe === 'object'"), json!([]));
+            assert_eq!(self.execute(loaded, json!([])), Value::Bool(true), "axe-core did not load into the page");
+        }
+        let reply = self.execute_async(AXE_RUN, json!([]));
+        let violations = match reply {
+            Value::Array(violations) => violations,
+            other => panic!("axe-core did not run on the {screen}: {other}"),
+        };
+        if violations.is_empty() {
+            return;
+        }
+        let mut report = format!("the {screen} breaks {} WCAG 2.1 A/AA rule(s) (axe-core):", violations.len());
+        for v in &violations {
+            let field = |name: &str| v[name].as_str().unwrap_or_default().to_owned();
+            report += &format!("\n- {} ({}): {}", field("id"), field("impact"), field("help"));
+            for node in v["nodes"].as_array().into_iter().flatten() {
+                report += &format!("\n    {} — {}", node["target"], node["summary"].as_str().unwrap_or_default());
+            }
+        }
+        panic!("{report}");
     }
 
     /// Clears the field matching `css` and types `text` into it.
@@ -334,6 +373,27 @@ impl Drop for App<'_> {
     fn drop(&mut self) {
         self.close();
     }
+}
+
+/// Where `cargo xtask setup` puts axe-core (`AXE_MIN_JS` in xtask).
+const AXE_MIN_JS: &str = "target/test-fixtures/axe-core/axe.min.js";
+
+/// The WCAG 2.1 levels A and AA, as axe-core tags its rules.
+const AXE_RUN: &str = "const done = arguments[arguments.length - 1];
+    const options = {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+    };
+    axe.run(document, options).then(
+        (r) => done(r.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary })),
+        }))),
+        (e) => done('axe.run failed: ' + e),
+    );";
+
+fn axe_core() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(AXE_MIN_JS)
 }
 
 /// The ids of the app processes launched on `data_dir`: their command line

@@ -69,11 +69,13 @@ fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     open_sync(&app);
     app.wait_for_text("#sync-fingerprint", &laptop_fingerprint);
     app.find("#sync-not-enrolled");
+    app.assert_accessible("laptop's sync screen before enrolment");
     app.fill("#enrolment-path", &enrolment.display().to_string());
     app.click("#enrolment-submit");
     app.wait_for_text("#enrolment-done #enrolment-fingerprint", &centre_fingerprint);
     app.wait_for_text("#sync-centre-fingerprint", &centre_fingerprint);
     let bundle = export(&app, &to_centre, "#export-submit", None);
+    app.assert_accessible("laptop's sync screen after enrolment and an export");
     app.quit();
 
     // The centre does not know the laptop: it shows the fingerprint, and
@@ -82,26 +84,31 @@ fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     unlock(&app);
     open_sync(&app);
     app.find("#sync-no-devices");
+    app.assert_accessible("centre's sync screen");
     import(&app, &bundle);
     app.wait_for_text("#untrusted-fingerprint", &laptop_fingerprint);
     let error = app.text(&app.find("#sync-error"));
     let file = Path::new(&bundle).file_name().unwrap().to_string_lossy().into_owned();
     assert!(error.contains(&file) && error.contains("Anna Łęcka"), "{error}");
+    app.assert_accessible("centre's sync screen with an unknown device");
     app.click("#trust-device");
     app.find("#import-trusted");
     let new_records: u32 = app.text(&app.find("#import-report .report-new td")).parse().unwrap();
     assert!(new_records >= 2, "the family and its member: {new_records}");
     app.wait_for_text(".sync-device .device-user", "Anna Łęcka");
+    app.assert_accessible("centre's sync screen after an import");
     // The centre changes its settings and exports them for that laptop.
     app.fill("#caseload_cap", "12");
     app.click("#settings-submit");
     app.find("#settings-saved");
     let back = export(&app, &to_laptop, ".sync-device .device-export", None);
+    app.assert_accessible("centre's sync screen after its settings and an export");
     // Its family list is grouped by assistant, with each caseload.
     app.click("#sync-back");
     app.wait_for_text(".assistant-heading th", "Anna Łęcka — 1 z 12 aktywnych rodzin");
     app.find("#caseloads");
     assert!(app.find_all("#family-form").is_empty(), "a centre does not take on families itself");
+    app.assert_accessible("centre's family list");
     app.quit();
 
     // The laptop imports the centre's bundle and shows the new setting.
@@ -117,6 +124,7 @@ fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     app.click("#check-run");
     let ok = app.text(&app.find("#check-ok"));
     assert!(ok.starts_with("Wszystko się zgadza"), "{ok}");
+    app.assert_accessible("laptop's sync screen after an import and a check");
     app.quit();
     assert_eq!(open_store(laptop_dir.path()).settings().unwrap().caseload_cap, 12);
 }
@@ -172,9 +180,11 @@ fn a_bundle_editing_another_assistants_family_is_refused_at_the_centre() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
     assert!(error.contains(&forged.file_name) && error.contains("Nic nie zostało zaimportowane"), "{error}");
+    app.assert_accessible("centre's sync screen refusing a bundle");
     app.click("#sync-back");
     open_case(&app, "Kowal");
     app.wait_for_text("#members-table .member-name", "Jan Kowal");
+    app.assert_accessible("case at a centre, read only");
     app.quit();
     let centre = open_store(centre_dir);
     assert_eq!(centre.family_case(family_id).unwrap().members[0].details.last_name, "Kowal");
