@@ -270,6 +270,24 @@ impl App<'_> {
         post(&self.url("/execute/sync"), json!({ "script": script, "args": args }))
     }
 
+    /// Resizes the window to `width` × `height` CSS pixels of page (the
+    /// window has no frame under Xvfb, so its size is the page's), and
+    /// waits until the page has taken the new size.
+    #[track_caller]
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        post(&self.url("/window/rect"), json!({ "width": width, "height": height }));
+        let size = "return [window.innerWidth, window.innerHeight]";
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let shown = self.execute(size, json!([]));
+            if shown == json!([width, height]) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the window did not become {width}×{height}: the page is {shown}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Checks the page as it is shown now against axe-core's WCAG 2.1 A
     /// and AA rules, and fails listing every violation (the rule, its
     /// impact, the elements and how to fix it). `screen` names what is

@@ -1,13 +1,15 @@
 //! Bundles between a laptop and its centre, through the sync screens of
 //! both: enrolment, export, trusting a new device by its fingerprint, the
 //! centre's settings coming back, and a conflict resolved at the centre
-//! reaching both laptops.
+//! reaching both laptops. The centre's family list fits the app's default
+//! window and a 1366-px laptop's screen.
 
 use crate::fixtures::{active, family, open_case, open_store, prepare_centre, prepare_store, unlock, PASSPHRASE};
 use crate::support::{App, Desktop};
 use asysta_core::member::MemberDetails;
 use asysta_core::workspace::{Role, WorkspaceInfo};
-use asysta_store::{ExportRequest, KdfParams, Passphrase, Store, SystemEnvironment};
+use asysta_store::{ExportRequest, KdfParams, NewCase, Passphrase, Store, SystemEnvironment};
+use serde_json::json;
 use std::path::Path;
 
 /// Opens the sync screen from the family list.
@@ -39,6 +41,84 @@ fn import(app: &App<'_>, path: &str) {
     app.click("#import-submit");
 }
 
+/// The window sizes the centre's screens must fit: the app's default
+/// window (1100 px wide) and a 1366-px laptop's screen.
+const WINDOW_SIZES: [(u32, u32); 2] = [(1100, 800), (1366, 768)];
+
+/// Measures the page as it is laid out: whatever scrolls sideways (the
+/// page, a panel, a cell of a table); in the family list, every cell and
+/// button that is not inside the list's panel and every address taller
+/// than two lines. Answers what is wrong, one sentence each.
+const MEASURE_LAYOUT: &str = "
+    const problems = [];
+    const scrolls = (what, e) => {
+        if (e.scrollWidth > e.clientWidth) {
+            problems.push(`${what} scrolls sideways: ${e.scrollWidth} px of content in ${e.clientWidth} px`);
+        }
+    };
+    scrolls('the page', document.documentElement);
+    for (const panel of document.querySelectorAll('.panel')) {
+        scrolls(`the panel ${panel.id || panel.className}`, panel);
+    }
+    for (const cell of document.querySelectorAll('td, th')) scrolls(`the cell ${cell.innerText.trim()}`, cell);
+    const panel = document.querySelector('.list-panel');
+    const rows = panel ? panel.querySelectorAll('#families-table tr') : [];
+    if (panel && rows.length < 2) problems.push('the family list has no rows');
+    const box = panel && panel.getBoundingClientRect();
+    const left = panel && box.left + panel.clientLeft;
+    const right = panel && left + panel.clientWidth;
+    for (const row of rows) {
+        const name = (row.querySelector('.family-name') || row.cells[0]).innerText.trim();
+        for (const e of row.querySelectorAll('td, th, button')) {
+            const r = e.getBoundingClientRect();
+            if (r.left < left - 0.5 || r.right > right + 0.5) {
+                problems.push(`${name}: ${e.localName}.${e.className || '?'} spans ${r.left.toFixed(1)}–${r.right.toFixed(1)} px, \
+                    the panel ${left.toFixed(1)}–${right.toFixed(1)} px`);
+            }
+        }
+        const address = row.querySelector('.family-address');
+        if (address) {
+            const text = document.createRange();
+            text.selectNodeContents(address);
+            const height = text.getBoundingClientRect().height;
+            const line = parseFloat(getComputedStyle(address).lineHeight);
+            if (height > 2 * line) {
+                problems.push(`${name}: the address is ${height.toFixed(1)} px tall, more than two lines of ${line} px`);
+            }
+        }
+    }
+    return problems;";
+
+/// The `screen` shown at each of [`WINDOW_SIZES`]: nothing scrolls
+/// sideways; in the family list nothing crosses its panel's edge and
+/// addresses take two lines at most.
+#[track_caller]
+fn assert_fits(app: &App<'_>, screen: &str) {
+    for (width, height) in WINDOW_SIZES {
+        app.set_window_size(width, height);
+        let problems = app.execute(MEASURE_LAYOUT, json!([]));
+        assert_eq!(problems, json!([]), "the {screen} at {width}×{height}");
+    }
+}
+
+/// The laptop's families in the first test: besides the Kowal family,
+/// long names and the longest addresses a centre has (a two-word town, a
+/// flat number), as its family list must show them.
+fn laptops_families() -> Vec<NewCase> {
+    [
+        ("Kowal", "ul. Długa 4"),
+        ("Szczepańscy-Wróblewscy", "al. Jana Pawła II 118/54, 63-412 Ostrów Wielkopolski"),
+        ("Grzybowscy", "ul. Świętokrzyska 97/41, 35-208 Rzeszów"),
+        ("Zielińscy", "os. Tysiąclecia 12/3, 65-001 Zielona Góra"),
+    ]
+    .into_iter()
+    .map(|(name, address)| {
+        let first = if name == "Kowal" { vec![MemberDetails::named("Jan", "Kowal")] } else { Vec::new() };
+        active(family(name, address), first)
+    })
+    .collect()
+}
+
 fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).expect("the file is there")
 }
@@ -47,10 +127,7 @@ fn bytes(path: &Path) -> Vec<u8> {
 fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     let (laptop_dir, centre_dir, usb) =
         (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let laptop = prepare_store(
-        laptop_dir.path(),
-        &[active(family("Kowal", "ul. Długa 4"), vec![MemberDetails::named("Jan", "Kowal")])],
-    );
+    let laptop = prepare_store(laptop_dir.path(), &laptops_families());
     let laptop_fingerprint = laptop.fingerprint().to_string();
     drop(laptop);
     let centre = prepare_centre(centre_dir.path(), "Ewa Kierownik");
@@ -103,12 +180,14 @@ fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     app.find("#settings-saved");
     let back = export(&app, &to_laptop, ".sync-device .device-export", None);
     app.assert_accessible("centre's sync screen after its settings and an export");
+    assert_fits(&app, "centre's sync screen");
     // Its family list is grouped by assistant, with each caseload.
     app.click("#sync-back");
-    app.wait_for_text(".assistant-heading th", "Anna Łęcka — 1 z 12 aktywnych rodzin");
+    app.wait_for_text(".assistant-heading th", "Anna Łęcka — 4 z 12 aktywnych rodzin");
     app.find("#caseloads");
     assert!(app.find_all("#family-form").is_empty(), "a centre does not take on families itself");
     app.assert_accessible("centre's family list");
+    assert_fits(&app, "centre's family list");
     app.quit();
 
     // The laptop imports the centre's bundle and shows the new setting.
@@ -185,6 +264,7 @@ fn a_bundle_editing_another_assistants_family_is_refused_at_the_centre() {
     open_case(&app, "Kowal");
     app.wait_for_text("#members-table .member-name", "Jan Kowal");
     app.assert_accessible("case at a centre, read only");
+    assert_fits(&app, "case at a centre");
     app.quit();
     let centre = open_store(centre_dir);
     assert_eq!(centre.family_case(family_id).unwrap().members[0].details.last_name, "Kowal");

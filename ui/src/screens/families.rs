@@ -494,7 +494,7 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
     html! {
         <div id="families" class="page">
             <Header info={props.info.clone()} {on_lock} on_sync={props.on_open_sync.clone()} />
-            <main class="content columns">
+            <main class={classes!("content", "columns", centre.then_some("centre"))}>
                 <section class="panel list-panel" aria-labelledby="families-title">
                     <h2 id="families-title">{ i18n.tr("families-title") }</h2>
                     if let Some((active, cap)) = state.caseload.and_then(caseload_warning).filter(|_| !centre) {
