@@ -300,6 +300,16 @@ pub enum ErrorKind {
     OpinionLocked,
     /// The case is archived: read-only.
     CaseArchived,
+    /// The family was handed over to another assistant: read-only here.
+    CaseHandedOver,
+    /// The family's transfer still waits for the old laptop.
+    TransferPending,
+    /// The assistant's caseload on the day is at the cap.
+    AssigneeCaseloadFull,
+    /// The family has an assistant already (a change is a transfer).
+    AlreadyAssigned,
+    /// The plan version is not waiting for a decision.
+    PlanNotSubmitted,
     /// An unexpected failure (a bug).
     Internal,
 }
@@ -348,6 +358,11 @@ impl ErrorKind {
             ErrorKind::FinalEvaluationMissing => "error-final-evaluation-missing",
             ErrorKind::OpinionLocked => "error-opinion-locked",
             ErrorKind::CaseArchived => "error-case-archived",
+            ErrorKind::CaseHandedOver => "error-case-handed-over",
+            ErrorKind::TransferPending => "error-transfer-pending",
+            ErrorKind::AssigneeCaseloadFull => "error-assignee-caseload-full",
+            ErrorKind::AlreadyAssigned => "error-already-assigned",
+            ErrorKind::PlanNotSubmitted => "error-plan-not-submitted",
             ErrorKind::Internal => "error-internal",
         }
     }

@@ -7,6 +7,7 @@
 //! variants; never change old ones (bump [`EVENT_SCHEMA_VERSION`] and keep
 //! reading the old shape instead).
 
+use crate::centre::{Assignment, AssistantEntry, CommentTarget, Referral};
 use crate::closing::ClosingReason;
 use crate::evaluation::{Decision, Evaluation, RatingLevel};
 use crate::hlc::Hlc;
@@ -16,6 +17,7 @@ use crate::opinion::OpinionRequest;
 use crate::plan::{PlanArea, PlanVersion, ProgressNote};
 use crate::record::{CaseDetails, FamilyStatus};
 use crate::visit::Visit;
+use crate::workspace::Role;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -37,9 +39,19 @@ use std::fmt;
 ///   monitoring and lock periods of the settings, and the reason key and
 ///   summary of a closing. Older events read as before.
 ///
+/// - 5: adds the centre's steering: its register of assistants
+///   (`assistant.*`), cases referred to the centre (`family.referred`),
+///   assignments and transfers (`family.assigned`) and their
+///   acknowledgement (`family.handed_over`), plan versions submitted and
+///   decided (`plan.submitted`, `plan.decided`), comments
+///   (`comment.added`), the supervisor's decision on a family entered
+///   twice (`duplicates.decided`), and the decision a correction of an
+///   evaluation was made knowing (`decision_seen`). Older events read as
+///   before.
+///
 /// An app refuses events of a newer version than this one: it could not
 /// merge them correctly.
-pub const EVENT_SCHEMA_VERSION: u32 = 4;
+pub const EVENT_SCHEMA_VERSION: u32 = 5;
 
 /// One immutable entry of the append-only log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,10 +100,16 @@ pub enum EntityType {
     Visit,
     Evaluation,
     Opinion,
+    /// An assistant in the centre's register.
+    Assistant,
+    /// A comment on a record of a case.
+    Comment,
+    /// The supervisor's decision on two families that may be one.
+    Duplicate,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 8] = [
+    pub const ALL: [EntityType; 11] = [
         EntityType::Workspace,
         EntityType::Family,
         EntityType::Member,
@@ -100,6 +118,9 @@ impl EntityType {
         EntityType::Visit,
         EntityType::Evaluation,
         EntityType::Opinion,
+        EntityType::Assistant,
+        EntityType::Comment,
+        EntityType::Duplicate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +133,9 @@ impl EntityType {
             EntityType::Visit => "visit",
             EntityType::Evaluation => "evaluation",
             EntityType::Opinion => "opinion",
+            EntityType::Assistant => "assistant",
+            EntityType::Comment => "comment",
+            EntityType::Duplicate => "duplicate",
         }
     }
 
@@ -250,6 +274,11 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         corrects: Option<EntityId>,
         evaluation: Box<Evaluation>,
+        /// For a correction: the centre's decision on the corrected
+        /// evaluation the laptop held when it corrected (schema 5). A
+        /// decision the correction did not know of is stale.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decision_seen: Option<EventId>,
     },
     /// A draft evaluation was changed (replaced whole).
     #[serde(rename = "evaluation.updated")]
@@ -286,6 +315,63 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kept: Option<EventId>,
     },
+    /// An assistant entered in the centre's register (schema 5).
+    #[serde(rename = "assistant.registered")]
+    AssistantRegistered { assistant: AssistantEntry },
+    /// A register entry corrected or completed (replaced whole).
+    #[serde(rename = "assistant.updated")]
+    AssistantUpdated { assistant: AssistantEntry },
+    /// A case taken in at the centre from a social worker's request or a
+    /// court's order; it waits for an assistant.
+    #[serde(rename = "family.referred")]
+    FamilyReferred { name: String, address: String, referral: Referral },
+    /// The centre assigned the family to an assistant, or transferred it
+    /// (`assignment.transfer_from`).
+    #[serde(rename = "family.assigned")]
+    FamilyAssigned { assignment: Assignment },
+    /// The old laptop's acknowledgement of a transfer (the assignment's
+    /// event), sent after its last changes: the family is read-only there.
+    #[serde(rename = "family.handed_over")]
+    FamilyHandedOver { assignment: EventId, on: NaiveDate },
+    /// A plan version submitted to the centre for its decision.
+    #[serde(rename = "plan.submitted")]
+    PlanSubmitted { family_id: EntityId, version: u32, version_event: EventId, on: NaiveDate },
+    /// The centre's decision on a submitted plan version, bound to its event.
+    #[serde(rename = "plan.decided")]
+    PlanDecided {
+        family_id: EntityId,
+        version: u32,
+        version_event: EventId,
+        decision: Decision,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+        on: NaiveDate,
+    },
+    /// A comment on a record of the case, from either side.
+    #[serde(rename = "comment.added")]
+    CommentAdded {
+        family_id: EntityId,
+        target: CommentTarget,
+        side: Role,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply_to: Option<EntityId>,
+    },
+    /// The supervisor's decision on two families of different assistants
+    /// that look like one: merge the second into the first, or keep them
+    /// apart. Filed under the second family.
+    #[serde(rename = "duplicates.decided")]
+    DuplicatesDecided { families: [EntityId; 2], decision: DuplicateDecision },
+}
+
+/// What the supervisor decided about two families that may be one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateDecision {
+    /// The second family is the first: it is shown merged into it.
+    Merge,
+    /// Two different families.
+    KeepApart,
 }
 
 impl Change {
@@ -314,6 +400,13 @@ impl Change {
                 EntityType::Opinion
             }
             Change::ConflictResolved { record, .. } | Change::Withheld { record, .. } => *record,
+            Change::AssistantRegistered { .. } | Change::AssistantUpdated { .. } => EntityType::Assistant,
+            Change::FamilyReferred { .. } | Change::FamilyAssigned { .. } | Change::FamilyHandedOver { .. } => {
+                EntityType::Family
+            }
+            Change::PlanSubmitted { .. } | Change::PlanDecided { .. } => EntityType::Plan,
+            Change::CommentAdded { .. } => EntityType::Comment,
+            Change::DuplicatesDecided { .. } => EntityType::Duplicate,
         }
     }
 
@@ -325,7 +418,11 @@ impl Change {
             | Change::PlanVersionSaved { family_id, .. }
             | Change::VisitRecorded { family_id, .. }
             | Change::EvaluationCreated { family_id, .. }
-            | Change::OpinionRequested { family_id, .. } => Some(*family_id),
+            | Change::OpinionRequested { family_id, .. }
+            | Change::PlanSubmitted { family_id, .. }
+            | Change::PlanDecided { family_id, .. }
+            | Change::CommentAdded { family_id, .. } => Some(*family_id),
+            Change::DuplicatesDecided { families, .. } => Some(families[1]),
             Change::Withheld { family_id, .. } => *family_id,
             _ => None,
         }
@@ -362,6 +459,15 @@ impl Change {
             Change::MemberUpdated { .. } => "member.updated",
             Change::MemberDeleted {} => "member.deleted",
             Change::ConflictResolved { .. } => "conflict.resolved",
+            Change::AssistantRegistered { .. } => "assistant.registered",
+            Change::AssistantUpdated { .. } => "assistant.updated",
+            Change::FamilyReferred { .. } => "family.referred",
+            Change::FamilyAssigned { .. } => "family.assigned",
+            Change::FamilyHandedOver { .. } => "family.handed_over",
+            Change::PlanSubmitted { .. } => "plan.submitted",
+            Change::PlanDecided { .. } => "plan.decided",
+            Change::CommentAdded { .. } => "comment.added",
+            Change::DuplicatesDecided { .. } => "duplicates.decided",
         }
     }
 
@@ -438,9 +544,18 @@ mod tests {
             Change::OpinionRequested { .. } => 25,
             Change::OpinionDrafted { .. } => 26,
             Change::OpinionFinalized { .. } => 27,
+            Change::AssistantRegistered { .. } => 28,
+            Change::AssistantUpdated { .. } => 29,
+            Change::FamilyReferred { .. } => 30,
+            Change::FamilyAssigned { .. } => 31,
+            Change::FamilyHandedOver { .. } => 32,
+            Change::PlanSubmitted { .. } => 33,
+            Change::PlanDecided { .. } => 34,
+            Change::CommentAdded { .. } => 35,
+            Change::DuplicatesDecided { .. } => 36,
         }
     }
-    const VARIANTS: usize = 28;
+    const VARIANTS: usize = 37;
 
     thread_local! {
         static PINNED: std::cell::RefCell<std::collections::BTreeSet<usize>> = Default::default();
@@ -780,6 +895,7 @@ mod tests {
                 version: 2,
                 corrects: Some(EntityId(id(5))),
                 evaluation: Box::new(evaluation.clone()),
+                decision_seen: None,
             },
             &format!(
                 concat!(
@@ -828,12 +944,128 @@ mod tests {
     }
 
     #[test]
+    fn event_wire_format_is_stable_for_version_5() {
+        use crate::centre::{AssigneeRef, Employment, ReferralBasis};
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let entry = AssistantEntry {
+            name: "Ewa Nowak".into(),
+            employment: Some(Employment::ServiceContract),
+            from: Some(date("2026-02-01")),
+            to: None,
+            fte_thousandths: Some(750),
+            user_id: Some(UserId(id(4))),
+            devices: vec![DeviceId(id(2))],
+        };
+        let entry_json = concat!(
+            r#"{"name":"Ewa Nowak","employment":"service_contract","from":"2026-02-01","fte_thousandths":750,"#,
+            r#""user_id":"00000000-0000-0000-0000-000000000004","devices":["00000000-0000-0000-0000-000000000002"]}"#
+        );
+        check_wire(
+            Change::AssistantRegistered { assistant: entry.clone() },
+            &format!(r#"{{"type":"assistant.registered","assistant":{entry_json}}}"#),
+        );
+        check_wire(
+            Change::AssistantUpdated { assistant: entry },
+            &format!(r#"{{"type":"assistant.updated","assistant":{entry_json}}}"#),
+        );
+        check_wire(
+            Change::FamilyReferred {
+                name: "Kowalscy".into(),
+                address: "ul. Polna 3".into(),
+                referral: Referral {
+                    requested_on: date("2026-11-02"),
+                    basis: ReferralBasis::CourtOrder,
+                    court: "SR Gdynia".into(),
+                    signature: "III Nsm 12/26".into(),
+                    social_worker: String::new(),
+                    note: String::new(),
+                },
+            },
+            concat!(
+                r#"{"type":"family.referred","name":"Kowalscy","address":"ul. Polna 3","referral":"#,
+                r#"{"requested_on":"2026-11-02","basis":"court_order","court":"SR Gdynia","signature":"III Nsm 12/26"}}"#
+            ),
+        );
+        let who = |n: u128| AssigneeRef {
+            assistant_id: EntityId(id(n)),
+            name: format!("A{n}"),
+            user_id: None,
+            devices: Vec::new(),
+        };
+        check_wire(
+            Change::FamilyAssigned {
+                assignment: Assignment { assistant: who(5), on: date("2026-12-01"), transfer_from: Some(who(6)) },
+            },
+            concat!(
+                r#"{"type":"family.assigned","assignment":{"assistant":{"assistant_id":"00000000-0000-0000-0000-000000000005","#,
+                r#""name":"A5"},"on":"2026-12-01","transfer_from":{"assistant_id":"00000000-0000-0000-0000-000000000006","#,
+                r#""name":"A6"}}}"#
+            ),
+        );
+        check_wire(
+            Change::FamilyHandedOver { assignment: EventId(id(8)), on: date("2026-12-02") },
+            r#"{"type":"family.handed_over","assignment":"00000000-0000-0000-0000-000000000008","on":"2026-12-02"}"#,
+        );
+        check_wire(
+            Change::PlanSubmitted {
+                family_id: EntityId(id(9)),
+                version: 2,
+                version_event: EventId(id(8)),
+                on: date("2026-12-02"),
+            },
+            concat!(
+                r#"{"type":"plan.submitted","family_id":"00000000-0000-0000-0000-000000000009","version":2,"#,
+                r#""version_event":"00000000-0000-0000-0000-000000000008","on":"2026-12-02"}"#
+            ),
+        );
+        check_wire(
+            Change::PlanDecided {
+                family_id: EntityId(id(9)),
+                version: 2,
+                version_event: EventId(id(8)),
+                decision: Decision::Returned,
+                note: "Dodać terminy".into(),
+                on: date("2026-12-03"),
+            },
+            concat!(
+                r#"{"type":"plan.decided","family_id":"00000000-0000-0000-0000-000000000009","version":2,"#,
+                r#""version_event":"00000000-0000-0000-0000-000000000008","decision":"returned","note":"Dodać terminy","#,
+                r#""on":"2026-12-03"}"#
+            ),
+        );
+        check_wire(
+            Change::CommentAdded {
+                family_id: EntityId(id(9)),
+                target: CommentTarget { record: "visit".into(), id: "00000000-0000-0000-0000-000000000007".into() },
+                side: Role::Centre,
+                text: "Proszę o szczegóły".into(),
+                reply_to: None,
+            },
+            concat!(
+                r#"{"type":"comment.added","family_id":"00000000-0000-0000-0000-000000000009","target":"#,
+                r#"{"record":"visit","id":"00000000-0000-0000-0000-000000000007"},"side":"centre","text":"Proszę o szczegóły"}"#
+            ),
+        );
+        check_wire(
+            Change::DuplicatesDecided {
+                families: [EntityId(id(9)), EntityId(id(10))],
+                decision: DuplicateDecision::KeepApart,
+            },
+            concat!(
+                r#"{"type":"duplicates.decided","families":["00000000-0000-0000-0000-000000000009","#,
+                r#""00000000-0000-0000-0000-00000000000a"],"decision":"keep_apart"}"#
+            ),
+        );
+    }
+
+    #[test]
     fn every_change_variant_is_pinned() {
         event_wire_format_is_stable();
         event_wire_format_is_stable_for_plans_visits_and_areas();
         event_wire_format_is_stable_for_version_2();
         event_wire_format_is_stable_for_version_3();
         event_wire_format_is_stable_for_version_4();
+        event_wire_format_is_stable_for_version_5();
         let pinned = PINNED.with(|p| p.borrow().clone());
         let missing: Vec<usize> = (0..VARIANTS).filter(|i| !pinned.contains(i)).collect();
         assert!(missing.is_empty(), "change variants without a wire-format pin (see variant_index): {missing:?}");

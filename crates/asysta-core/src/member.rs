@@ -228,7 +228,7 @@ fn parse_pesel(
 
 /// A person's name folded for comparison: "ŁUKASZ  Żak" and "Lukasz zak"
 /// give the same key.
-fn name_key(first_name: &str, last_name: &str) -> (String, String) {
+pub fn name_key(first_name: &str, last_name: &str) -> (String, String) {
     (fold(&normalize_whitespace(first_name)), fold(&normalize_whitespace(last_name)))
 }
 

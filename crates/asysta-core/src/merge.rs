@@ -220,7 +220,24 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
         }
         Change::ConflictResolved { field, value, .. } => vec![(field.clone(), value.clone())],
         Change::Withheld { .. } => Vec::new(),
-        Change::PlanVersionSaved { .. } | Change::PlanProgressNoted { .. } => return None,
+        Change::AssistantRegistered { assistant } | Change::AssistantUpdated { assistant } => {
+            object_fields("", to(assistant))
+        }
+        Change::FamilyReferred { name, address, referral } => vec![
+            ("name".into(), Value::from(name.as_str())),
+            ("address".into(), Value::from(address.as_str())),
+            ("referral".into(), to(referral)),
+        ],
+        Change::FamilyAssigned { assignment } => vec![("assignment".into(), to(assignment))],
+        Change::FamilyHandedOver { assignment, on } => {
+            vec![("handed_over".into(), serde_json::json!({ "assignment": assignment, "on": on }))]
+        }
+        Change::CommentAdded { text, .. } => vec![("text".into(), Value::from(text.as_str()))],
+        Change::DuplicatesDecided { decision, .. } => vec![("decision".into(), to(decision))],
+        Change::PlanVersionSaved { .. }
+        | Change::PlanProgressNoted { .. }
+        | Change::PlanSubmitted { .. }
+        | Change::PlanDecided { .. } => return None,
     })
 }
 
@@ -248,6 +265,10 @@ pub fn is_creation(change: &Change) -> bool {
             | Change::VisitRecorded { .. }
             | Change::EvaluationCreated { .. }
             | Change::OpinionRequested { .. }
+            | Change::AssistantRegistered { .. }
+            | Change::FamilyReferred { .. }
+            | Change::CommentAdded { .. }
+            | Change::DuplicatesDecided { .. }
     )
 }
 
@@ -518,6 +539,9 @@ pub struct PlanState {
     /// Versions saved concurrently and not yet resolved (the one in force
     /// first); empty when there is no conflict. Values are version numbers.
     pub concurrent: Vec<FieldWrite>,
+    /// Each submission of a version to the centre and its decisions, in
+    /// the order of the graph.
+    pub approvals: Vec<crate::centre::PlanApproval>,
     pub event_count: u64,
 }
 
@@ -567,7 +591,69 @@ pub fn fold_plan(events: &[&Event]) -> Option<PlanState> {
         concurrent.clear();
     }
     concurrent.sort_by_key(|w| std::cmp::Reverse(w.value.as_u64()));
-    Some(PlanState { plan_id: first.entity_id, versions, heads, concurrent, event_count: events.len() as u64 })
+    let approvals = plan_approvals(events, &graph, &versions);
+    Some(PlanState {
+        plan_id: first.entity_id,
+        versions,
+        heads,
+        concurrent,
+        approvals,
+        event_count: events.len() as u64,
+    })
+}
+
+/// The submissions of a plan's versions and the centre's decisions on
+/// them. A decision is stale when a version descending from the one it
+/// was made on was saved concurrently with it (the assistant changed the
+/// document without knowing the decision): from the graph alone, so the
+/// same on every replica.
+fn plan_approvals(events: &[&Event], graph: &Graph, versions: &[MergedVersion]) -> Vec<crate::centre::PlanApproval> {
+    use crate::centre::approval::DecisionView;
+    use crate::evaluation::Stamp;
+    let index: HashMap<EventId, usize> = events.iter().enumerate().map(|(i, e)| (e.event_id, i)).collect();
+    let saved: Vec<usize> = versions.iter().filter_map(|v| index.get(&v.event_id).copied()).collect();
+    let mut out: Vec<crate::centre::PlanApproval> = Vec::new();
+    for &i in &graph.order {
+        if let Change::PlanSubmitted { version_event, on, .. } = &events[i].change {
+            let Some(number) = versions.iter().find(|v| v.event_id == *version_event).map(|v| v.version.number) else {
+                continue;
+            };
+            if out.iter().any(|a| a.version_event == *version_event) {
+                continue;
+            }
+            out.push(crate::centre::PlanApproval {
+                version_event: *version_event,
+                version: number,
+                submitted: Stamp { on: *on, by: events[i].author.name.clone() },
+                decisions: Vec::new(),
+            });
+        }
+    }
+    for &d in &graph.order {
+        let Change::PlanDecided { version_event, decision, note, on, .. } = &events[d].change else { continue };
+        let Some(approval) = out.iter_mut().find(|a| a.version_event == *version_event) else { continue };
+        let stale = index.get(version_event).is_some_and(|&v| {
+            saved.iter().any(|&s| {
+                s != v
+                    && graph.ancestors[s].contains(v)
+                    && !graph.ancestors[s].contains(d)
+                    && !graph.ancestors[d].contains(s)
+            })
+        });
+        approval.decisions.push(DecisionView {
+            event_id: events[d].event_id,
+            decision: *decision,
+            note: note.clone(),
+            stamp: Stamp { on: *on, by: events[d].author.name.clone() },
+            stale,
+        });
+    }
+    for approval in &mut out {
+        // The applied decision first (the latest in the graph's order).
+        approval.decisions.reverse();
+        approval.decisions.sort_by_key(|d| d.stale);
+    }
+    out
 }
 
 /// A conflict as people see it: one field of one record, the concurrent

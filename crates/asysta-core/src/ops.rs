@@ -11,8 +11,11 @@
 //! "Today" is the executor's parameter, not part of the request.
 
 use crate::api::command;
+use crate::centre::approval::DecisionForm;
+use crate::centre::{AssistantForm, ReferralForm};
 use crate::closing::ClosingForm;
 use crate::evaluation::EvaluationForm;
+use crate::event::DuplicateDecision;
 use crate::family::NewFamilyForm;
 use crate::member::MemberForm;
 use crate::opinion::OpinionRequestForm;
@@ -185,6 +188,83 @@ pub struct SetPlanAreas {
     pub areas: Vec<PlanArea>,
 }
 
+/// A new assistant in the centre's register. `devices`: enrolled device
+/// ids that are theirs (their user is linked from the enrolment).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterAssistant {
+    pub form: AssistantForm,
+    #[serde(default)]
+    pub devices: Vec<String>,
+}
+
+/// A register entry corrected or completed (an enrolled laptop's user is
+/// in the register from its enrolment, under their user id).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateAssistant {
+    pub assistant_id: EntityId,
+    pub form: AssistantForm,
+    #[serde(default)]
+    pub devices: Vec<String>,
+}
+
+/// A case taken in at the centre; it waits for an assistant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferFamily {
+    pub form: ReferralForm,
+}
+
+/// A waiting case given to an assistant, within their cap on the day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignFamily {
+    pub family_id: EntityId,
+    pub assistant_id: EntityId,
+    /// The effective date; empty: today.
+    #[serde(default)]
+    pub on: String,
+}
+
+/// A family moved from its assistant to another, from `on`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferFamily {
+    pub family_id: EntityId,
+    pub assistant_id: EntityId,
+    #[serde(default)]
+    pub on: String,
+}
+
+/// A plan version sent to the centre for its decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitPlan {
+    pub family_id: EntityId,
+    pub version: u32,
+}
+
+/// The centre's decision on a submitted plan version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecidePlan {
+    pub family_id: EntityId,
+    pub version: u32,
+    pub form: DecisionForm,
+}
+
+/// A comment on a record of a case (`target_id`: the family's, a goal's,
+/// an action's, a visit's, an evaluation's… id), or an answer to one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddComment {
+    pub target_id: String,
+    pub text: String,
+    #[serde(default)]
+    pub reply_to: Option<EntityId>,
+}
+
+/// The supervisor's decision on two families that look like one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecideDuplicates {
+    pub first: EntityId,
+    pub second: EntityId,
+    pub decision: DuplicateDecision,
+}
+
 /// Declares each operation's name, roles and response, and the table.
 macro_rules! operations {
     ($($request:ident => $name:expr, $roles:ident, $response:ty;)*) => {
@@ -221,6 +301,15 @@ operations! {
     FinalizeOpinion => command::FINALIZE_OPINION, Assistant, ();
     SetSettings => command::SET_SETTINGS, Centre, ();
     SetPlanAreas => "set_plan_areas", Centre, ();
+    RegisterAssistant => "register_assistant", Centre, EntityId;
+    UpdateAssistant => "update_assistant", Centre, ();
+    ReferFamily => "refer_family", Centre, EntityId;
+    AssignFamily => "assign_family", Centre, ();
+    TransferFamily => "transfer_family", Centre, ();
+    SubmitPlan => "submit_plan", Assistant, ();
+    DecidePlan => "decide_plan", Centre, ();
+    AddComment => "add_comment", Either, EntityId;
+    DecideDuplicates => "decide_duplicates", Centre, ();
 }
 
 /// The roles that may run the operation named `name`, if it is one.

@@ -45,7 +45,16 @@ pub fn authors_of(change: &Change) -> Authors {
         | Change::WorkspacePlanAreasSet { .. }
         | Change::WorkspaceRatingScaleSet { .. }
         | Change::WorkspaceClosingReasonsSet { .. }
-        | Change::EvaluationDecided { .. } => Authors::Centre,
+        | Change::EvaluationDecided { .. }
+        | Change::AssistantRegistered { .. }
+        | Change::AssistantUpdated { .. }
+        | Change::FamilyReferred { .. }
+        | Change::FamilyAssigned { .. }
+        | Change::PlanDecided { .. }
+        | Change::DuplicatesDecided { .. } => Authors::Centre,
+        Change::ConflictResolved { record: EntityType::Assistant | EntityType::Duplicate, .. } => Authors::Centre,
+        Change::ConflictResolved { record: EntityType::Family, field, .. } if field == "assignment" => Authors::Centre,
+        Change::CommentAdded { .. } => Authors::Either,
         // A conflict in the centre's settings or decision is the centre's
         // to settle; one in a case (two laptops' edits after a handover)
         // is settled by its assistant or by a supervisor at the centre.
@@ -73,7 +82,9 @@ pub fn authors_of(change: &Change) -> Authors {
         | Change::EvaluationSubmitted { .. }
         | Change::OpinionRequested { .. }
         | Change::OpinionDrafted { .. }
-        | Change::OpinionFinalized { .. } => Authors::Assistant,
+        | Change::OpinionFinalized { .. }
+        | Change::FamilyHandedOver { .. }
+        | Change::PlanSubmitted { .. } => Authors::Assistant,
     }
 }
 
@@ -133,6 +144,31 @@ mod tests {
         assert!(may_write(Role::Assistant, &resolve("evaluation", "family_view")));
         assert!(may_write(Role::Centre, &resolve("member", "last_name")), "a supervisor settles a case's conflict");
         assert!(may_write(Role::Assistant, &resolve("member", "last_name")));
+    }
+
+    #[test]
+    fn the_centre_steers_and_the_laptop_answers() {
+        for json in [
+            r#"{"type":"assistant.registered","assistant":{"name":"E"}}"#,
+            r#"{"type":"family.referred","name":"N","address":"A","referral":{"requested_on":"2026-11-02","basis":"court_order"}}"#,
+            r#"{"type":"family.assigned","assignment":{"assistant":{"assistant_id":"00000000-0000-0000-0000-000000000005","name":"A"},"on":"2026-12-01"}}"#,
+            r#"{"type":"plan.decided","family_id":"00000000-0000-0000-0000-000000000009","version":1,"version_event":"00000000-0000-0000-0000-000000000008","decision":"accepted","on":"2026-12-03"}"#,
+            r#"{"type":"duplicates.decided","families":["00000000-0000-0000-0000-000000000009","00000000-0000-0000-0000-00000000000a"],"decision":"merge"}"#,
+        ] {
+            assert!(may_write(Role::Centre, &change(json)), "{json}");
+            assert!(!may_write(Role::Assistant, &change(json)), "{json}");
+        }
+        for json in [
+            r#"{"type":"family.handed_over","assignment":"00000000-0000-0000-0000-000000000008","on":"2026-12-02"}"#,
+            r#"{"type":"plan.submitted","family_id":"00000000-0000-0000-0000-000000000009","version":1,"version_event":"00000000-0000-0000-0000-000000000008","on":"2026-12-02"}"#,
+        ] {
+            assert!(may_write(Role::Assistant, &change(json)), "{json}");
+            assert!(!may_write(Role::Centre, &change(json)), "{json}");
+        }
+        let comment = change(
+            r#"{"type":"comment.added","family_id":"00000000-0000-0000-0000-000000000009","target":{"record":"family","id":"x"},"side":"centre","text":"t"}"#,
+        );
+        assert!(may_write(Role::Centre, &comment) && may_write(Role::Assistant, &comment));
     }
 
     #[test]

@@ -23,6 +23,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../../assets/locales/", $lang, "/home.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/cases.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/session.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/centre.ftl")),
         ]
     };
 }

@@ -112,7 +112,13 @@ impl Store {
                 self.commit_changes(vec![PendingChange {
                     entity_id: id,
                     base_rev: 0,
-                    change: Change::EvaluationCreated { family_id, version, corrects: None, evaluation },
+                    change: Change::EvaluationCreated {
+                        family_id,
+                        version,
+                        corrects: None,
+                        evaluation,
+                        decision_seen: None,
+                    },
                 }])?;
                 Ok(id)
             }
@@ -151,9 +157,11 @@ impl Store {
         queries::live_rev(&self.conn, "families", family_id)?;
         let evaluation = Box::new(self.check_evaluation(family_id, form, today, Completeness::ForSubmission)?);
         let (id, change, base_rev) = match evaluation_id {
-            None => {
-                (self.new_id()?, Change::EvaluationCreated { family_id, version: 1, corrects: None, evaluation }, 0)
-            }
+            None => (
+                self.new_id()?,
+                Change::EvaluationCreated { family_id, version: 1, corrects: None, evaluation, decision_seen: None },
+                0,
+            ),
             Some(id) => {
                 let current = self.draft_of(family_id, id)?;
                 (id, Change::EvaluationUpdated { evaluation }, current.rev)
@@ -175,6 +183,9 @@ impl Store {
             return Err(StoreError::EvaluationFrozen(id.to_string()));
         }
         let new_id = self.new_id()?;
+        // The decision this laptop holds on what it corrects: a decision
+        // it did not know of is stale (see `queries::cases`).
+        let decision_seen = queries::cases::decision_event_of(&self.conn, id)?;
         self.commit_changes(vec![PendingChange {
             entity_id: new_id,
             base_rev: 0,
@@ -183,6 +194,7 @@ impl Store {
                 version: current.version + 1,
                 corrects: Some(id),
                 evaluation: Box::new(current.evaluation),
+                decision_seen,
             },
         }])?;
         Ok(new_id)

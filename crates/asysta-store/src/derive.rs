@@ -22,6 +22,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub enum RecordKey {
     Workspace(EntityId),
     Settings,
+    /// An assistant in the centre's register.
+    Assistant(EntityId),
     Family(EntityId),
     Member(EntityId),
     Note(EntityId),
@@ -32,6 +34,10 @@ pub enum RecordKey {
     Plan(EntityId),
     /// One progress note (an addition), under its family's plan.
     ProgressNote(EventId),
+    /// A comment (an addition), under its family.
+    Comment(EntityId),
+    /// A supervisor's decision on two families (an addition).
+    Duplicate(EntityId),
 }
 
 impl RecordKey {
@@ -47,6 +53,9 @@ impl RecordKey {
             (EntityType::Visit, _) => RecordKey::Visit(event.entity_id),
             (EntityType::Evaluation, _) => RecordKey::Evaluation(event.entity_id),
             (EntityType::Opinion, _) => RecordKey::Opinion(event.entity_id),
+            (EntityType::Assistant, _) => RecordKey::Assistant(event.entity_id),
+            (EntityType::Comment, _) => RecordKey::Comment(event.entity_id),
+            (EntityType::Duplicate, _) => RecordKey::Duplicate(event.entity_id),
             (EntityType::Plan, Change::PlanProgressNoted { .. }) => RecordKey::ProgressNote(event.event_id),
             (EntityType::Plan, _) => RecordKey::Plan(
                 family_id
@@ -65,7 +74,12 @@ impl RecordKey {
             RecordKey::Visit(id) => Some((EntityType::Visit, id)),
             RecordKey::Evaluation(id) => Some((EntityType::Evaluation, id)),
             RecordKey::Opinion(id) => Some((EntityType::Opinion, id)),
-            RecordKey::Workspace(_) | RecordKey::Plan(_) | RecordKey::ProgressNote(_) => None,
+            RecordKey::Assistant(id) => Some((EntityType::Assistant, id)),
+            RecordKey::Workspace(_)
+            | RecordKey::Plan(_)
+            | RecordKey::ProgressNote(_)
+            | RecordKey::Comment(_)
+            | RecordKey::Duplicate(_) => None,
         }
     }
 }
@@ -94,7 +108,10 @@ pub fn load(conn: &Connection, key: RecordKey) -> Result<Vec<Event>> {
         | RecordKey::Note(id)
         | RecordKey::Visit(id)
         | RecordKey::Evaluation(id)
-        | RecordKey::Opinion(id) => {
+        | RecordKey::Opinion(id)
+        | RecordKey::Assistant(id)
+        | RecordKey::Comment(id)
+        | RecordKey::Duplicate(id) => {
             read_events(conn, &format!("SELECT {EVENT_COLUMNS} FROM events WHERE entity_id = ?1"), &id.to_string())
         }
         RecordKey::Plan(family) => read_events(
@@ -236,6 +253,8 @@ fn children_of(conn: &Connection, family: EntityId) -> Result<Vec<RecordKey>> {
             "visit" => RecordKey::Visit(id),
             "evaluation" => RecordKey::Evaluation(id),
             "opinion" => RecordKey::Opinion(id),
+            "comment" => RecordKey::Comment(id),
+            "duplicate" => RecordKey::Duplicate(id),
             "plan" if kind == "plan.progress_noted" => {
                 RecordKey::ProgressNote(event_id.parse().map_err(|_| bad(&event_id))?)
             }
@@ -271,6 +290,7 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
             let plan = fold_plan(&refs);
             let notes = progress_notes_of(conn, family)?;
             projection::write_plan(conn, family, plan.as_ref(), &notes)?;
+            projection::steering::write_plan_approvals(conn, family, plan.as_ref())?;
             let conflict = plan.as_ref().and_then(|p| Conflict::of_plan(family, p));
             if let Some(plan) = &plan {
                 let had = conflict_count(conn, plan.plan_id)? > 0;
@@ -290,6 +310,7 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         RecordKey::Family(id) if single => {
             if let Change::FamilyCreated { name, address } = &events[0].change {
                 projection::write_new_family(conn, id, name, address, &events[0])?;
+                projection::steering::write_assignments(conn, id, events, None)?;
                 derived.existing_families.insert(id);
                 projection::refresh_search_key(conn, id)?;
                 return Ok(());
@@ -314,6 +335,8 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
                 return Ok(());
             }
         }
+        RecordKey::Comment(id) => return projection::steering::write_comment(conn, id, events),
+        RecordKey::Duplicate(id) => return projection::steering::write_duplicate_decision(conn, id, events),
         _ => {}
     }
     let state = fold_record(&refs);
@@ -326,6 +349,7 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         // the family list twice as slow to read).
         RecordKey::Family(id) => {
             if projection::write_family(conn, id, &state)? {
+                projection::steering::write_assignments(conn, id, events, Some(&state))?;
                 derived.existing_families.insert(id);
                 projection::refresh_search_key(conn, id)?;
             }
@@ -342,7 +366,10 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         RecordKey::Visit(id) => projection::write_visit(conn, id, &state)?,
         RecordKey::Evaluation(id) => projection::write_evaluation(conn, id, &state)?,
         RecordKey::Opinion(id) => projection::write_opinion(conn, id, &state)?,
-        RecordKey::Plan(_) | RecordKey::ProgressNote(_) => unreachable!("handled above"),
+        RecordKey::Assistant(id) => projection::steering::write_assistant(conn, id, &state)?,
+        RecordKey::Plan(_) | RecordKey::ProgressNote(_) | RecordKey::Comment(_) | RecordKey::Duplicate(_) => {
+            unreachable!("handled above")
+        }
     }
     if let Some((record, entity_id)) = key.conflict_entity() {
         let conflicts = Conflict::of_record(record, entity_id, &state);
@@ -391,7 +418,9 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
 /// 2: a closing is kept as its own field (`families.closing_json`), and the
 /// status's date (`families.status_on`). 3: progress notes written before
 /// their plan's first version, filed under their family by migration 0007.
-pub const PROJECTION_VERSION: u32 = 3;
+/// 4: the centre's steering (migration 0009): assignments, referrals,
+/// plan approvals, comments, the register; caseloads follow assignments.
+pub const PROJECTION_VERSION: u32 = 4;
 
 /// Rebuilds the projections if they were written by older rules (in one
 /// transaction with the version bump).

@@ -101,6 +101,16 @@ pub enum StoreError {
     OpinionLocked(String),
     #[error("the case is archived and read-only")]
     CaseArchived,
+    #[error("the family was handed over to another assistant and is read-only here")]
+    CaseHandedOver,
+    #[error("the family's transfer to {to} still waits for the old laptop")]
+    TransferPending { to: String },
+    #[error("{name} has {active} active families on {on} (the cap is {cap})")]
+    AssigneeCaseloadFull { name: String, active: u32, cap: u32, on: chrono::NaiveDate },
+    #[error("the family is with {name} already")]
+    AlreadyAssigned { name: String },
+    #[error("plan version {0} is not waiting for a decision")]
+    PlanNotSubmitted(u32),
 }
 
 /// What an imported bundle broke of the role policy.
@@ -179,6 +189,11 @@ impl StoreError {
             StoreError::FinalEvaluationMissing => ErrorKind::FinalEvaluationMissing,
             StoreError::OpinionLocked(_) => ErrorKind::OpinionLocked,
             StoreError::CaseArchived => ErrorKind::CaseArchived,
+            StoreError::CaseHandedOver => ErrorKind::CaseHandedOver,
+            StoreError::TransferPending { .. } => ErrorKind::TransferPending,
+            StoreError::AssigneeCaseloadFull { .. } => ErrorKind::AssigneeCaseloadFull,
+            StoreError::AlreadyAssigned { .. } => ErrorKind::AlreadyAssigned,
+            StoreError::PlanNotSubmitted(_) => ErrorKind::PlanNotSubmitted,
             StoreError::Sqlite(_) | StoreError::Json(_) | StoreError::Random(_) | StoreError::CorruptLog(_) => {
                 ErrorKind::Internal
             }
@@ -219,6 +234,15 @@ impl From<&StoreError> for ApiError {
                 &[("file", file.clone()), ("given", given.clone()), ("fingerprint", found.clone())]
             }
             StoreError::EnrolledElsewhere { centre } => &[("centre", centre.clone())],
+            StoreError::TransferPending { to } => &[("name", to.clone())],
+            StoreError::AlreadyAssigned { name } => &[("name", name.clone())],
+            StoreError::PlanNotSubmitted(version) => &[("version", version.to_string())],
+            StoreError::AssigneeCaseloadFull { name, active, cap, on } => &[
+                ("name", name.clone()),
+                ("active", active.to_string()),
+                ("cap", cap.to_string()),
+                ("on", on.format("%d.%m.%Y").to_string()),
+            ],
             StoreError::PolicyBreach { file, device, what } => {
                 &[("file", file.clone()), ("device", device.clone()), ("what", what.as_str().to_owned())]
             }

@@ -5,7 +5,7 @@
 
 pub(crate) mod keys;
 mod naming;
-mod peers;
+pub(crate) mod peers;
 mod policy;
 mod select;
 
@@ -174,6 +174,12 @@ impl Store {
                 )]))
             }
         };
+        if self.role == Role::Assistant {
+            // A transfer away from this laptop is acknowledged after its
+            // last changes: the family is read-only here from now on.
+            let today = crate::projection::steering::day_of(self.env.now_ms());
+            self.acknowledge_transfers(today)?;
+        }
         let audience = match self.role {
             Role::Assistant => Audience::Centre { include_restricted: request.include_restricted },
             Role::Centre => Audience::Assistant { device: peer.device_id, user: peer.user_id },

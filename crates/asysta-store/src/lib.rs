@@ -24,6 +24,7 @@ pub mod paths;
 mod projection;
 mod queries;
 mod secret;
+mod steering;
 mod sync;
 mod workspace;
 

@@ -8,6 +8,9 @@
 use crate::error::{Result, StoreError};
 use crate::workspace::Store;
 use asysta_core::api::DraftKind;
+use asysta_core::centre::approval::validate_decision;
+use asysta_core::centre::intake::validate_referral;
+use asysta_core::centre::register::validate_assistant;
 use asysta_core::closing::validate_closing;
 use asysta_core::evaluation::Decision;
 use asysta_core::family::validate_new_family;
@@ -254,6 +257,92 @@ impl Execute for ops::SetSettings {
 impl Execute for ops::SetPlanAreas {
     fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<()> {
         store.set_plan_areas(self.areas)
+    }
+}
+
+/// A date typed in a request (`YYYY-MM-DD` or `dd.mm.rrrr`); empty: today.
+/// Assignments and transfers may be dated ahead.
+fn effective_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    if text.trim().is_empty() {
+        return Ok(today);
+    }
+    let mut c = asysta_core::validation::Checker::default();
+    let on = c.required_date(field, text, today, true);
+    Ok(c.finish(on).map_err(StoreError::Invalid)?.unwrap_or(today))
+}
+
+/// Device ids typed in a register form.
+fn device_ids(texts: &[String]) -> Result<Vec<asysta_core::DeviceId>> {
+    texts
+        .iter()
+        .map(|t| {
+            t.trim().parse().map_err(|_| {
+                StoreError::Invalid(vec![asysta_core::FieldError::new(
+                    "devices",
+                    asysta_core::FieldErrorCode::NotInList,
+                )])
+            })
+        })
+        .collect()
+}
+
+impl Execute for ops::RegisterAssistant {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<EntityId> {
+        let entry = validate_assistant(&self.form, today).map_err(StoreError::Invalid)?;
+        store.register_assistant(entry, &device_ids(&self.devices)?)
+    }
+}
+
+impl Execute for ops::UpdateAssistant {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
+        let entry = validate_assistant(&self.form, today).map_err(StoreError::Invalid)?;
+        store.update_assistant(self.assistant_id, entry, &device_ids(&self.devices)?)
+    }
+}
+
+impl Execute for ops::ReferFamily {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<EntityId> {
+        let referral = validate_referral(&self.form, today).map_err(StoreError::Invalid)?;
+        store.refer_family(referral)
+    }
+}
+
+impl Execute for ops::AssignFamily {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
+        let on = effective_date("on", &self.on, today)?;
+        store.assign_family(self.family_id, self.assistant_id, on)
+    }
+}
+
+impl Execute for ops::TransferFamily {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
+        let on = effective_date("on", &self.on, today)?;
+        store.transfer_family(self.family_id, self.assistant_id, on)
+    }
+}
+
+impl Execute for ops::SubmitPlan {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
+        store.submit_plan(self.family_id, self.version, today)
+    }
+}
+
+impl Execute for ops::DecidePlan {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<()> {
+        let (decision, note) = validate_decision(&self.form).map_err(StoreError::Invalid)?;
+        store.decide_plan(self.family_id, self.version, decision, note, today)
+    }
+}
+
+impl Execute for ops::AddComment {
+    fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<EntityId> {
+        store.add_comment(&self.target_id, &self.text, self.reply_to)
+    }
+}
+
+impl Execute for ops::DecideDuplicates {
+    fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<()> {
+        store.decide_duplicates(self.first, self.second, self.decision)
     }
 }
 

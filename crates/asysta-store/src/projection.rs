@@ -16,10 +16,17 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 mod cases;
+pub mod steering;
 pub use cases::{evaluation_of, opinion_request_of, write_evaluation, write_opinion};
 
 /// The projection tables, children first (for clearing).
 pub const PROJECTION_TABLES: &[&str] = &[
+    "duplicate_decisions",
+    "comments",
+    "plan_approvals",
+    "assignments",
+    "referrals",
+    "assistants",
     "conflicts",
     "evaluations",
     "opinions",
@@ -194,8 +201,7 @@ pub fn write_family(conn: &Connection, id: EntityId, state: &RecordState) -> Res
     let Some(creation) = &state.creation else { return Ok(false) };
     let row = family_row(state)?;
     let times = (creation.hlc.wall_ms, state.last_hlc.wall_ms);
-    let new = state.event_count == 1 || !has_caseload_row(conn, id)?;
-    upsert_family(conn, id, &row, state.event_count, times, deleted(state), new.then_some(&creation.author))?;
+    upsert_family(conn, id, &row, state.event_count, times, deleted(state))?;
     Ok(true)
 }
 
@@ -212,11 +218,11 @@ pub fn write_new_family(conn: &Connection, id: EntityId, name: &str, address: &s
         details: CaseDetails::default(),
     };
     let at = event.hlc.wall_ms;
-    upsert_family(conn, id, &row, 1, (at, at), false, Some(&event.author))
+    upsert_family(conn, id, &row, 1, (at, at), false)
 }
 
-/// Writes a family's row, and its caseload's when `taken_on_by` is given
-/// (the author of its creation, which never changes).
+/// Writes a family's row (its caseload is written with its assignments,
+/// [`steering::write_assignments`]).
 fn upsert_family(
     conn: &Connection,
     id: EntityId,
@@ -224,7 +230,6 @@ fn upsert_family(
     event_count: u64,
     (created_at_ms, updated_at_ms): (u64, u64),
     deleted: bool,
-    taken_on_by: Option<&asysta_core::Author>,
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO families (id, name, address, rev, created_at_ms, updated_at_ms, deleted, status, status_reason, \
@@ -250,23 +255,7 @@ fn upsert_family(
         row.status_on.map(|d| d.to_string()),
         row.closing.as_ref().map(serde_json::to_string).transpose()?,
     ])?;
-    if let Some(author) = taken_on_by {
-        conn.prepare_cached(
-            "INSERT INTO caseloads (family_id, assistant_id, assistant_name) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (family_id) DO UPDATE SET assistant_id = excluded.assistant_id, \
-             assistant_name = excluded.assistant_name",
-        )?
-        .execute(params![id.to_string(), author.user_id.to_string(), author.name])?;
-    }
     Ok(())
-}
-
-fn has_caseload_row(conn: &Connection, id: EntityId) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM caseloads WHERE family_id = ?1")?
-        .query_row([id.to_string()], |_| Ok(()))
-        .optional()?
-        .is_some())
 }
 
 /// Whether the family's row exists (children are shown only under it).

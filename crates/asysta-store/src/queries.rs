@@ -105,6 +105,9 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
             EntityType::Visit => count("SELECT count(*) FROM visits WHERE deleted = 0")?,
             EntityType::Evaluation => count("SELECT count(*) FROM evaluations")?,
             EntityType::Opinion => count("SELECT count(*) FROM opinions")?,
+            EntityType::Assistant => count("SELECT count(*) FROM assistants")?,
+            EntityType::Comment => count("SELECT count(*) FROM comments")?,
+            EntityType::Duplicate => count("SELECT count(*) FROM duplicate_decisions")?,
         };
         entities.insert(t.as_str().to_owned(), n);
     }

@@ -19,7 +19,13 @@ pub(crate) struct TestEnvironment {
 
 impl TestEnvironment {
     pub(crate) fn new(seed: u64) -> Box<TestEnvironment> {
-        Box::new(TestEnvironment { now: std::cell::Cell::new(1_764_000_000_000), state: seed | 1 })
+        Self::at(seed, 1_764_000_000_000)
+    }
+
+    /// A clock starting at `now_ms` (a test moves a store's clock on by
+    /// replacing its environment).
+    pub(crate) fn at(seed: u64, now_ms: u64) -> Box<TestEnvironment> {
+        Box::new(TestEnvironment { now: std::cell::Cell::new(now_ms), state: seed | 1 })
     }
 }
 

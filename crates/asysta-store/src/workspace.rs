@@ -368,7 +368,7 @@ impl Store {
 
     /// Like [`Store::commit_changes`], and runs `local` (writes to local,
     /// non-replicated state) in the same transaction.
-    fn commit_changes_with(
+    pub(crate) fn commit_changes_with(
         &mut self,
         changes: Vec<PendingChange>,
         local: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
@@ -394,6 +394,13 @@ impl Store {
             if let Some(family) = queries::family_of_change(&tx, pending)? {
                 if queries::is_archived(&tx, family)? {
                     return Err(StoreError::CaseArchived);
+                }
+                // A family this laptop handed over is read-only here.
+                if self.role == Role::Assistant
+                    && !matches!(pending.change, Change::FamilyHandedOver { .. })
+                    && crate::steering::is_handed_over_here(&tx, family, self.author.user_id, self.device_id)?
+                {
+                    return Err(StoreError::CaseHandedOver);
                 }
             }
         }

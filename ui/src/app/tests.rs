@@ -167,7 +167,13 @@ fn every_computed_message_exists_in_both_languages() {
         Change::NoteAdded { family_id: entity, text: String::new(), restricted: false },
         Change::VisitDeleted {},
         Change::EvaluationUpdated { evaluation: Box::new(evaluation.clone()) },
-        Change::EvaluationCreated { family_id: entity, version: 1, corrects: None, evaluation: Box::new(evaluation) },
+        Change::EvaluationCreated {
+            family_id: entity,
+            version: 1,
+            corrects: None,
+            evaluation: Box::new(evaluation),
+            decision_seen: None,
+        },
         Change::EvaluationSubmitted { on: day },
         Change::EvaluationDecided {
             decision: asysta_core::evaluation::Decision::Accepted,

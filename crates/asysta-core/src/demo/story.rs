@@ -259,6 +259,7 @@ pub fn story(input: &StoryInput<'_>, rng: &mut DemoRng, new_id: &mut dyn FnMut()
             version: 1,
             corrects: None,
             evaluation: Box::new(evaluation),
+            decision_seen: None,
         };
         dated.push((*on, StoryChange { entity_id: id, change: created }));
         dated.push((*on, StoryChange { entity_id: id, change: Change::EvaluationSubmitted { on: *on } }));

@@ -107,6 +107,10 @@ pub struct EvaluationView {
     pub submitted: Option<Stamp>,
     pub decided: Option<Stamp>,
     pub decision_note: String,
+    /// The decision was made while the assistant was already correcting
+    /// the evaluation (the correction did not know it): shown, not applied.
+    #[serde(default)]
+    pub decision_stale: bool,
     pub evaluation: Evaluation,
 }
 

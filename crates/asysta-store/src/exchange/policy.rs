@@ -51,7 +51,12 @@ pub(super) fn check(
         .collect();
     let in_batch: HashMap<EntityId, EntityId> =
         events.iter().filter_map(|e| e.change.family_in_payload().or(e.family_id).map(|f| (e.entity_id, f))).collect();
-    let mut owners: HashMap<EntityId, Option<UserId>> = HashMap::new();
+    let mut owners: HashMap<EntityId, bool> = HashMap::new();
+    let assistant_ids = if role == Role::Assistant {
+        crate::steering::register::ids_of_device(conn, sender.device_id, Some(user_id))?
+    } else {
+        Vec::new()
+    };
     for event in events {
         if event.device_id != sender.device_id {
             // Relayed by the centre (a laptop's own events are checked at
@@ -73,22 +78,52 @@ pub(super) fn check(
         }
         if role == Role::Assistant {
             let Some(family) = crate::ingest::family_of(conn, event, &in_batch)? else { continue };
-            let owner = match owners.get(&family) {
-                Some(owner) => *owner,
+            let allowed = match owners.get(&family) {
+                Some(allowed) => *allowed,
                 None => {
-                    let owner = match created_here.get(&family) {
-                        Some(u) => Some(*u),
-                        None => creator_of(conn, family)?,
+                    let allowed = match created_here.get(&family) {
+                        Some(u) => *u == user_id,
+                        None => may_work_with(conn, family, user_id, sender.device_id, &assistant_ids)?,
                     };
-                    *owners.entry(family).or_insert(owner)
+                    *owners.entry(family).or_insert(allowed)
                 }
             };
-            if owner.is_some_and(|o| o != user_id) {
+            if !allowed {
                 return Err(breach(user_name, PolicyBreach::Family));
             }
         }
     }
     Ok(())
+}
+
+/// Whether a laptop's assistant may write to a family: they took it on,
+/// or the centre assigned it to them (now or earlier: the old laptop's
+/// late edits are kept and flagged, never refused). A family this replica
+/// knows nothing of yet is not judged here (its creation comes first in
+/// its writer's sequence).
+fn may_work_with(
+    conn: &Connection,
+    family: EntityId,
+    user: UserId,
+    device: asysta_core::DeviceId,
+    assistant_ids: &[EntityId],
+) -> Result<bool> {
+    let creator = creator_of(conn, family)?;
+    if creator == Some(user) {
+        return Ok(true);
+    }
+    let rows = crate::steering::assign::assignment_rows(conn, family)?;
+    let named =
+        |who: &asysta_core::centre::AssigneeRef| who.names(user, device) || assistant_ids.contains(&who.assistant_id);
+    if rows.iter().any(|r| named(&r.assistant) || r.transfer_from.as_ref().is_some_and(named)) {
+        return Ok(true);
+    }
+    let referred: bool = conn
+        .prepare_cached("SELECT 1 FROM events WHERE entity_id = ?1 AND kind = 'family.referred' LIMIT 1")?
+        .query_row([family.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some();
+    Ok(creator.is_none() && !referred)
 }
 
 /// Who took the family on: the author of its creation, applied or held.

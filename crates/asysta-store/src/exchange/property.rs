@@ -48,6 +48,9 @@ fn any_loss_duplication_and_order_of_bundles_ends_in_the_same_state_everywhere()
     // writes only its own families; `restricted_notes_travel_as_placeholders_until_included`
     // covers it deterministically.
     assert!(seen.full_exports > n, "too few full exports: {seen:?}");
+    assert!(seen.transfers > n / 2, "too few transfers: {seen:?}");
+    assert!(seen.handed_over > n / 4, "too few transfers acknowledged: {seen:?}");
+    assert!(seen.late_edits > 0, "no late edit: {seen:?}");
 }
 
 /// What the histories went through, summed.
@@ -74,6 +77,11 @@ struct Seen {
     restricted_revealed: usize,
     /// Rounds of exports the final delivery needed, at most.
     max_final_rounds: usize,
+    /// Transfers between the laptops, those the old laptop acknowledged,
+    /// and its edits after their effective date.
+    transfers: usize,
+    handed_over: usize,
+    late_edits: usize,
 }
 
 /// A bundle on its way.
@@ -102,6 +110,8 @@ struct World {
     received_restricted: [BTreeSet<EntityId>; 3],
     /// Per replica, the families it created.
     created: [Vec<EntityId>; 3],
+    /// How many times a laptop's clock was moved on a day.
+    days_passed: usize,
     seed: u64,
 }
 
@@ -138,6 +148,7 @@ impl World {
             own_restricted: Default::default(),
             received_restricted: Default::default(),
             created: [Vec::new(), vec![shared], vec![ewas]],
+            days_passed: 0,
             seed,
         };
         let mut seen = Seen::default();
@@ -297,8 +308,14 @@ impl World {
 fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
     let store = &mut world.stores[r];
     if r == CENTRE {
-        // The centre changes its settings or decides on an evaluation.
+        // The centre changes its settings, decides on an evaluation or a
+        // plan, comments, or transfers a family to the other laptop.
         let families = store.list_families().unwrap();
+        if !families.is_empty() && rng.below(3) == 0 {
+            let f = rng.pick(&families).id;
+            centre_steers(store, f, rng);
+            return;
+        }
         if families.is_empty() || rng.below(2) == 0 {
             let days = [7, 10, 14][rng.below(3) as usize];
             let cap = [12, 15][rng.below(2) as usize];
@@ -311,7 +328,14 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
         return;
     }
     let mut families = store.list_families().unwrap();
-    families.retain(|f| world.created[r].contains(&f.id));
+    // Its own families and those transferred to it, not those it handed over.
+    let (me, device) = (store.author.user_id, store.device_id());
+    families.retain(|f| {
+        let rows = store.assignments_of(f.id).unwrap_or_default();
+        let mine = rows.last().map_or(world.created[r].contains(&f.id), |row| row.assistant.names(me, device));
+        let leaving = rows.last().is_some_and(|row| row.transfer_from.as_ref().is_some_and(|t| t.names(me, device)));
+        mine || (leaving && !crate::steering::is_handed_over_here(&store.conn, f.id, me, device).unwrap())
+    });
     let roll = rng.below(100);
     if families.is_empty() || (roll < 10 && world.created[r].len() < 3) {
         let form = family_form(pick(rng, &NAMES), pick(rng, &["Jan", "Ewa", "Ola"]));
@@ -369,7 +393,8 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
                 world.own_restricted[r].insert(id);
             }
         }
-        86..=92 => evaluation_edit(store, r, f, &case, rng),
+        86..=89 => evaluation_edit(store, r, f, &case, rng),
+        90..=92 => laptop_steers(store, f, rng),
         _ => {
             // A person resolves one of the conflicts this replica shows.
             let conflicts = store.conflicts().unwrap();
@@ -377,6 +402,68 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
                 let keep = rng.pick(&c.versions).event_id;
                 store.resolve_conflict(&c.id, Resolution::Keep(keep)).unwrap();
             }
+        }
+    }
+}
+
+/// The centre's steering: a transfer to the other laptop (refused while
+/// one is pending), a comment, a decision on a submitted plan version.
+fn centre_steers(store: &mut Store, f: EntityId, rng: &mut DemoRng) {
+    match rng.below(3) {
+        0 => {
+            let current = store.assignments_of(f).unwrap().last().map(|r| r.assistant.assistant_id);
+            let other = store.assistants(None).unwrap().into_iter().find(|a| Some(a.id) != current);
+            if let Some(other) = other {
+                let on = pick(rng, &["2025-11-24", "2025-11-25"]).to_owned();
+                match store.run(ops::TransferFamily { family_id: f, assistant_id: other.id, on }, today()) {
+                    Ok(()) | Err(crate::StoreError::TransferPending { .. }) => {}
+                    Err(crate::StoreError::Invalid(fields)) if fields[0].field == "on" => {}
+                    Err(e) => panic!("transfer: {e}"),
+                }
+            }
+        }
+        1 => {
+            let text = pick(rng, &["Proszę o kontakt", "Uwaga"]).into();
+            store.run(ops::AddComment { target_id: f.to_string(), text, reply_to: None }, today()).unwrap();
+        }
+        _ => {
+            let waiting = store
+                .plan_approvals(f)
+                .unwrap()
+                .into_iter()
+                .find(|a| a.state() == asysta_core::centre::ApprovalState::Submitted);
+            if let Some(a) = waiting {
+                let decision = pick(rng, &["approve", "returned"]).into();
+                let form = asysta_core::centre::approval::DecisionForm { decision, note: "Uzupełnić".into() };
+                match store.run(ops::DecidePlan { family_id: f, version: a.version, form }, today()) {
+                    // A newer version arrived before the decision.
+                    Ok(()) | Err(crate::StoreError::PlanNotSubmitted(_)) => {}
+                    Err(e) => panic!("decide plan: {e}"),
+                }
+            }
+        }
+    }
+}
+
+/// An assistant's side of the steering: a new plan version, its
+/// submission, a comment.
+fn laptop_steers(store: &mut Store, f: EntityId, rng: &mut DemoRng) {
+    match rng.below(3) {
+        0 => {
+            store.save_plan_version(f, crate::sync::tests::plan(pick(rng, &["Cel A", "Cel B"]))).unwrap();
+        }
+        1 => {
+            let latest = store.family_case(f).unwrap().plan_versions.last().map(|v| v.number);
+            if let Some(version) = latest {
+                match store.run(ops::SubmitPlan { family_id: f, version }, today()) {
+                    Ok(()) | Err(crate::StoreError::Invalid(_)) => {}
+                    Err(e) => panic!("submit plan: {e}"),
+                }
+            }
+        }
+        _ => {
+            let text = pick(rng, &["Odpowiedź", "Pytanie"]).into();
+            store.run(ops::AddComment { target_id: f.to_string(), text, reply_to: None }, today()).unwrap();
         }
     }
 }
@@ -455,10 +542,22 @@ fn check_history(seed: u64, seen: &mut Seen) {
                 let (from, to) = random_pair(&mut rng);
                 world.overestimate_marks(from, to, &mut rng, seen);
             }
-            _ => {}
+            _ => {
+                // A day passes on a laptop (its edits after a transfer's
+                // effective date are late edits).
+                world.days_passed += 1;
+                let r = LAPTOPS[world.days_passed % 2];
+                let now = world.stores[r].env.now_ms();
+                let fresh = (seed * 1_000 + world.days_passed as u64) * 16 + 1;
+                world.stores[r].env = crate::tests::TestEnvironment::at(fresh, now + 86_400_000);
+            }
         }
     }
     world.deliver_everything(&mut rng, seen);
+    let transfers = world.stores[CENTRE].transfers().unwrap();
+    seen.transfers += transfers.len();
+    seen.handed_over += transfers.iter().filter(|t| t.row.handed_over_on.is_some()).count();
+    seen.late_edits += transfers.iter().map(|t| t.late_edits.len()).sum::<usize>();
     check_converged(&mut world);
 }
 
@@ -524,8 +623,15 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ("conflicts", "family_id = ?1"),
     ("evaluations", "family_id = ?1"),
     ("opinions", "family_id = ?1"),
+    ("assignments", "family_id = ?1"),
+    ("referrals", "family_id = ?1"),
+    ("plan_approvals", "family_id = ?1"),
+    ("comments", "family_id = ?1"),
+    ("duplicate_decisions", "family_b = ?1"),
 ];
 const SHARED_TABLES: &[&str] = &["settings", "workspace"];
+/// The centre's own: its register of assistants never goes to a laptop.
+const CENTRE_ONLY_TABLES: &[&str] = &["assistants"];
 
 fn rows(store: &Store, table: &str, filter: &str, family: Option<EntityId>) -> Vec<Vec<String>> {
     let mut stmt = store.conn.prepare(&format!("SELECT * FROM {table} WHERE {filter} ORDER BY 1, 2")).unwrap();
@@ -571,6 +677,17 @@ fn ids(store: &Store, sql: &str, param: Option<String>) -> BTreeSet<EntityId> {
 fn visible_to(centre: &Store, laptop: &Store) -> BTreeSet<EntityId> {
     let mut out =
         ids(centre, "SELECT family_id FROM caseloads WHERE assistant_id = ?1", Some(laptop.author.user_id.to_string()));
+    // And those the centre ever assigned to it (now or before a transfer).
+    let (user, device) = (laptop.author.user_id, laptop.device_id());
+    for family in ids(centre, "SELECT DISTINCT family_id FROM assignments", None) {
+        let rows = centre.assignments_of(family).unwrap();
+        if rows.iter().any(|r| {
+            r.event_id.is_some()
+                && (r.assistant.names(user, device) || r.transfer_from.as_ref().is_some_and(|t| t.names(user, device)))
+        }) {
+            out.insert(family);
+        }
+    }
     out.extend(ids(
         centre,
         "SELECT DISTINCT family_id FROM events WHERE device_id = ?1 AND family_id IS NOT NULL",
@@ -590,7 +707,12 @@ fn restricted_in_log(events: &[Event]) -> BTreeSet<EntityId> {
 
 fn check_converged(world: &mut World) {
     let seed = world.seed;
-    let covered: BTreeSet<&str> = FAMILY_TABLES.iter().map(|(t, _)| *t).chain(SHARED_TABLES.iter().copied()).collect();
+    let covered: BTreeSet<&str> = FAMILY_TABLES
+        .iter()
+        .map(|(t, _)| *t)
+        .chain(SHARED_TABLES.iter().copied())
+        .chain(CENTRE_ONLY_TABLES.iter().copied())
+        .collect();
     let tables: BTreeSet<&str> = crate::projection::PROJECTION_TABLES.iter().copied().collect();
     assert_eq!(covered, tables, "every projection table is compared");
 

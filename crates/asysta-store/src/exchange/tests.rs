@@ -14,15 +14,15 @@ pub(crate) fn workspace(dir: &Path, name: &str, role: Role, seed: u64) -> Store 
         .unwrap()
 }
 
-pub(super) struct Site {
+pub(crate) struct Site {
     _dir: tempfile::TempDir,
-    pub(super) root: PathBuf,
-    pub(super) centre: Store,
-    pub(super) anna: Store,
-    pub(super) ewa: Store,
+    pub(crate) root: PathBuf,
+    pub(crate) centre: Store,
+    pub(crate) anna: Store,
+    pub(crate) ewa: Store,
 }
 
-pub(super) fn site() -> Site {
+pub(crate) fn site() -> Site {
     let dir = tempfile::tempdir().unwrap();
     let centre = workspace(&dir.path().join("centre"), "Kierownik Maria Zięba", Role::Centre, 1);
     let mut anna = workspace(&dir.path().join("anna"), "Anna Łęcka", Role::Assistant, 2);
@@ -39,7 +39,7 @@ pub(super) fn site() -> Site {
 /// SQLite's shared-memory index of the WAL, whose read marks change on
 /// every read.
 #[track_caller]
-pub(super) fn assert_unchanged(
+pub(crate) fn assert_unchanged(
     before: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
     after: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
 ) {
@@ -52,11 +52,11 @@ pub(super) fn assert_unchanged(
     assert_eq!(digest(before), digest(after));
 }
 
-pub(super) fn export(store: &mut Store, to: &Path, request: ExportRequest) -> PathBuf {
+pub(crate) fn export(store: &mut Store, to: &Path, request: ExportRequest) -> PathBuf {
     PathBuf::from(store.export_bundle(to, &request, &mut |_| {}).unwrap().path)
 }
 
-pub(super) fn import(
+pub(crate) fn import(
     store: &mut Store,
     path: &Path,
     trust: Option<&Store>,

@@ -53,6 +53,7 @@ fn evaluation_view(row: EvaluationRow) -> Result<EvaluationView> {
         submitted: json::<Stamp>(submitted)?,
         decided: json::<Stamp>(decided)?,
         decision_note: note,
+        decision_stale: false,
         evaluation: serde_json::from_str::<Evaluation>(&evaluation)?,
     })
 }
@@ -70,7 +71,43 @@ pub fn evaluations_of(conn: &Connection, family_id: EntityId) -> Result<Vec<Eval
     for view in &mut views {
         view.corrected_by = corrections.iter().find(|(old, _)| *old == view.id).map(|(_, new)| *new);
     }
+    // A decision on an evaluation that was being corrected without it is
+    // stale: the correction names the decision it knew (`decision_seen`).
+    for view in &mut views {
+        let (Some(correction), Some(_)) = (view.corrected_by, &view.decided) else { continue };
+        let decision = decision_event_of(conn, view.id)?;
+        let seen = decision_seen_by(conn, correction)?;
+        if decision.is_some() && decision != seen {
+            view.decision_stale = true;
+            view.status = EvaluationStatus::Submitted;
+        }
+    }
     Ok(views)
+}
+
+/// The decision in force on an evaluation: its latest `evaluation.decided`
+/// in the order every replica agrees on.
+pub fn decision_event_of(conn: &Connection, id: EntityId) -> Result<Option<asysta_core::EventId>> {
+    let found: Option<String> = conn
+        .prepare_cached(
+            "SELECT event_id FROM events WHERE entity_id = ?1 AND kind = 'evaluation.decided'              ORDER BY hlc_wall_ms DESC, hlc_counter DESC, device_id DESC, seq DESC LIMIT 1",
+        )?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?;
+    found.map(|f| f.parse().map_err(|_| crate::StoreError::CorruptLog(format!("bad event id {f:?}")))).transpose()
+}
+
+/// The decision a correction was made knowing.
+fn decision_seen_by(conn: &Connection, correction: EntityId) -> Result<Option<asysta_core::EventId>> {
+    let change: Option<String> = conn
+        .prepare_cached("SELECT change_json FROM events WHERE entity_id = ?1 AND kind = 'evaluation.created' LIMIT 1")?
+        .query_row([correction.to_string()], |r| r.get(0))
+        .optional()?;
+    let Some(change) = change else { return Ok(None) };
+    Ok(match serde_json::from_str::<asysta_core::Change>(&change)? {
+        asysta_core::Change::EvaluationCreated { decision_seen, .. } => decision_seen,
+        _ => None,
+    })
 }
 
 /// One evaluation, or `None`.

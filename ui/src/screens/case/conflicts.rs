@@ -31,6 +31,9 @@ pub fn record_message(record: EntityType) -> &'static str {
         EntityType::Visit => "conflict-record-visit",
         EntityType::Evaluation => "conflict-record-evaluation",
         EntityType::Opinion => "conflict-record-opinion",
+        EntityType::Assistant => "conflict-record-assistant",
+        EntityType::Comment => "conflict-record-comment",
+        EntityType::Duplicate => "conflict-record-duplicate",
     }
 }
 

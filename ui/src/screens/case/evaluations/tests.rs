@@ -72,6 +72,7 @@ fn evaluation(n: u8, status: EvaluationStatus, from: &str, to: &str) -> Evaluati
         submitted: status.counts().then(|| Stamp { on: d(to), by: "Anna Łęcka".into() }),
         decided: None,
         decision_note: String::new(),
+        decision_stale: false,
         evaluation: Evaluation {
             period_from: d(from),
             period_to: d(to),

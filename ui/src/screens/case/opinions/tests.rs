@@ -125,6 +125,7 @@ fn evaluations_are_worded_in_polish_for_the_court() {
         submitted: None,
         decided: None,
         decision_note: String::new(),
+        decision_stale: false,
         evaluation: asysta_core::evaluation::Evaluation {
             period_from: d("2026-01-05"),
             period_to: d("2026-06-30"),

@@ -1,0 +1,102 @@
+//! Plan versions submitted to the centre and its decisions, bound to the
+//! version's event (see `asysta_core::centre::approval`).
+
+use crate::derive::{self, RecordKey};
+use crate::error::{Result, StoreError};
+use crate::log::PendingChange;
+use crate::queries;
+use crate::workspace::Store;
+use asysta_core::centre::{ApprovalState, PlanApproval};
+use asysta_core::evaluation::Decision;
+use asysta_core::merge::{fold_plan, PlanState};
+use asysta_core::workspace::Role;
+use asysta_core::{Change, EntityId, FieldError, FieldErrorCode};
+use chrono::NaiveDate;
+
+impl Store {
+    fn plan_state(&self, family: EntityId) -> Result<PlanState> {
+        queries::live_rev(&self.conn, "families", family)?;
+        let events = derive::load(&self.conn, RecordKey::Plan(family))?;
+        fold_plan(&events.iter().collect::<Vec<_>>()).ok_or_else(|| StoreError::NotFound(format!("plan of {family}")))
+    }
+
+    /// Sends the plan version in force to the centre for its decision.
+    /// Only the latest version can be submitted, once (a returned one is
+    /// corrected as a new version).
+    pub fn submit_plan(&mut self, family: EntityId, version: u32, today: NaiveDate) -> Result<()> {
+        self.require_role(Role::Assistant)?;
+        let plan = self.plan_state(family)?;
+        let refuse = |detail: &str| {
+            StoreError::Invalid(vec![FieldError::with_detail("version", FieldErrorCode::NotInList, detail)])
+        };
+        let latest = plan.versions.last().ok_or_else(|| refuse("plan-submit-not-latest"))?;
+        if latest.version.number != version {
+            return Err(refuse("plan-submit-not-latest"));
+        }
+        let state = asysta_core::centre::approval::state_of_version(&plan.approvals, latest.event_id);
+        if state != ApprovalState::Draft {
+            return Err(refuse("plan-submit-already"));
+        }
+        self.commit_changes(vec![PendingChange {
+            entity_id: plan.plan_id,
+            base_rev: plan.event_count,
+            change: Change::PlanSubmitted { family_id: family, version, version_event: latest.event_id, on: today },
+        }])?;
+        Ok(())
+    }
+
+    /// The centre's decision on a submitted version: approve, or return
+    /// it with a note.
+    pub fn decide_plan(
+        &mut self,
+        family: EntityId,
+        version: u32,
+        decision: Decision,
+        note: String,
+        today: NaiveDate,
+    ) -> Result<()> {
+        self.require_role(Role::Centre)?;
+        let plan = self.plan_state(family)?;
+        let approval = plan
+            .approvals
+            .iter()
+            .rev()
+            .find(|a| a.version == version && a.state() == ApprovalState::Submitted)
+            .ok_or(StoreError::PlanNotSubmitted(version))?;
+        // Decided on the version the centre holds as the latest: a newer
+        // one has been saved meanwhile.
+        if plan.versions.last().is_some_and(|v| v.event_id != approval.version_event) {
+            return Err(StoreError::PlanNotSubmitted(version));
+        }
+        if decision == Decision::Returned && note.trim().is_empty() {
+            return Err(StoreError::Invalid(vec![FieldError::new("note", FieldErrorCode::Required)]));
+        }
+        self.commit_changes(vec![PendingChange {
+            entity_id: plan.plan_id,
+            base_rev: plan.event_count,
+            change: Change::PlanDecided {
+                family_id: family,
+                version,
+                version_event: approval.version_event,
+                decision,
+                note: note.trim().to_owned(),
+                on: today,
+            },
+        }])?;
+        Ok(())
+    }
+
+    /// A plan's submissions and decisions, oldest first.
+    pub fn plan_approvals(&self, family: EntityId) -> Result<Vec<PlanApproval>> {
+        queries::live_rev(&self.conn, "families", family)?;
+        plan_approvals_of(&self.conn, family)
+    }
+}
+
+pub(crate) fn plan_approvals_of(conn: &rusqlite::Connection, family: EntityId) -> Result<Vec<PlanApproval>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT approval_json FROM plan_approvals WHERE family_id = ?1 ORDER BY submitted_on, version",
+    )?;
+    let rows = stmt.query_map([family.to_string()], |r| r.get::<_, String>(0))?;
+    rows.map(|r| Ok(serde_json::from_str(&r?)?)).collect()
+}

@@ -1,0 +1,98 @@
+//! Families entered twice by different assistants, and the supervisor's
+//! decisions on them.
+
+use super::id_of;
+use crate::error::{Result, StoreError};
+use crate::log::PendingChange;
+use crate::queries;
+use crate::workspace::Store;
+use asysta_core::centre::duplicates::{family_pairs, DuplicatePair, FamilyRef};
+use asysta_core::event::DuplicateDecision;
+use asysta_core::workspace::Role;
+use asysta_core::{Change, EntityId, FieldError, FieldErrorCode};
+use std::collections::HashMap;
+
+impl Store {
+    /// Pairs of families of different assistants that share a person,
+    /// with the supervisor's decision in force on each.
+    pub fn cross_duplicates(&self) -> Result<Vec<DuplicatePair>> {
+        let mut families: HashMap<EntityId, (String, String, String)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.id, f.name, c.assistant_id, c.assistant_name FROM families f \
+             JOIN caseloads c ON c.family_id = f.id WHERE f.deleted = 0",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })? {
+            let (id, name, key, assistant) = row?;
+            families.insert(id_of(&id)?, (name, key, assistant));
+        }
+        let people: Vec<_> = queries::all_people(&self.conn)?.into_iter().map(|(p, _)| p).collect();
+        let decisions = self.duplicate_decisions()?;
+        let reference = |id: EntityId| {
+            let (name, _, assistant) = families.get(&id).cloned().unwrap_or_default();
+            FamilyRef { id, name, assistant_name: assistant }
+        };
+        Ok(family_pairs(&people, |f| families.get(&f).map(|(_, key, _)| key.clone()))
+            .into_iter()
+            .map(|(a, b, reason, people)| DuplicatePair {
+                first: reference(a),
+                second: reference(b),
+                reason,
+                people,
+                decision: decisions.get(&(a, b)).copied(),
+            })
+            .collect())
+    }
+
+    /// The decision in force per pair (first < second), the latest in the
+    /// order every replica agrees on.
+    fn duplicate_decisions(&self) -> Result<HashMap<(EntityId, EntityId), DuplicateDecision>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT family_a, family_b, decision FROM duplicate_decisions ORDER BY order_key")?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (a, b, decision) = row?;
+            let (a, b): (EntityId, EntityId) = (id_of(&a)?, id_of(&b)?);
+            let decision: DuplicateDecision = serde_json::from_value(serde_json::Value::String(decision))?;
+            out.insert(if a < b { (a, b) } else { (b, a) }, decision);
+        }
+        Ok(out)
+    }
+
+    /// The family `id` was merged into, if the supervisor merged it.
+    pub fn merged_into(&self, id: EntityId) -> Result<Option<EntityId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT family_a, decision FROM duplicate_decisions WHERE family_b = ?1 ORDER BY order_key DESC LIMIT 1",
+        )?;
+        let found = stmt
+            .query_map([id.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .next()
+            .transpose()?;
+        Ok(match found {
+            Some((a, decision)) if decision == "merge" => Some(id_of(&a)?),
+            _ => None,
+        })
+    }
+
+    /// The supervisor's decision on two families: merge the second into
+    /// the first, or keep them apart.
+    pub fn decide_duplicates(&mut self, first: EntityId, second: EntityId, decision: DuplicateDecision) -> Result<()> {
+        self.require_role(Role::Centre)?;
+        queries::live_rev(&self.conn, "families", first)?;
+        queries::live_rev(&self.conn, "families", second)?;
+        if first == second {
+            return Err(StoreError::Invalid(vec![FieldError::new("second", FieldErrorCode::NotInList)]));
+        }
+        let id = self.new_id()?;
+        self.commit_changes(vec![PendingChange {
+            entity_id: id,
+            base_rev: 0,
+            change: Change::DuplicatesDecided { families: [first, second], decision },
+        }])?;
+        Ok(())
+    }
+}
