@@ -203,7 +203,7 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
                 }
             </dl>
             if !visit.actions_worked.is_empty() {
-                <h5 class="visit-subtitle">{ i18n.tr("visit-field-actions-worked") }</h5>
+                <h4 class="visit-subtitle">{ i18n.tr("visit-field-actions-worked") }</h4>
                 <ul class="visit-actions">{ for actions }</ul>
             }
             if !visit.notes.is_empty() {

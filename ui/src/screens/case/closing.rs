@@ -221,7 +221,7 @@ pub fn ClosingPanel(props: &ClosingPanelProps) -> Html {
         let on_write_final = props.on_write_final.reform(|_: MouseEvent| ());
         return html! {
             <div id="closing-form" class="form closing-form">
-                <h4>{ i18n.tr("closing-title") }</h4>
+                <h3>{ i18n.tr("closing-title") }</h3>
                 <p id="closing-needs-final" class="warning">{ i18n.tr("closing-needs-final") }</p>
                 <div class="actions">
                     <button type="button" id="closing-write-final" class="primary" onclick={on_write_final}>
@@ -246,7 +246,7 @@ pub fn ClosingPanel(props: &ClosingPanelProps) -> Html {
         (ClosingField::On, ClosingField::Reason, ClosingField::ReasonText, ClosingField::Summary);
     html! {
         <form id="closing-form" class="form closing-form" aria-busy={state.busy.then_some("true")} {onsubmit}>
-            <h4>{ i18n.tr("closing-title") }</h4>
+            <h3>{ i18n.tr("closing-title") }</h3>
             <div class="form-grid">
                 <TextField
                     id={on.input_id()}

@@ -291,7 +291,7 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
     };
 
     html! {
-        <section id="home" class="panel home-panel" aria-labelledby="alerts-title">
+        <section id="home" class="panel home-panel">
             { drafts }
             <section id="alerts" class="home-part" aria-labelledby="alerts-title">
                 <h3 id="alerts-title">{ i18n.tr("alert-title") }</h3>
