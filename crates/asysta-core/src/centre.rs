@@ -12,6 +12,9 @@ pub mod approval;
 pub mod assignment;
 pub mod comment;
 pub mod duplicates;
+pub mod facts;
+pub mod dashboard;
+pub mod report;
 pub mod intake;
 pub mod register;
 

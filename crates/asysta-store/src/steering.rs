@@ -7,6 +7,7 @@ mod approvals;
 pub(crate) mod assign;
 mod comments;
 mod duplicates;
+mod figures;
 pub(crate) mod register;
 #[cfg(test)]
 mod tests;

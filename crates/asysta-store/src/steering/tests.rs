@@ -380,3 +380,60 @@ fn a_family_entered_by_two_assistants_is_flagged_and_the_decision_travels() {
     assert!(on_laptops.contains(&Some(first)), "the decision reaches the laptop of the merged family");
     assert_checks(&[&s.centre, &s.anna, &s.ewa]);
 }
+
+#[test]
+fn the_dashboard_and_the_half_year_name_the_families_behind_each_figure() {
+    let mut s = site();
+    let visited = s.anna.add_family(&family("Kowalscy", "Jan")).unwrap();
+    let quiet = s.anna.add_family(&family("Nowakowie", "Ola")).unwrap();
+    let mut visit = crate::sync::tests::visit("2025-11-20", "Rozmowa o budżecie");
+    visit.form = asysta_core::visit::ContactForm::PhoneCall;
+    s.anna.record_visit(visited, visit).unwrap();
+    s.anna
+        .add_member(
+            visited,
+            MemberDetails {
+                relation: asysta_core::member::Relation::Child,
+                ..MemberDetails::named("Zosia", "Kowalska")
+            },
+        )
+        .unwrap();
+    up(&mut s, Laptop::Anna);
+    up(&mut s, Laptop::Ewa);
+    let court = s
+        .centre
+        .run(
+            ops::ReferFamily {
+                form: ReferralForm {
+                    name: "Zielińscy".into(),
+                    address: "ul. Leśna 2".into(),
+                    basis: "court".into(),
+                    requested_on: "2025-11-10".into(),
+                    court: "Sąd Rejonowy w Gdyni".into(),
+                    signature: "III Nsm 12/25".into(),
+                    ..ReferralForm::default()
+                },
+            },
+            today(),
+        )
+        .unwrap();
+    let board = s.centre.dashboard(today()).unwrap();
+    let anna = board.assistants.iter().find(|a| a.name == "Anna Łęcka").unwrap();
+    assert_eq!(anna.active_families.count, 2);
+    assert!(anna.data_as_of_ms.is_some(), "as of the last bundle");
+    assert_eq!(anna.no_recent_visit.families, [quiet], "{anna:?}");
+    assert_eq!(anna.plans_missing.count, 2);
+    assert_eq!(anna.months.last().unwrap().by_form.get("phone_call"), Some(&1));
+    assert_eq!(board.waiting.families, [court]);
+    let report = s.centre.half_year_report(asysta_core::centre::report::HalfYear::parse("2025-H2").unwrap()).unwrap();
+    assert_eq!(report.row("families_served").unwrap().value, 2);
+    assert_eq!(report.row("children").unwrap().value, 1);
+    assert_eq!(report.row("families_waiting").unwrap().families, [court]);
+    assert_eq!(report.row("assistants_not_stated").unwrap().value, 2);
+    // Assigned, the court's case counts as served and obliged by a court.
+    let ewa = assistant_id(&s, &s.ewa);
+    s.centre.run(ops::AssignFamily { family_id: court, assistant_id: ewa, on: String::new() }, today()).unwrap();
+    let report = s.centre.half_year_report(asysta_core::centre::report::HalfYear::parse("2025-H2").unwrap()).unwrap();
+    assert_eq!(report.row("families_court_ordered").unwrap().families, [court]);
+    assert_eq!(report.row("families_waiting").unwrap().value, 0);
+}
