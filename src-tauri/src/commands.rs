@@ -4,8 +4,15 @@ use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::api::{CaseVocabulary, CheckReport, DraftKind, DraftView, DueItem, FormDraft, PlannedVisit, PrintJob};
+use asysta_core::centre::approval::DecisionForm;
+use asysta_core::centre::dashboard::Dashboard;
+use asysta_core::centre::duplicates::DuplicatePair;
+use asysta_core::centre::intake::ReferralForm;
+use asysta_core::centre::report::HalfYearReport;
+use asysta_core::centre::{AssistantForm, AssistantView, TransferView, WaitingCase};
 use asysta_core::closing::ClosingForm;
 use asysta_core::evaluation::EvaluationForm;
+use asysta_core::event::DuplicateDecision;
 use asysta_core::exchange::{Caseload, ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::family::NewFamilyForm;
 use asysta_core::member::MemberForm;
@@ -461,4 +468,127 @@ pub async fn print_document<R: Runtime>(
         }
     };
     session(&state)?.print_document(&job, &path, local_today()).map(Some)
+}
+
+// The centre's steering (and the laptop's side of it).
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn register_assistant(
+    state: State<'_, SessionState>,
+    form: AssistantForm,
+    devices: Vec<String>,
+) -> Result<Vec<AssistantView>, ApiError> {
+    session(&state)?.register_assistant(form, devices, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_assistant(
+    state: State<'_, SessionState>,
+    assistant_id: EntityId,
+    form: AssistantForm,
+    devices: Vec<String>,
+) -> Result<Vec<AssistantView>, ApiError> {
+    session(&state)?.update_assistant(assistant_id, form, devices, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn assistants(
+    state: State<'_, SessionState>,
+    on: Option<chrono::NaiveDate>,
+) -> Result<Vec<AssistantView>, ApiError> {
+    session(&state)?.assistants(on)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn refer_family(state: State<'_, SessionState>, form: ReferralForm) -> Result<EntityId, ApiError> {
+    session(&state)?.refer_family(form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn waiting_list(state: State<'_, SessionState>) -> Result<Vec<WaitingCase>, ApiError> {
+    session(&state)?.waiting_list(local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn assign_family(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    assistant_id: EntityId,
+    on: String,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.assign_family(family_id, assistant_id, on, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn transfer_family(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    assistant_id: EntityId,
+    on: String,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.transfer_family(family_id, assistant_id, on, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn transfers(state: State<'_, SessionState>) -> Result<Vec<TransferView>, ApiError> {
+    session(&state)?.transfers()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn submit_plan(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    version: u32,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.submit_plan(family_id, version, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn decide_plan(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    version: u32,
+    form: DecisionForm,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.decide_plan(family_id, version, form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_comment(
+    state: State<'_, SessionState>,
+    target_id: String,
+    text: String,
+    reply_to: Option<EntityId>,
+) -> Result<FamilyCase, ApiError> {
+    session(&state)?.add_comment(target_id, text, reply_to, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn mark_comments_read(state: State<'_, SessionState>, ids: Vec<EntityId>) -> Result<(), ApiError> {
+    session(&state)?.mark_comments_read(&ids)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cross_duplicates(state: State<'_, SessionState>) -> Result<Vec<DuplicatePair>, ApiError> {
+    session(&state)?.cross_duplicates()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn decide_duplicates(
+    state: State<'_, SessionState>,
+    first: EntityId,
+    second: EntityId,
+    decision: DuplicateDecision,
+) -> Result<Vec<DuplicatePair>, ApiError> {
+    session(&state)?.decide_duplicates(first, second, decision, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dashboard(state: State<'_, SessionState>, on: Option<chrono::NaiveDate>) -> Result<Dashboard, ApiError> {
+    session(&state)?.dashboard(on.unwrap_or_else(local_today))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn half_year_report(state: State<'_, SessionState>, period: String) -> Result<HalfYearReport, ApiError> {
+    session(&state)?.half_year_report(&period)
 }

@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod cases;
+mod steering;
 
 /// One window's view of one data directory.
 #[derive(Debug)]

@@ -27,6 +27,10 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use yew::Callback;
 
+mod steering;
+#[allow(unused_imports)] // the screens of the centre's steering use them
+pub use steering::*;
+
 /// Prints a document: the shell asks where to save it and writes it whole;
 /// the path written, or `None` when the person closed the dialog.
 pub async fn print_document(job: &asysta_core::api::PrintJob) -> Result<Option<String>, ApiError> {
@@ -412,7 +416,7 @@ fn listen<T: serde::de::DeserializeOwned + 'static>(_event: &str, _on_event: Cal
 
 /// The arguments of a command that takes none: an empty object.
 #[derive(Serialize)]
-struct NoArgs {}
+pub(crate) struct NoArgs {}
 
 /// `{ "form": ... }` for the commands that take a form.
 #[derive(Serialize)]

@@ -101,5 +101,6 @@ pub fn family_case(members: Vec<asysta_core::api::MemberView>) -> asysta_core::a
         evaluations: Vec::new(),
         next_evaluation_due: None,
         opinions: Vec::new(),
+        steering: Default::default(),
     }
 }

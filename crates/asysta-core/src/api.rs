@@ -105,6 +105,35 @@ pub struct FamilyCase {
     /// The court's requests for opinions, by due date.
     #[serde(default)]
     pub opinions: Vec<crate::opinion::OpinionView>,
+    /// Who had the family when, the referral it started from, plan
+    /// versions submitted to the centre, comments, a transfer.
+    #[serde(default)]
+    pub steering: CaseSteering,
+}
+
+/// The centre's steering of one case, as the case shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSteering {
+    /// Oldest first (empty: the case waits for an assistant).
+    #[serde(default)]
+    pub assignments: Vec<crate::centre::AssignmentRow>,
+    #[serde(default)]
+    pub referral: Option<crate::centre::Referral>,
+    /// Each submission of a plan version and the centre's decisions.
+    #[serde(default)]
+    pub plan_approvals: Vec<crate::centre::PlanApproval>,
+    /// Oldest first, each marked unread when the other side wrote it and
+    /// this device has not shown it.
+    #[serde(default)]
+    pub comments: Vec<crate::centre::comment::CommentView>,
+    #[serde(default)]
+    pub transfer: Option<crate::centre::TransferNotice>,
+    /// The family the supervisor merged this one into.
+    #[serde(default)]
+    pub merged_into: Option<EntityId>,
+    /// Whether this device may only read the case (handed over).
+    #[serde(default)]
+    pub read_only: bool,
 }
 
 /// What the case needs from the centre's lists to write evaluations and
@@ -456,7 +485,56 @@ pub mod command {
         CHECK_WORKSPACE,
         SAVE_FORM_DRAFT,
         FORM_DRAFT,
+        REGISTER_ASSISTANT,
+        UPDATE_ASSISTANT,
+        ASSISTANTS,
+        REFER_FAMILY,
+        WAITING_LIST,
+        ASSIGN_FAMILY,
+        TRANSFER_FAMILY,
+        TRANSFERS,
+        SUBMIT_PLAN,
+        DECIDE_PLAN,
+        ADD_COMMENT,
+        MARK_COMMENTS_READ,
+        CROSS_DUPLICATES,
+        DECIDE_DUPLICATES,
+        DASHBOARD,
+        HALF_YEAR_REPORT,
     ];
+
+    /// `{ form: AssistantForm, devices: Vec<String> } -> Vec<AssistantView>` (a centre)
+    pub const REGISTER_ASSISTANT: &str = "register_assistant";
+    /// `{ assistant_id: EntityId, form: AssistantForm, devices: Vec<String> } -> Vec<AssistantView>`
+    pub const UPDATE_ASSISTANT: &str = "update_assistant";
+    /// `{ on?: NaiveDate } -> Vec<AssistantView>` (the register, with enrolled laptops' users)
+    pub const ASSISTANTS: &str = "assistants";
+    /// `{ form: ReferralForm } -> EntityId` (a case waiting for an assistant)
+    pub const REFER_FAMILY: &str = "refer_family";
+    /// `() -> Vec<WaitingCase>` (by the request's date)
+    pub const WAITING_LIST: &str = "waiting_list";
+    /// `{ family_id, assistant_id, on: String } -> FamilyCase`
+    pub const ASSIGN_FAMILY: &str = "assign_family";
+    /// `{ family_id, assistant_id, on: String } -> FamilyCase`
+    pub const TRANSFER_FAMILY: &str = "transfer_family";
+    /// `() -> Vec<TransferView>` (pending first, with late edits)
+    pub const TRANSFERS: &str = "transfers";
+    /// `{ family_id, version: u32 } -> FamilyCase` (a laptop)
+    pub const SUBMIT_PLAN: &str = "submit_plan";
+    /// `{ family_id, version: u32, form: DecisionForm } -> FamilyCase` (a centre)
+    pub const DECIDE_PLAN: &str = "decide_plan";
+    /// `{ target_id: String, text: String, reply_to?: EntityId } -> FamilyCase`
+    pub const ADD_COMMENT: &str = "add_comment";
+    /// `{ ids: Vec<EntityId> } -> ()` (this device's read marks)
+    pub const MARK_COMMENTS_READ: &str = "mark_comments_read";
+    /// `() -> Vec<DuplicatePair>` (families of different assistants that may be one)
+    pub const CROSS_DUPLICATES: &str = "cross_duplicates";
+    /// `{ first, second, decision: DuplicateDecision } -> Vec<DuplicatePair>`
+    pub const DECIDE_DUPLICATES: &str = "decide_duplicates";
+    /// `{ on?: NaiveDate } -> Dashboard` (the centre's home screen)
+    pub const DASHBOARD: &str = "dashboard";
+    /// `{ period: String } -> HalfYearReport` (`2026-H2`)
+    pub const HALF_YEAR_REPORT: &str = "half_year_report";
 
     /// `() -> WorkspaceStatus`
     pub const WORKSPACE_STATUS: &str = "workspace_status";

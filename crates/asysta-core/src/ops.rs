@@ -301,15 +301,15 @@ operations! {
     FinalizeOpinion => command::FINALIZE_OPINION, Assistant, ();
     SetSettings => command::SET_SETTINGS, Centre, ();
     SetPlanAreas => "set_plan_areas", Centre, ();
-    RegisterAssistant => "register_assistant", Centre, EntityId;
-    UpdateAssistant => "update_assistant", Centre, ();
-    ReferFamily => "refer_family", Centre, EntityId;
-    AssignFamily => "assign_family", Centre, ();
-    TransferFamily => "transfer_family", Centre, ();
-    SubmitPlan => "submit_plan", Assistant, ();
-    DecidePlan => "decide_plan", Centre, ();
-    AddComment => "add_comment", Either, EntityId;
-    DecideDuplicates => "decide_duplicates", Centre, ();
+    RegisterAssistant => command::REGISTER_ASSISTANT, Centre, EntityId;
+    UpdateAssistant => command::UPDATE_ASSISTANT, Centre, ();
+    ReferFamily => command::REFER_FAMILY, Centre, EntityId;
+    AssignFamily => command::ASSIGN_FAMILY, Centre, ();
+    TransferFamily => command::TRANSFER_FAMILY, Centre, ();
+    SubmitPlan => command::SUBMIT_PLAN, Assistant, ();
+    DecidePlan => command::DECIDE_PLAN, Centre, ();
+    AddComment => command::ADD_COMMENT, Either, EntityId;
+    DecideDuplicates => command::DECIDE_DUPLICATES, Centre, ();
 }
 
 /// The roles that may run the operation named `name`, if it is one.
@@ -367,6 +367,13 @@ mod tests {
             command::CHECK_WORKSPACE,
             command::SAVE_FORM_DRAFT,
             command::FORM_DRAFT,
+            command::ASSISTANTS,
+            command::WAITING_LIST,
+            command::TRANSFERS,
+            command::MARK_COMMENTS_READ,
+            command::CROSS_DUPLICATES,
+            command::DASHBOARD,
+            command::HALF_YEAR_REPORT,
         ];
         for name in command::ALL {
             assert!(

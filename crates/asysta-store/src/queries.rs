@@ -388,6 +388,7 @@ pub fn family_case(conn: &Connection, family_id: EntityId) -> Result<FamilyCase>
         evaluations,
         next_evaluation_due,
         opinions: cases::opinions_of(conn, family_id)?,
+        steering: Default::default(),
     })
 }
 

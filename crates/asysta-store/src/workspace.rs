@@ -598,7 +598,9 @@ impl Store {
 
     /// The whole case of one family.
     pub fn family_case(&self, family_id: EntityId) -> Result<FamilyCase> {
-        queries::family_case(&self.conn, family_id)
+        let mut case = queries::family_case(&self.conn, family_id)?;
+        case.steering = self.case_steering(family_id)?;
+        Ok(case)
     }
 
     /// Families matching every word of `query` in the family name, a

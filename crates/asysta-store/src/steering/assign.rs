@@ -20,7 +20,7 @@ use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::Role;
 use asysta_core::{Change, DeviceId, EntityId, FieldError, FieldErrorCode, UserId};
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// A family as the caseload counts it.
 #[derive(Clone, Debug)]
@@ -98,6 +98,25 @@ pub(crate) fn is_handed_over_here(conn: &Connection, family: EntityId, user: Use
 }
 
 impl Store {
+    /// What a case shows of the centre's steering.
+    pub(crate) fn case_steering(&self, family: EntityId) -> Result<asysta_core::api::CaseSteering> {
+        let referral: Option<String> = self
+            .conn
+            .prepare_cached("SELECT referral_json FROM referrals WHERE family_id = ?1")?
+            .query_row([family.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(asysta_core::api::CaseSteering {
+            assignments: assignment_rows(&self.conn, family)?,
+            referral: referral.as_deref().map(serde_json::from_str).transpose()?,
+            plan_approvals: super::approvals::plan_approvals_of(&self.conn, family)?,
+            comments: self.comments(Some(family))?,
+            transfer: self.transfer_notice(family)?,
+            merged_into: self.merged_into(family)?,
+            read_only: self.role == Role::Assistant
+                && is_handed_over_here(&self.conn, family, self.author.user_id, self.device_id)?,
+        })
+    }
+
     /// Takes a case in at the centre; it waits for an assistant.
     pub fn refer_family(&mut self, new: NewReferral) -> Result<EntityId> {
         self.require_role(Role::Centre)?;

@@ -1,0 +1,140 @@
+//! The centre's steering in the window: each operation through
+//! `Store::run`, each read straight from the store.
+
+use super::Session;
+use asysta_core::api::{ApiError, FamilyCase};
+use asysta_core::centre::approval::DecisionForm;
+use asysta_core::centre::dashboard::Dashboard;
+use asysta_core::centre::duplicates::DuplicatePair;
+use asysta_core::centre::intake::ReferralForm;
+use asysta_core::centre::report::{HalfYear, HalfYearReport};
+use asysta_core::centre::{AssistantForm, AssistantView, TransferView, WaitingCase};
+use asysta_core::event::DuplicateDecision;
+use asysta_core::ops;
+use asysta_core::{EntityId, FieldError, FieldErrorCode};
+use chrono::NaiveDate;
+
+impl Session {
+    pub fn register_assistant(
+        &mut self,
+        form: AssistantForm,
+        devices: Vec<String>,
+        today: NaiveDate,
+    ) -> Result<Vec<AssistantView>, ApiError> {
+        self.run(ops::RegisterAssistant { form, devices }, today)?;
+        self.assistants(None)
+    }
+
+    pub fn update_assistant(
+        &mut self,
+        assistant_id: EntityId,
+        form: AssistantForm,
+        devices: Vec<String>,
+        today: NaiveDate,
+    ) -> Result<Vec<AssistantView>, ApiError> {
+        self.run(ops::UpdateAssistant { assistant_id, form, devices }, today)?;
+        self.assistants(None)
+    }
+
+    pub fn assistants(&self, on: Option<NaiveDate>) -> Result<Vec<AssistantView>, ApiError> {
+        Ok(self.store()?.assistants(on)?)
+    }
+
+    pub fn refer_family(&mut self, form: ReferralForm, today: NaiveDate) -> Result<EntityId, ApiError> {
+        self.run(ops::ReferFamily { form }, today)
+    }
+
+    pub fn waiting_list(&self, today: NaiveDate) -> Result<Vec<WaitingCase>, ApiError> {
+        Ok(self.store()?.waiting_list(today)?)
+    }
+
+    pub fn assign_family(
+        &mut self,
+        family_id: EntityId,
+        assistant_id: EntityId,
+        on: String,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        self.run(ops::AssignFamily { family_id, assistant_id, on }, today)?;
+        self.family_case(family_id)
+    }
+
+    pub fn transfer_family(
+        &mut self,
+        family_id: EntityId,
+        assistant_id: EntityId,
+        on: String,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        self.run(ops::TransferFamily { family_id, assistant_id, on }, today)?;
+        self.family_case(family_id)
+    }
+
+    pub fn transfers(&self) -> Result<Vec<TransferView>, ApiError> {
+        Ok(self.store()?.transfers()?)
+    }
+
+    pub fn submit_plan(&mut self, family_id: EntityId, version: u32, today: NaiveDate) -> Result<FamilyCase, ApiError> {
+        self.run(ops::SubmitPlan { family_id, version }, today)?;
+        self.family_case(family_id)
+    }
+
+    pub fn decide_plan(
+        &mut self,
+        family_id: EntityId,
+        version: u32,
+        form: DecisionForm,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        self.run(ops::DecidePlan { family_id, version, form }, today)?;
+        self.family_case(family_id)
+    }
+
+    /// Answers with the case the comment is in.
+    pub fn add_comment(
+        &mut self,
+        target_id: String,
+        text: String,
+        reply_to: Option<EntityId>,
+        today: NaiveDate,
+    ) -> Result<FamilyCase, ApiError> {
+        let id = self.run(ops::AddComment { target_id, text, reply_to }, today)?;
+        let family_id = self
+            .store()?
+            .comments(None)?
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| c.family_id)
+            .ok_or_else(|| ApiError::invalid(vec![FieldError::new("target_id", FieldErrorCode::NotInList)]))?;
+        self.family_case(family_id)
+    }
+
+    pub fn mark_comments_read(&mut self, ids: &[EntityId]) -> Result<(), ApiError> {
+        Ok(self.store_mut()?.mark_comments_read(ids)?)
+    }
+
+    pub fn cross_duplicates(&self) -> Result<Vec<DuplicatePair>, ApiError> {
+        Ok(self.store()?.cross_duplicates()?)
+    }
+
+    pub fn decide_duplicates(
+        &mut self,
+        first: EntityId,
+        second: EntityId,
+        decision: DuplicateDecision,
+        today: NaiveDate,
+    ) -> Result<Vec<DuplicatePair>, ApiError> {
+        self.run(ops::DecideDuplicates { first, second, decision }, today)?;
+        self.cross_duplicates()
+    }
+
+    pub fn dashboard(&self, on: NaiveDate) -> Result<Dashboard, ApiError> {
+        Ok(self.store()?.dashboard(on)?)
+    }
+
+    pub fn half_year_report(&self, period: &str) -> Result<HalfYearReport, ApiError> {
+        let period = HalfYear::parse(period)
+            .ok_or_else(|| ApiError::invalid(vec![FieldError::new("period", FieldErrorCode::InvalidDate)]))?;
+        Ok(self.store()?.half_year_report(period)?)
+    }
+}
