@@ -6,6 +6,7 @@
 //! not format strings.
 
 pub mod court;
+pub mod reports;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use std::fmt;
@@ -24,6 +25,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../../assets/locales/", $lang, "/cases.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/session.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/centre.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/reports.ftl")),
         ]
     };
 }

@@ -1,0 +1,19 @@
+# The half-year figures on the family assistants (docs/REPORTS.md): the
+# rows as the window, the CLI, the CSV and the PDF name them.
+
+report-title = Informacja półroczna o pracy asystentów rodziny
+report-period = Okres: { $from } – { $to }
+report-row-families-served = Rodziny objęte pracą asystenta rodziny
+report-row-families-court-ordered = w tym rodziny zobowiązane przez sąd do pracy z asystentem
+report-row-children = Dzieci w rodzinach objętych pracą asystenta
+report-row-families-ended = Rodziny, z którymi zakończono pracę
+report-row-ended-reason = w tym z powodu: { $reason }
+report-row-length-up-to-1y = w tym pracujące z asystentem do 1 roku
+report-row-length-1y-to-2y = w tym pracujące z asystentem od 1 roku do 2 lat
+report-row-length-over-2y = w tym pracujące z asystentem powyżej 2 lat
+report-row-families-waiting = Rodziny oczekujące na przydzielenie asystenta (na koniec okresu)
+report-row-assistants = Asystenci rodziny (na koniec okresu)
+report-row-assistants-employment-contract = w tym zatrudnieni na umowę o pracę
+report-row-assistants-service-contract = w tym zatrudnieni na umowę o świadczenie usług
+report-row-assistants-not-stated = w tym bez podanej formy zatrudnienia
+report-monthly-all-assistants = Wszyscy asystenci rodziny
