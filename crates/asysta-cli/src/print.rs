@@ -34,7 +34,7 @@ pub fn job_of(command: &PrintCommand) -> Result<(PrintJob, &Path), String> {
         }
         PrintCommand::Monthly { month, out } => {
             let (year, month) = parse_month(month)?;
-            (PrintJob::Monthly { year, month }, out)
+            (PrintJob::Monthly { year, month, assistant: None }, out)
         }
     })
 }

@@ -186,6 +186,14 @@ pub enum PrintJob {
     Monthly {
         year: i32,
         month: u32,
+        /// At a centre: one assistant's (their register id), or every
+        /// assistant's when `None`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        assistant: Option<EntityId>,
+    },
+    /// The centre's half-year figures on its family assistants (`2026-H2`).
+    HalfYear {
+        period: String,
     },
 }
 
@@ -495,12 +503,14 @@ pub mod command {
         TRANSFERS,
         SUBMIT_PLAN,
         DECIDE_PLAN,
+        PLAN_DECISIONS,
         ADD_COMMENT,
         MARK_COMMENTS_READ,
         CROSS_DUPLICATES,
         DECIDE_DUPLICATES,
         DASHBOARD,
         HALF_YEAR_REPORT,
+        EXPORT_HALF_YEAR_CSV,
     ];
 
     /// `{ form: AssistantForm, devices: Vec<String> } -> Vec<AssistantView>` (a centre)
@@ -523,6 +533,9 @@ pub mod command {
     pub const SUBMIT_PLAN: &str = "submit_plan";
     /// `{ family_id, version: u32, form: DecisionForm } -> FamilyCase` (a centre)
     pub const DECIDE_PLAN: &str = "decide_plan";
+    /// `() -> Vec<PlanDecisionNotice>` (a laptop: the centre's latest
+    /// decision on each of its plans; empty at a centre)
+    pub const PLAN_DECISIONS: &str = "plan_decisions";
     /// `{ target_id: String, text: String, reply_to?: EntityId } -> FamilyCase`
     pub const ADD_COMMENT: &str = "add_comment";
     /// `{ ids: Vec<EntityId> } -> ()` (this device's read marks)
@@ -535,6 +548,9 @@ pub mod command {
     pub const DASHBOARD: &str = "dashboard";
     /// `{ period: String } -> HalfYearReport` (`2026-H2`)
     pub const HALF_YEAR_REPORT: &str = "half_year_report";
+    /// `{ period: String, path?: String } -> Option<String>` (the report as
+    /// CSV, written where the save dialog says; `None` when cancelled)
+    pub const EXPORT_HALF_YEAR_CSV: &str = "export_half_year_csv";
 
     /// `() -> WorkspaceStatus`
     pub const WORKSPACE_STATUS: &str = "workspace_status";

@@ -51,7 +51,7 @@ impl Labels {
     }
 }
 
-fn header(lh: &Letterhead, family_name: &str) -> DocumentHeader {
+pub(crate) fn header(lh: &Letterhead, family_name: &str) -> DocumentHeader {
     DocumentHeader {
         centre_name: lh.centre_name.clone(),
         assistant_name: lh.assistant_name.clone(),

@@ -26,6 +26,7 @@ pub(crate) enum Template {
     Visit,
     Diary,
     Monthly,
+    HalfYear,
 }
 
 impl Template {
@@ -38,13 +39,14 @@ impl Template {
             Template::Visit => "visit.typ",
             Template::Diary => "diary.typ",
             Template::Monthly => "monthly.typ",
+            Template::HalfYear => "halfyear.typ",
         }
     }
 }
 
 /// Every source file the engine knows: the shared layout and one template
 /// per document.
-const SOURCES: [(&str, &str); 7] = [
+const SOURCES: [(&str, &str); 8] = [
     ("common.typ", include_str!("../templates/common.typ")),
     ("plan.typ", include_str!("../templates/plan.typ")),
     ("evaluation.typ", include_str!("../templates/evaluation.typ")),
@@ -52,6 +54,7 @@ const SOURCES: [(&str, &str); 7] = [
     ("visit.typ", include_str!("../templates/visit.typ")),
     ("diary.typ", include_str!("../templates/diary.typ")),
     ("monthly.typ", include_str!("../templates/monthly.typ")),
+    ("halfyear.typ", include_str!("../templates/halfyear.typ")),
 ];
 
 /// DejaVu Sans in its four styles (see `assets/fonts/README.md`).

@@ -40,7 +40,8 @@ pub fn suggested_file_name(job: &PrintJob) -> String {
         PrintJob::Opinion { .. } | PrintJob::OpinionDocx { .. } => "opinia-dla-sadu".to_owned(),
         PrintJob::Visit { .. } => "karta-wizyty".to_owned(),
         PrintJob::Diary { year, month, .. } => format!("dziennik-wizyt-{year}-{month:02}"),
-        PrintJob::Monthly { year, month } => format!("sprawozdanie-miesieczne-{year}-{month:02}"),
+        PrintJob::Monthly { year, month, .. } => format!("sprawozdanie-miesieczne-{year}-{month:02}"),
+        PrintJob::HalfYear { period } => format!("informacja-polroczna-{period}"),
     };
     format!("{stem}.{}", extension(job))
 }
@@ -58,6 +59,48 @@ fn letterhead(store: &Store, family_id: Option<EntityId>, today: NaiveDate) -> R
 
 fn missing(what: impl std::fmt::Display) -> JobError {
     JobError::NotFound(what.to_string())
+}
+
+/// At a centre, the monthly report is one assistant's (each contact counts
+/// for whoever had the family on its day) or everyone's (each family named
+/// with its assistant).
+fn centre_monthly(
+    store: &Store,
+    cases: &mut Vec<FamilyCase>,
+    lh: &mut Letterhead,
+    assistant: Option<EntityId>,
+) -> Result<(), JobError> {
+    let register = store.assistants(None)?;
+    match assistant {
+        Some(id) => {
+            let view = register.iter().find(|a| a.id == id).ok_or_else(|| missing(id))?;
+            let is_theirs = |who: &asysta_core::centre::AssigneeRef| {
+                who.assistant_id == view.id
+                    || (who.user_id.is_some() && who.user_id == view.entry.user_id)
+                    || who.devices.iter().any(|d| view.entry.devices.contains(d))
+            };
+            for case in cases.iter_mut() {
+                let rows = case.steering.assignments.clone();
+                case.visits.retain(|v| {
+                    asysta_core::centre::assignment::holder_on(&rows, v.visit.date)
+                        .or_else(|| rows.first().filter(|r| v.visit.date < r.from))
+                        .is_some_and(|r| is_theirs(&r.assistant))
+                });
+            }
+            lh.assistant_name = view.entry.name.clone();
+        }
+        None => {
+            let assistants = store.family_assistants()?;
+            for case in cases.iter_mut() {
+                if let Some(name) = assistants.get(&case.family.id) {
+                    case.family.name = format!("{} ({name})", case.family.name);
+                }
+            }
+            lh.assistant_name =
+                asysta_i18n::Translator::new(asysta_i18n::Locale::Pl).tr("report-monthly-all-assistants");
+        }
+    }
+    Ok(())
 }
 
 /// Renders `job` as it stands in `store` on `today`.
@@ -97,15 +140,40 @@ pub fn render(store: &Store, job: &PrintJob, today: NaiveDate) -> Result<Vec<u8>
             let (case, lh) = case_of(family_id)?;
             Ok(crate::diary_pdf(&compose::diary_document(&case, YearMonth { year, month }, &labels, &lh))?)
         }
-        PrintJob::Monthly { year, month } => {
+        PrintJob::Monthly { year, month, assistant } => {
             let mut cases = Vec::new();
             for family in store.list_families()? {
                 if family.status == FamilyStatus::Active || family.last_visit.is_some() {
                     cases.push(store.family_case(family.id)?);
                 }
             }
-            let lh = letterhead(store, None, today)?;
+            let mut lh = letterhead(store, None, today)?;
+            if store.role() == asysta_core::workspace::Role::Centre {
+                centre_monthly(store, &mut cases, &mut lh, assistant)?;
+            }
             Ok(crate::monthly_pdf(&compose::monthly_document(&cases, YearMonth { year, month }, &labels, &lh))?)
+        }
+        PrintJob::HalfYear { ref period } => {
+            let period = asysta_core::centre::report::HalfYear::parse(period).ok_or_else(|| missing(period))?;
+            let report = store.half_year_report(period)?;
+            let tr = asysta_i18n::Translator::new(asysta_i18n::Locale::Pl);
+            let lh = letterhead(store, None, today)?;
+            let doc = crate::model::HalfYearDocument {
+                header: compose::header(&lh, ""),
+                period: report.period.clone(),
+                from: report.from,
+                to: report.to,
+                rows: report
+                    .rows
+                    .iter()
+                    .map(|r| crate::model::HalfYearRow {
+                        label: asysta_i18n::reports::row_label(&tr, r),
+                        value: r.value,
+                        sub: r.sub,
+                    })
+                    .collect(),
+            };
+            Ok(crate::half_year_pdf(&doc)?)
         }
     }
 }

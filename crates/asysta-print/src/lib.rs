@@ -27,7 +27,7 @@ pub mod jobs;
 pub mod model;
 
 pub use asysta_store::write_atomically;
-pub use documents::{diary_pdf, evaluation_pdf, monthly_pdf, opinion_pdf, plan_pdf, visit_pdf};
+pub use documents::{diary_pdf, evaluation_pdf, half_year_pdf, monthly_pdf, opinion_pdf, plan_pdf, visit_pdf};
 pub use docx::opinion_docx;
 pub use model::*;
 

@@ -187,3 +187,23 @@ pub struct MonthlyFamilyRow {
     /// The plan actions worked on in the month.
     pub actions_worked: Vec<String>,
 }
+
+/// The centre's half-year figures on its family assistants.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HalfYearDocument {
+    /// `assistant_name` is the centre's user (who printed it).
+    pub header: DocumentHeader,
+    /// `2026-H2`.
+    pub period: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub rows: Vec<HalfYearRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HalfYearRow {
+    pub label: String,
+    pub value: u32,
+    /// Indented under the row before it ("w tym…").
+    pub sub: bool,
+}

@@ -53,7 +53,9 @@ pub fn button_id(job: &PrintJob) -> String {
         PrintJob::OpinionDocx { opinion_id } => format!("print-opinion-docx-{opinion_id}"),
         PrintJob::Visit { visit_id } => format!("print-visit-{visit_id}"),
         PrintJob::Diary { year, month, .. } => format!("print-diary-{year}-{month:02}"),
-        PrintJob::Monthly { year, month } => format!("print-monthly-{year}-{month:02}"),
+        PrintJob::Monthly { year, month, assistant: None } => format!("print-monthly-{year}-{month:02}"),
+        PrintJob::Monthly { year, month, assistant: Some(a) } => format!("print-monthly-{year}-{month:02}-{a}"),
+        PrintJob::HalfYear { period } => format!("print-half-year-{period}"),
     }
 }
 

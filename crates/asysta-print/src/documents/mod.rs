@@ -5,6 +5,7 @@
 
 mod diary;
 mod evaluation;
+mod halfyear;
 mod monthly;
 mod opinion;
 mod plan;
@@ -12,6 +13,7 @@ mod visit;
 
 pub use diary::diary_pdf;
 pub use evaluation::evaluation_pdf;
+pub use halfyear::half_year_pdf;
 pub use monthly::monthly_pdf;
 pub use opinion::opinion_pdf;
 pub use plan::plan_pdf;

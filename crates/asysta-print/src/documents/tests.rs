@@ -25,6 +25,7 @@ fn templates_compile_without_warnings() {
     check_no_warnings(Template::Visit, warnings(Template::Visit, &visit::view(&samples::visit())));
     check_no_warnings(Template::Diary, warnings(Template::Diary, &diary::view(&samples::diary(40)).unwrap()));
     check_no_warnings(Template::Monthly, warnings(Template::Monthly, &monthly::view(&samples::monthly(15)).unwrap()));
+    check_no_warnings(Template::HalfYear, warnings(Template::HalfYear, &halfyear::view(&samples::half_year())));
 }
 
 #[test]

@@ -173,6 +173,23 @@ fn diary_of_a_month_that_does_not_exist_is_refused() {
 }
 
 #[test]
+fn half_year_figures_list_their_rows_with_the_of_them_rows_unnumbered() {
+    let pdf = check(
+        half_year_pdf(&samples::half_year()),
+        &[
+            "INFORMACJA PÓŁROCZNA O PRACY ASYSTENTÓW RODZINY",
+            "za okres: 01.07.2026 – 31.12.2026",
+            "Rodziny objęte pracą asystenta rodziny 42",
+            "w tym rodziny zobowiązane przez sąd do pracy z asystentem 7",
+            "Asystenci rodziny (na koniec okresu) 3",
+            "1. 2.",
+            "kierownik jednostki",
+        ],
+    );
+    assert!(!pdf.text().contains("3. "), "rows 'of them' are not numbered");
+}
+
+#[test]
 fn monthly_report_totals_the_rows() {
     let pdf = check(
         monthly_pdf(&samples::monthly(15)),

@@ -171,3 +171,19 @@ pub fn monthly(families: usize) -> MonthlyReportDocument {
             .collect(),
     }
 }
+
+pub fn half_year() -> HalfYearDocument {
+    let row = |label: &str, value: u32, sub: bool| HalfYearRow { label: label.to_owned(), value, sub };
+    HalfYearDocument {
+        header: header(""),
+        period: "2026-H2".into(),
+        from: chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        rows: vec![
+            row("Rodziny objęte pracą asystenta rodziny", 42, false),
+            row("w tym rodziny zobowiązane przez sąd do pracy z asystentem", 7, true),
+            row(&format!("w tym z powodu: {PANGRAM}"), 3, true),
+            row("Asystenci rodziny (na koniec okresu)", 3, false),
+        ],
+    }
+}

@@ -312,7 +312,7 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
                     html! {
                         <p>
                             <crate::screens::print::PrintButton
-                                job={asysta_core::api::PrintJob::Monthly { year, month }}
+                                job={asysta_core::api::PrintJob::Monthly { year, month, assistant: None }}
                                 label={label}
                             />
                         </p>
