@@ -66,7 +66,7 @@ fn missing(what: impl std::fmt::Display) -> JobError {
 /// with its assistant).
 fn centre_monthly(
     store: &Store,
-    cases: &mut Vec<FamilyCase>,
+    cases: &mut [FamilyCase],
     lh: &mut Letterhead,
     assistant: Option<EntityId>,
 ) -> Result<(), JobError> {
