@@ -17,3 +17,8 @@ report-row-assistants-employment-contract = of them on an employment contract
 report-row-assistants-service-contract = of them on a contract for services
 report-row-assistants-not-stated = of them with no form of employment stated
 report-monthly-all-assistants = All family assistants
+
+import-duplicates = { $count ->
+        [one] { $count } pair of families of different assistants may be one family: decide on the list of possible duplicates.
+       *[other] { $count } pairs of families of different assistants may be one family each: decide on the list of possible duplicates.
+    }

@@ -17,3 +17,9 @@ report-row-assistants-employment-contract = w tym zatrudnieni na umowę o pracę
 report-row-assistants-service-contract = w tym zatrudnieni na umowę o świadczenie usług
 report-row-assistants-not-stated = w tym bez podanej formy zatrudnienia
 report-monthly-all-assistants = Wszyscy asystenci rodziny
+
+import-duplicates = { $count ->
+        [one] { $count } para rodzin różnych asystentów może być tą samą rodziną: rozstrzygnij na liście możliwych duplikatów.
+        [few] { $count } pary rodzin różnych asystentów mogą być tą samą rodziną: rozstrzygnij na liście możliwych duplikatów.
+       *[other] { $count } par rodzin różnych asystentów może być tą samą rodziną: rozstrzygnij na liście możliwych duplikatów.
+    }

@@ -11,12 +11,12 @@
 pub mod approval;
 pub mod assignment;
 pub mod comment;
+pub mod dashboard;
 pub mod duplicates;
 pub mod facts;
-pub mod dashboard;
-pub mod report;
 pub mod intake;
 pub mod register;
+pub mod report;
 
 pub use approval::{ApprovalState, PlanApproval};
 pub use assignment::{AssigneeRef, Assignment, AssignmentRow};

@@ -156,6 +156,10 @@ pub struct ImportSummary {
     pub already_imported: bool,
     /// The sending device was trusted with this import (`--trust-device`).
     pub trusted_now: bool,
+    /// At a centre: families of different assistants that may be one,
+    /// waiting for the supervisor's decision after this import.
+    #[serde(default)]
+    pub duplicates: u32,
 }
 
 /// Whether the reader of a bundle knows its sender.

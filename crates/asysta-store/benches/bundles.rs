@@ -347,6 +347,34 @@ fn import_at_centre(centre: &mut Store, scratch: &Path, enrolment: &[u8], device
         "| **`asysta check`** at that centre ({devices} assistants × {FAMILIES} families × 2 years, {total} events), 3 runs (target ≤ 5 s) | p50 {} |",
         ms(percentile(&mut samples, 0.5))
     );
+    // The centre's dashboard and half-year figures over everything it holds.
+    let mut board: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            let dashboard = centre.dashboard(today()).unwrap();
+            assert_eq!(dashboard.assistants.len(), devices);
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| **the dashboard** (`Store::dashboard`) at that centre, 20 runs (goal ≤ 100 ms) | p50 {}, p99 {} |",
+        ms(percentile(&mut board, 0.5)),
+        ms(percentile(&mut board, 0.99))
+    );
+    let period = asysta_core::centre::report::HalfYear::of(today());
+    let mut report: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            let figures = centre.half_year_report(period).unwrap();
+            assert!(figures.row("families_served").unwrap().value > 0);
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| **the half-year figures** (`Store::half_year_report`, {period}) at that centre, 20 runs (goal ≤ 100 ms) | p50 {}, p99 {} |",
+        ms(percentile(&mut report, 0.5)),
+        ms(percentile(&mut report, 0.99))
+    );
     let bytes: usize = bundles.iter().map(|b| b.bytes.len()).sum();
     let json: usize = bundles.iter().map(|b| b.json_bytes).sum();
     println!(

@@ -375,6 +375,7 @@ impl Store {
             over_cap: report.over_cap.clone(),
             already_imported: false,
             trusted_now,
+            duplicates: 0,
         };
         summary.missing = missing_events(&tx, &report.missing)?;
         peers::record_marks(&tx, sender, &header.marks, header.created_at_ms)?;
@@ -389,6 +390,11 @@ impl Store {
         };
         peers::log_bundle(&tx, &record, &digest, Some(serde_json::to_string(&summary)?))?;
         tx.commit()?;
+        if self.role == Role::Centre && summary.records_new + summary.records_updated > 0 {
+            // Families entered twice by different assistants, flagged for
+            // the supervisor.
+            summary.duplicates = self.cross_duplicates()?.iter().filter(|p| p.decision.is_none()).count() as u32;
+        }
         Ok(summary)
     }
 

@@ -90,6 +90,11 @@ impl Session {
         self.family_case(family_id)
     }
 
+    /// The centre's latest decision on each of this laptop's plans.
+    pub fn plan_decisions(&self) -> Result<Vec<asysta_core::centre::approval::PlanDecisionNotice>, ApiError> {
+        Ok(self.store()?.plan_decisions()?)
+    }
+
     /// Answers with the case the comment is in.
     pub fn add_comment(
         &mut self,
@@ -133,8 +138,27 @@ impl Session {
     }
 
     pub fn half_year_report(&self, period: &str) -> Result<HalfYearReport, ApiError> {
-        let period = HalfYear::parse(period)
-            .ok_or_else(|| ApiError::invalid(vec![FieldError::new("period", FieldErrorCode::InvalidDate)]))?;
-        Ok(self.store()?.half_year_report(period)?)
+        Ok(self.store()?.half_year_report(parse_period(period)?)?)
     }
+
+    /// The half-year report as CSV with its rows named in Polish, written
+    /// whole to `path` (a UTF-8 mark first, so spreadsheets read the
+    /// Polish letters); answers the path written.
+    pub fn export_half_year_csv(&self, period: &str, path: &std::path::Path) -> Result<String, ApiError> {
+        let report = self.half_year_report(period)?;
+        let polish = asysta_i18n::Translator::new(asysta_i18n::Locale::Pl);
+        let csv = format!("\u{feff}{}", asysta_i18n::reports::report_csv(&polish, &report));
+        asysta_store::write_atomically(path, csv.as_bytes()).map_err(|_| super::file_error(path))?;
+        Ok(path.display().to_string())
+    }
+}
+
+fn parse_period(period: &str) -> Result<HalfYear, ApiError> {
+    HalfYear::parse(period)
+        .ok_or_else(|| ApiError::invalid(vec![FieldError::new("period", FieldErrorCode::InvalidDate)]))
+}
+
+/// The file a half-year's CSV is offered under (`asystenci-rodziny-2026-H2.csv`).
+pub fn half_year_csv_name(period: &str) -> Result<String, ApiError> {
+    Ok(format!("asystenci-rodziny-{}.csv", parse_period(period)?))
 }

@@ -70,6 +70,11 @@ pub fn ImportReport(props: &ImportReportProps) -> Html {
                 </table>
             }
             { for s.missing.iter().map(|m| html! { <p class="sync-missing warning">{ missing_text(&i18n, m) }</p> }) }
+            if s.duplicates > 0 {
+                <p id="import-duplicates" class="warning">
+                    { i18n.tr_args("import-duplicates", &[("count", Arg::Num(f64::from(s.duplicates)))]) }
+                </p>
+            }
             { for s.over_cap.iter().map(|o| html! {
                 <p class="over-cap warning">
                     { i18n.tr_args("import-over-cap", &[

@@ -150,6 +150,7 @@ fn the_import_report_counts_what_changed() {
         held_back: 3,
         conflicts: 1,
         missing: vec![MissingEvents { device_id: id(7), user_name: None, first: 10, last: 12 }],
+        duplicates: 2,
         ..Default::default()
     };
     let state = reduce(SyncState::default(), SyncAction::Started(Task::Import("/x".into())));
@@ -162,6 +163,10 @@ fn the_import_report_counts_what_changed() {
         "{html}"
     );
     assert!(html.contains("zdarzenia 10–12"), "{html}");
+    assert_eq!(
+        text_of(&html, "import-duplicates"),
+        "2 pary rodzin różnych asystentów mogą być tą samą rodziną: rozstrzygnij na liście możliwych duplikatów."
+    );
 }
 
 #[test]
