@@ -99,8 +99,23 @@ fn an_opinion_being_written_survives_killing_the_app() {
     open_case(&app, "Wiśniewscy");
     app.click(".opinion-open");
     app.fill("#opinion-text", typed);
-    // Saved as a draft after the edit, without a click on "Zapisz".
+    // Saved as a draft after the edit, without a click on "Zapisz": the
+    // window says so, and the workspace holds the whole text (the saves
+    // of the earlier keystrokes may still be on their way when the first
+    // "saved" appears, so wait for the last one before the kill).
     app.find(".opinion-draft-saved");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let draft = crate::fixtures::open_store(data.path())
+            .form_draft(asysta_core::api::DraftKind::Opinion, opinion_id)
+            .unwrap();
+        if draft.is_some_and(|d| d.form.as_str().or_else(|| d.form.get("text").and_then(|t| t.as_str())) == Some(typed))
+        {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the typed text never reached the draft");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     app.kill();
 
     let app = desktop.launch(data.path());
