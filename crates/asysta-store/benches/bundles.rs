@@ -361,6 +361,17 @@ fn import_at_centre(centre: &mut Store, scratch: &Path, enrolment: &[u8], device
         ms(percentile(&mut board, 0.5)),
         ms(percentile(&mut board, 0.99))
     );
+    let mut facts: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            centre.case_facts(today()).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| of which the facts of every family (`case_facts`, bulk reads) | p50 {} |",
+        ms(percentile(&mut facts, 0.5))
+    );
     let period = asysta_core::centre::report::HalfYear::of(today());
     let mut report: Vec<Duration> = (0..20)
         .map(|_| {

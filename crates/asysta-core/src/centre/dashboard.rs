@@ -156,6 +156,10 @@ fn months(on: NaiveDate, visits: &[&VisitFacts]) -> Vec<MonthActivity> {
 pub fn dashboard(cases: &[CaseFacts], visits: &[VisitFacts], input: DashboardInput<'_>) -> Dashboard {
     let on = input.on;
     let mut columns = Vec::new();
+    // Each contact with whoever worked with the family on its day, once.
+    let by_id: std::collections::HashMap<EntityId, &CaseFacts> = cases.iter().map(|c| (c.family_id, c)).collect();
+    let worked: Vec<(&VisitFacts, Option<&AssigneeRef>)> =
+        visits.iter().map(|v| (v, by_id.get(&v.family_id).and_then(|c| c.worker_on(v.date)))).collect();
     for view in input.assistants {
         let same = |a: &AssigneeRef| (input.same)(view, a);
         let theirs: Vec<&CaseFacts> =
@@ -170,14 +174,8 @@ pub fn dashboard(cases: &[CaseFacts], visits: &[VisitFacts], input: DashboardInp
             .map(|c| CaseloadFacts { family_id: c.family_id, rows: &c.rows, ended_on: c.ended_on })
             .collect();
         let (highest, highest_on) = highest_caseload(&caseload, same);
-        let ids: std::collections::BTreeSet<EntityId> = theirs.iter().map(|c| c.family_id).collect();
-        let their_visits: Vec<&VisitFacts> = visits
-            .iter()
-            .filter(|v| ids.contains(&v.family_id))
-            .filter(|v| {
-                cases.iter().find(|c| c.family_id == v.family_id).and_then(|c| c.worker_on(v.date)).is_some_and(same)
-            })
-            .collect();
+        let their_visits: Vec<&VisitFacts> =
+            worked.iter().filter(|(_, who)| who.is_some_and(same)).map(|(v, _)| *v).collect();
         let (as_of, held) = input.bundles.get(&view.id).copied().unwrap_or((None, 0));
         let pick = |f: &dyn Fn(&CaseFacts) -> bool| Figure::of(current.iter().copied().filter(|c| f(c)));
         let no_visit_days = i64::from(input.no_visit_days);

@@ -63,6 +63,23 @@ impl Store {
         Ok(out)
     }
 
+    /// Every family the supervisor merged into another (the latest
+    /// decision on its pair is a merge).
+    pub(crate) fn merged_families(&self) -> Result<Vec<EntityId>> {
+        let mut latest: HashMap<(String, String), (String, String)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT family_a, family_b, decision, order_key FROM duplicate_decisions ORDER BY order_key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
+        for row in rows {
+            let (a, b, decision, order) = row?;
+            latest.insert((a, b.clone()), (decision, order));
+        }
+        latest.into_iter().filter(|(_, (decision, _))| decision == "merge").map(|((_, b), _)| id_of(&b)).collect()
+    }
+
     /// The family `id` was merged into, if the supervisor merged it.
     pub fn merged_into(&self, id: EntityId) -> Result<Option<EntityId>> {
         let mut stmt = self.conn.prepare_cached(

@@ -6,13 +6,13 @@ use super::register::same_assistant;
 use super::{date_of, id_of};
 use crate::error::Result;
 use crate::workspace::Store;
-use asysta_core::api::DueWhat;
 use asysta_core::centre::assignment::AssignmentRow;
 use asysta_core::centre::comment::awaits_answer_from;
 use asysta_core::centre::dashboard::{dashboard, Dashboard, DashboardInput};
 use asysta_core::centre::facts::{CaseFacts, PlanFacts, VisitFacts};
 use asysta_core::centre::report::{half_year, HalfYear, HalfYearReport};
 use asysta_core::closing::ClosingView;
+use asysta_core::evaluation::REMINDER_DAYS;
 use asysta_core::exchange::Direction;
 use asysta_core::plan::{overdue_actions, PlanVersion, ProgressNote};
 use asysta_core::record::{CaseDetails, FamilyStatus, WorkBasis};
@@ -168,9 +168,36 @@ impl Store {
                 });
             }
         }
-        for item in self.due_all(on)? {
-            if let (DueWhat::Evaluation { .. }, Some(case)) = (&item.what, cases.get_mut(&item.family_id)) {
-                case.evaluation_due = Some(item.state);
+        // The next evaluation of each active family: from its start (the
+        // case's start date, else its creation) and its latest evaluation
+        // that counts (submitted or accepted), as `Store::due` computes it.
+        let months = crate::queries::periods(conn)?.evaluation_months;
+        let mut last_made: HashMap<EntityId, NaiveDate> = HashMap::new();
+        for (id, made) in by_family(
+            conn,
+            "SELECT family_id, max(json_extract(submitted_json, '$.on')) FROM evaluations \
+             WHERE status IN ('submitted', 'accepted') AND submitted_json IS NOT NULL GROUP BY family_id",
+            [],
+            |r| Ok(r.get::<_, Option<String>>(1)?),
+        )? {
+            if let Some(made) = made {
+                last_made.insert(id, date_of(&made)?);
+            }
+        }
+        for (id, (start, created)) in by_family(
+            conn,
+            "SELECT id, json_extract(details_json, '$.start_date'), created_at_ms FROM families \
+             WHERE deleted = 0 AND status = 'active'",
+            [],
+            |r| Ok((r.get::<_, Option<String>>(1)?, r.get::<_, i64>(2)?)),
+        )? {
+            let start = match start {
+                Some(s) => date_of(&s)?,
+                None => crate::queries::created_on(created as u64),
+            };
+            let due = asysta_core::evaluation::next_due(start, last_made.get(&id).copied(), months);
+            if let Some(case) = cases.get_mut(&id) {
+                case.evaluation_due = Some(asysta_core::evaluation::due_state(due, on, REMINDER_DAYS));
             }
         }
         for (id, (state, days)) in by_family(
@@ -213,15 +240,14 @@ impl Store {
                 case.conflicts = n;
             }
         }
-        for edit in self.late_edits(None)? {
-            if let Some(case) = cases.get_mut(&edit.family_id) {
-                case.late_edits += 1;
+        for transfer in self.transfers()? {
+            if let Some(case) = cases.get_mut(&transfer.family_id) {
+                case.late_edits += transfer.late_edits.len() as u32;
             }
         }
-        let ids: Vec<EntityId> = cases.keys().copied().collect();
-        for id in ids {
-            if self.merged_into(id)?.is_some() {
-                cases.get_mut(&id).expect("listed").merged = true;
+        for merged in self.merged_families()? {
+            if let Some(case) = cases.get_mut(&merged) {
+                case.merged = true;
             }
         }
         for case in cases.values_mut() {
