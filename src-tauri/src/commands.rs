@@ -554,6 +554,13 @@ pub async fn decide_plan(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn plan_decisions(
+    state: State<'_, SessionState>,
+) -> Result<Vec<asysta_core::centre::approval::PlanDecisionNotice>, ApiError> {
+    session(&state)?.plan_decisions()
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn add_comment(
     state: State<'_, SessionState>,
     target_id: String,

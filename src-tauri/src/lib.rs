@@ -39,6 +39,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::transfers,
             commands::submit_plan,
             commands::decide_plan,
+            commands::plan_decisions,
             commands::add_comment,
             commands::mark_comments_read,
             commands::cross_duplicates,

@@ -373,6 +373,7 @@ mod tests {
             command::MARK_COMMENTS_READ,
             command::CROSS_DUPLICATES,
             command::DASHBOARD,
+            command::PLAN_DECISIONS,
             command::HALF_YEAR_REPORT,
         ];
         for name in command::ALL {

@@ -25,6 +25,7 @@ macro_rules! locale_files {
             include_str!(concat!("../../../assets/locales/", $lang, "/cases.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/session.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/centre.ftl")),
+            include_str!(concat!("../../../assets/locales/", $lang, "/case_steering.ftl")),
             include_str!(concat!("../../../assets/locales/", $lang, "/reports.ftl")),
         ]
     };

@@ -6,6 +6,7 @@ use crate::components::member_list::full_name;
 use crate::components::visit_list::area_name;
 use crate::i18n::{use_i18n, I18n};
 use asysta_core::api::MemberView;
+use asysta_core::centre::CommentTarget;
 use asysta_core::plan::{ActionStatus, Actor, PlanArea, PlanVersion, ProgressNote};
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
@@ -96,6 +97,10 @@ pub struct PlanViewProps {
     /// The dated progress notes on the plan's actions (from visits).
     #[prop_or_default]
     pub notes: Rc<Vec<ProgressNote>>,
+    /// Renders the comments beside each goal and action (the case screen's
+    /// threads), when given.
+    #[prop_or_default]
+    pub comments: Option<Callback<(CommentTarget, String), Html>>,
 }
 
 #[component]
@@ -111,12 +116,17 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             .tr_args("plan-consulted", &[("date", Arg::Str(&i18n.date(c.date))), ("name", Arg::Str(&c.social_worker))]),
         None => i18n.tr("plan-not-consulted"),
     };
+    let thread = |record: &str, id: EntityId, subject: &str| match &props.comments {
+        Some(render) => render.emit((CommentTarget { record: record.into(), id: id.to_string() }, subject.to_owned())),
+        None => Html::default(),
+    };
     let goals = version.goals.iter().map(|goal| {
         let actions = goal.actions.iter().map(|action| {
             let status = props.statuses.get(&action.id).copied().unwrap_or(action.status);
             let overdue = props.overdue.contains(&action.id);
             html! {
-                <tr class={classes!("plan-action", overdue.then_some("overdue"))} key={action.id.to_string()}>
+                <tbody class="plan-action-group" key={action.id.to_string()}>
+                <tr class={classes!("plan-action", overdue.then_some("overdue"))}>
                     <td class="plan-action-what">
                         { action.what.clone() }
                         <ActionNotes notes={props.notes.clone()} action_id={action.id} />
@@ -131,6 +141,12 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     <td class="plan-action-effect">{ action.expected_effect.clone() }</td>
                     <td class="plan-action-status">{ i18n.tr(status.message_id()) }</td>
                 </tr>
+                if props.comments.is_some() {
+                    <tr class="plan-action-comments">
+                        <td colspan="5">{ thread("action", action.id, &action.what) }</td>
+                    </tr>
+                }
+                </tbody>
             }
         });
         html! {
@@ -139,6 +155,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                     <span class="plan-goal-area">{ area_label(&i18n, &props.areas, &goal.area) }</span>
                     <span class="plan-goal-text">{ goal.goal.clone() }</span>
                 </h4>
+                { thread("goal", goal.id, &goal.goal) }
                 <table class="plan-actions">
                     <thead>
                         <tr>
@@ -149,7 +166,7 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
                             <th scope="col">{ i18n.tr("plan-field-status") }</th>
                         </tr>
                     </thead>
-                    <tbody>{ for actions }</tbody>
+                    { for actions }
                 </table>
             </article>
         }

@@ -5,6 +5,7 @@
 use crate::components::member_list::full_name;
 use crate::i18n::{use_i18n, I18n};
 use asysta_core::api::{MemberView, PrintJob, VisitView};
+use asysta_core::centre::CommentTarget;
 use asysta_core::plan::{PlanArea, PlanVersion};
 use asysta_core::visit::{Intervention, Place, Visit};
 use asysta_core::EntityId;
@@ -28,6 +29,10 @@ pub struct VisitListProps {
     /// each entry prints its visit record and each month its diary.
     #[prop_or_default]
     pub print: Option<(EntityId, Callback<PrintJob, Html>)>,
+    /// Renders the comments beside each entry (the case screen's threads),
+    /// when given.
+    #[prop_or_default]
+    pub comments: Option<Callback<(CommentTarget, String), Html>>,
 }
 
 /// How many of the newest entries are shown at once; older ones are shown
@@ -227,6 +232,9 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
                     { button.emit(PrintJob::Visit { visit_id: view.id }) }
                 }
             </p>
+            if let Some(comments) = &props.comments {
+                { comments.emit((CommentTarget { record: "visit".into(), id: view.id.to_string() }, i18n.date(visit.date))) }
+            }
         </li>
     }
 }

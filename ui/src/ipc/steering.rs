@@ -3,7 +3,7 @@
 
 use super::{call, NoArgs};
 use asysta_core::api::{command, ApiError, FamilyCase};
-use asysta_core::centre::approval::DecisionForm;
+use asysta_core::centre::approval::{DecisionForm, PlanDecisionNotice};
 use asysta_core::centre::dashboard::Dashboard;
 use asysta_core::centre::duplicates::DuplicatePair;
 use asysta_core::centre::intake::ReferralForm;
@@ -125,6 +125,11 @@ pub async fn submit_plan(family_id: EntityId, version: u32) -> Result<FamilyCase
 
 pub async fn decide_plan(family_id: EntityId, version: u32, form: &DecisionForm) -> Result<FamilyCase, ApiError> {
     call(command::DECIDE_PLAN, &DecidePlanArgs { family_id, version, form }).await
+}
+
+/// On a laptop: the centre's latest decision on each of its plans.
+pub async fn plan_decisions() -> Result<Vec<PlanDecisionNotice>, ApiError> {
+    call(command::PLAN_DECISIONS, &NoArgs {}).await
 }
 
 /// A comment on the record `target_id` (or an answer to `reply_to`);

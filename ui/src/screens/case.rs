@@ -9,8 +9,19 @@
 //! answers with. An archived case is read-only, as every case is at a
 //! centre (where only the head of the centre's decision on an evaluation is
 //! made).
+//!
+//! The centre's steering shows beside the records: the plan's approval
+//! (`approval`), comments on the family, the plan's goals and actions, the
+//! visits and the evaluations (`comments`, threads reading the
+//! [`comments::CommentsContext`] this screen provides), and who works with
+//! the family (`assignment`: the history, the referral, assigning and
+//! transferring at a centre, the banner of a family in transfer on the
+//! laptop it leaves). A family this laptop handed over is shown read-only.
 
+pub mod approval;
+pub mod assignment;
 pub mod closing;
+pub mod comments;
 pub mod conflicts;
 pub mod details;
 pub mod diary;
@@ -27,13 +38,16 @@ use crate::components::header::Header;
 use crate::components::history::{HistoryContent, HistoryPanel};
 use crate::i18n::use_i18n;
 use crate::ipc;
+use assignment::{AssignmentSection, TransferBanner};
 use asysta_core::api::{CaseVocabulary, ErrorKind, FamilyCase, WorkspaceStatus};
+use asysta_core::centre::CommentTarget;
 use asysta_core::evaluation::has_final_evaluation;
 use asysta_core::plan::PlanArea;
 use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::{EntityId, Event};
 use closing::summary::ClosingSummary;
+use comments::{CommentThread, CommentsContext, UnreadSummary};
 use conflicts::ConflictsSection;
 use details::DetailsSection;
 use diary::DiarySection;
@@ -67,6 +81,10 @@ pub struct CaseState {
     pub vocabulary_error: Option<ErrorKind>,
     /// Bumped when the closing form asks for the final evaluation.
     pub final_request: u32,
+    /// How many comments were unread when the case was read, and on which
+    /// records (announced, with links to their threads).
+    pub unread_on_load: usize,
+    pub unread_targets: Vec<CommentTarget>,
 }
 
 /// What may be done to a case here.
@@ -83,6 +101,20 @@ impl CaseRights {
     pub fn of(role: Role, status: FamilyStatus) -> CaseRights {
         let archived = status == FamilyStatus::Archived;
         CaseRights { edit: role == Role::Assistant && !archived, decide: role == Role::Centre && !archived }
+    }
+
+    /// The rights on `case`: a family this laptop handed over to another
+    /// assistant is read-only here.
+    pub fn for_case(role: Role, case: &FamilyCase) -> CaseRights {
+        let rights = CaseRights::of(role, case.family.status);
+        CaseRights { edit: rights.edit && !case.steering.read_only, ..rights }
+    }
+
+    /// Whether comments may be written: by either side, in a case neither
+    /// archived nor handed over from this laptop.
+    pub fn comment(role: Role, case: &FamilyCase) -> bool {
+        let rights = CaseRights::for_case(role, case);
+        rights.edit || rights.decide
     }
 }
 
@@ -114,6 +146,8 @@ pub enum CaseAction {
     VocabularyFailed(ErrorKind),
     /// The closing form asks for the final evaluation.
     WriteFinalEvaluation,
+    /// These comments were shown and marked read on this device.
+    CommentsRead(Vec<EntityId>),
 }
 
 impl Reducible for CaseState {
@@ -124,6 +158,8 @@ impl Reducible for CaseState {
         match action {
             CaseAction::Loaded { request, case } => {
                 if request == next.request {
+                    next.unread_on_load = case.steering.comments.iter().filter(|c| c.unread).count();
+                    next.unread_targets = comments::unread_targets(&case.steering.comments);
                     next.case = Some(Rc::new(case));
                     next.page_error = None;
                 }
@@ -164,6 +200,10 @@ impl Reducible for CaseState {
             }
             CaseAction::VocabularyFailed(kind) => next.vocabulary_error = Some(kind),
             CaseAction::WriteFinalEvaluation => next.final_request = next.final_request.wrapping_add(1).max(1),
+            CaseAction::CommentsRead(ids) => {
+                let Some(case) = next.case.as_mut() else { return self };
+                comments::mark_read(&mut Rc::make_mut(case).steering.comments, &ids);
+            }
         }
         Rc::new(next)
     }
@@ -171,7 +211,7 @@ impl Reducible for CaseState {
 
 /// The sections of the case, daily work first, as the section links list
 /// them: the element id and the title's message.
-const SECTIONS: [(&str, &str); 7] = [
+const SECTIONS: [(&str, &str); 8] = [
     ("diary", "visit-title"),
     ("plan", "plan-title"),
     ("evaluations", "evaluations-title"),
@@ -179,6 +219,7 @@ const SECTIONS: [(&str, &str); 7] = [
     ("members", "members-title"),
     ("details", "details-title"),
     ("notes", "notes-title"),
+    ("assignment", "assignment-title"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -293,13 +334,23 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
         None => html! { <p id="case-loading" class="loading">{ i18n.tr("loading") }</p> },
         Some(case) => {
             let family = &case.family;
-            let rights = CaseRights::of(props.info.role, family.status);
+            let rights = CaseRights::for_case(props.info.role, case);
             let archived = family.status == FamilyStatus::Archived;
             let read_only = !rights.edit;
+            let handed_over = case.steering.read_only;
+            let comments = CommentsContext {
+                comments: Rc::new(case.steering.comments.clone()),
+                can_write: CaseRights::comment(props.info.role, case),
+                on_case: on_case.clone(),
+                on_locked: on_locked.clone(),
+                on_read: state.dispatcher().to_callback().reform(CaseAction::CommentsRead),
+            };
             html! {
-                <>
+                <ContextProvider<CommentsContext> context={comments}>
+                    <TransferBanner notice={case.steering.transfer.clone()} />
                     <CaseHeader case={case.clone()} {on_history}>
-                        <div class={classes!(centre.then_some("case-read-only-status"))}>
+                        <UnreadSummary count={state.unread_on_load} targets={state.unread_targets.clone()} />
+                        <div class={classes!((centre || handed_over).then_some("case-read-only-status"))}>
                         <StatusSection
                             {family_id}
                             status={family.status}
@@ -317,6 +368,7 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             monitoring_until={case.monitoring_until}
                             reasons={reasons.clone()}
                         />
+                        <CommentThread target={comments::target("family", family_id)} subject={family.name.clone()} />
                     </CaseHeader>
                     if let Some(content) = &state.history {
                         <HistoryPanel
@@ -355,6 +407,8 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                         {family_id}
                         case={case.clone()}
                         areas={state.areas.clone()}
+                        can_submit={rights.edit}
+                        can_decide={rights.decide}
                         on_case={on_case.clone()}
                         on_locked={on_locked.clone()}
                     />
@@ -403,8 +457,15 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             />
                         </div>
                     </fieldset>
+                    <AssignmentSection
+                        {family_id}
+                        case={case.clone()}
+                        can_steer={rights.decide}
+                        on_case={on_case.clone()}
+                        on_locked={on_locked.clone()}
+                    />
                     </div>
-                </>
+                </ContextProvider<CommentsContext>>
             }
         }
     };
@@ -421,6 +482,12 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                 if let Some(kind) = state.page_error {
                     <p id="case-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
                 }
+                // Present before the case arrives, so that its news is announced.
+                <div id="case-announcement" class="visually-hidden" aria-live="polite">
+                    if state.unread_on_load > 0 {
+                        { i18n.count("comments-new-announcement", state.unread_on_load) }
+                    }
+                </div>
                 { body }
             </main>
         </div>

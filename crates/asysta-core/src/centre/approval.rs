@@ -8,7 +8,7 @@
 //! whatever order the bundles came in.
 
 use crate::evaluation::{Decision, Stamp};
-use crate::ids::EventId;
+use crate::ids::{EntityId, EventId};
 use crate::validation::Checker;
 use crate::{FieldError, FieldErrorCode};
 use serde::{Deserialize, Serialize};
@@ -107,6 +107,18 @@ pub fn validate_decision(form: &DecisionForm) -> Result<(Decision, String), Vec<
     }
     let Some(decision) = decision else { return Err(c.finish(()).err().unwrap_or_default()) };
     c.finish((decision, note))
+}
+
+/// The latest decided submission of one family's plan, as the laptop's
+/// home screen lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanDecisionNotice {
+    pub family_id: EntityId,
+    pub family_name: String,
+    pub approval: PlanApproval,
+    /// The decided version is still the one in force (a returned version
+    /// not yet corrected, an approved one not yet changed).
+    pub in_force: bool,
 }
 
 /// The state of a plan's version `version_event` given its submissions.

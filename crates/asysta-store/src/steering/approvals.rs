@@ -6,6 +6,7 @@ use crate::error::{Result, StoreError};
 use crate::log::PendingChange;
 use crate::queries;
 use crate::workspace::Store;
+use asysta_core::centre::approval::PlanDecisionNotice;
 use asysta_core::centre::{ApprovalState, PlanApproval};
 use asysta_core::evaluation::Decision;
 use asysta_core::merge::{fold_plan, PlanState};
@@ -90,6 +91,38 @@ impl Store {
     pub fn plan_approvals(&self, family: EntityId) -> Result<Vec<PlanApproval>> {
         queries::live_rev(&self.conn, "families", family)?;
         plan_approvals_of(&self.conn, family)
+    }
+
+    /// On a laptop: the latest submission of each live family's plan that
+    /// the centre decided on (a stale decision included), by family. A
+    /// centre makes the decisions and gets none.
+    pub fn plan_decisions(&self) -> Result<Vec<PlanDecisionNotice>> {
+        if self.role != Role::Assistant {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.family_id, f.name, a.approval_json, \
+             (SELECT max(v.number) FROM plan_versions v JOIN plans p ON p.id = v.plan_id WHERE p.family_id = a.family_id) \
+             FROM plan_approvals a JOIN families f ON f.id = a.family_id WHERE f.deleted = 0 \
+             ORDER BY a.family_id, a.submitted_on, a.version",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<u32>>(3)?))
+        })?;
+        let mut out: Vec<PlanDecisionNotice> = Vec::new();
+        for row in rows {
+            let (family, family_name, json, latest) = row?;
+            let family_id = super::id_of(&family)?;
+            let approval: PlanApproval = serde_json::from_str(&json)?;
+            // Only the family's latest submission counts.
+            if out.last().is_some_and(|n| n.family_id == family_id) {
+                out.pop();
+            }
+            let in_force = latest == Some(approval.version);
+            out.push(PlanDecisionNotice { family_id, family_name, approval, in_force });
+        }
+        out.retain(|n| !n.approval.decisions.is_empty());
+        Ok(out)
     }
 }
 

@@ -213,9 +213,15 @@ fn a_plan_is_returned_corrected_resubmitted_and_approved_and_a_late_decision_goe
     assert_eq!(approvals[0].state(), ApprovalState::Returned);
     assert_eq!(approvals[0].decision().unwrap().note, "Dodać terminy działań");
     assert_eq!(approvals[0].decision().unwrap().stamp.by, "Kierownik Maria Zięba");
+    // The laptop's home screen lists it while the returned version is in force.
+    let notices = s.anna.plan_decisions().unwrap();
+    assert_eq!((notices.len(), notices[0].in_force, notices[0].family_name.as_str()), (1, true, "Kowalscy"));
+    assert_eq!(notices[0].approval.state(), ApprovalState::Returned);
+    assert!(s.centre.plan_decisions().unwrap().is_empty(), "the centre makes the decisions");
 
     // Corrected as a new version and submitted again; the centre approves.
     s.anna.save_plan_version(family_id, plan("Spłata zadłużenia do marca")).unwrap();
+    assert!(!s.anna.plan_decisions().unwrap()[0].in_force, "corrected: no longer the version in force");
     s.anna.run(ops::SubmitPlan { family_id, version: 2 }, today()).unwrap();
     up(&mut s, Laptop::Anna);
     let approve = |version| ops::DecidePlan {

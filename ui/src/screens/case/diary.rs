@@ -265,6 +265,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                 areas={(*props.areas).clone()}
                 on_correct={(!state.open).then_some(on_correct)}
                 print={Some((case.family.id, crate::screens::print::print_buttons()))}
+                comments={Some(super::comments::comment_threads())}
             />
         </section>
     }

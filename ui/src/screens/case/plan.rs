@@ -1,6 +1,8 @@
 //! The work plan with the family (plan pracy z rodziną): the version in
 //! force with each action's current status, any earlier version, the
-//! comparison of two versions, and the editor of the next version.
+//! comparison of two versions, and the editor of the next version; the
+//! version in force with the centre's decision on it (`approval`), and
+//! comments beside each goal and action.
 //!
 //! A new version starts from the current one (`PlanVersionForm::next_from`:
 //! goals and actions keep their ids, so the comparison can match them).
@@ -10,6 +12,7 @@
 
 pub mod editor;
 
+use super::approval::PlanApprovalPanel;
 use crate::clock::today;
 use crate::components::field::dom_id;
 use crate::components::plan_diff::PlanDiffView;
@@ -357,6 +360,11 @@ pub struct PlanSectionProps {
     pub case: Rc<FamilyCase>,
     /// The centre's areas (empty until read).
     pub areas: Rc<Vec<PlanArea>>,
+    /// The version in force may be submitted to the centre (the
+    /// assistant's own case).
+    pub can_submit: bool,
+    /// A submitted version may be approved or returned (a centre).
+    pub can_decide: bool,
     pub on_case: Callback<FamilyCase>,
     pub on_locked: Callback<()>,
 }
@@ -524,7 +532,16 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
                         version: (!is_current).then_some(shown.number),
                     }}
                 />
-                if !is_current {
+                if is_current {
+                    <PlanApprovalPanel
+                        family_id={props.family_id}
+                        case={props.case.clone()}
+                        can_submit={props.can_submit}
+                        can_decide={props.can_decide}
+                        on_case={props.on_case.clone()}
+                        on_locked={props.on_locked.clone()}
+                    />
+                } else {
                     <p id="plan-earlier" class="warning">
                         { i18n.tr_args("plan-earlier-version", &[("number", Arg::Num(f64::from(current.number)))]) }
                     </p>
@@ -536,6 +553,7 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
                     members={props.case.members.clone()}
                     areas={props.areas.clone()}
                     notes={Rc::new(props.case.progress_notes.clone())}
+                    comments={Some(super::comments::comment_threads())}
                 />
             </>
         }

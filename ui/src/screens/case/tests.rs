@@ -188,3 +188,40 @@ fn an_archived_case_is_read_only_and_a_centre_only_decides() {
     assert_eq!(CaseRights::of(Role::Centre, Active), CaseRights { edit: false, decide: true });
     assert_eq!(CaseRights::of(Role::Centre, Archived), CaseRights { edit: false, decide: false });
 }
+
+#[test]
+fn a_family_handed_over_from_this_laptop_is_read_only_and_takes_no_comments() {
+    let mut case = family_case(Vec::new());
+    assert_eq!(CaseRights::for_case(Role::Assistant, &case), CaseRights { edit: true, decide: false });
+    assert!(CaseRights::comment(Role::Assistant, &case) && CaseRights::comment(Role::Centre, &case));
+    case.steering.read_only = true;
+    assert_eq!(CaseRights::for_case(Role::Assistant, &case), CaseRights { edit: false, decide: false });
+    assert!(!CaseRights::comment(Role::Assistant, &case));
+    case.family.status = asysta_core::record::FamilyStatus::Archived;
+    assert!(!CaseRights::comment(Role::Centre, &case), "an archived case takes no comments");
+}
+
+#[test]
+fn unread_comments_are_counted_when_the_case_arrives_and_marked_read_when_shown() {
+    use asysta_core::centre::comment::CommentView;
+    let mut case = family_case(Vec::new());
+    let comment = |n: u8, target: &str, unread: bool| CommentView {
+        id: entity(n),
+        family_id: entity(1),
+        target: CommentTarget { record: "visit".into(), id: target.into() },
+        side: Role::Centre,
+        author_name: "Maria Zięba".into(),
+        written_at_ms: 1,
+        text: "Proszę o szczegóły".into(),
+        reply_to: None,
+        unread,
+    };
+    case.steering.comments = vec![comment(2, "v1", true), comment(3, "v1", true), comment(4, "v2", false)];
+    let loaded = reduce(CaseState::default(), CaseAction::Loaded { request: 0, case });
+    assert_eq!(loaded.unread_on_load, 2);
+    assert_eq!(loaded.unread_targets.len(), 1);
+    let read = reduce(loaded, CaseAction::CommentsRead(vec![entity(2), entity(3)]));
+    assert!(read.case.as_ref().unwrap().steering.comments.iter().all(|c| !c.unread));
+    assert_eq!(read.unread_on_load, 2, "the news stays announced until the case is read again");
+    assert_eq!(reduce(CaseState::default(), CaseAction::CommentsRead(vec![entity(2)])), CaseState::default());
+}

@@ -1,7 +1,8 @@
 //! What needs the assistant's attention when the workspace opens: visit
 //! entries not finished (drafts), alerts (no visit for too long, plan
 //! actions past their deadline), the due dates (evaluations, court opinions,
-//! ends of monitoring) and the planned contacts.
+//! ends of monitoring) and the planned contacts; on a laptop, the centre's
+//! decisions on its plans ([`decisions`]).
 //!
 //! Each part is fetched on its own; a part that fails to load says so and
 //! the others are still shown.
@@ -17,6 +18,8 @@ use chrono::NaiveDate;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
+
+pub mod decisions;
 
 /// One part of the panel: loading, loaded, or failed with a reason.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +57,7 @@ pub struct HomeState {
     pub alerts: Part<Alert>,
     pub due: Part<DueItem>,
     pub planned: Part<PlannedVisit>,
+    pub decisions: Part<asysta_core::centre::approval::PlanDecisionNotice>,
 }
 
 /// How a planned contact stands on a day.
@@ -158,9 +162,10 @@ pub fn HomePanel(props: &HomePanelProps) -> Html {
                     alerts: Part::from_reply(ipc::alerts().await),
                     due: Part::from_reply(ipc::due().await),
                     planned: Part::from_reply(ipc::planned_visits().await),
+                    decisions: Part::from_reply(ipc::plan_decisions().await),
                 };
                 let locked = next.drafts.is_locked() || next.alerts.is_locked();
-                if locked || next.due.is_locked() || next.planned.is_locked() {
+                if locked || next.due.is_locked() || next.planned.is_locked() || next.decisions.is_locked() {
                     on_locked.emit(());
                 } else {
                     state.set(next);
@@ -290,8 +295,17 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
         }
     };
 
+    let decisions = match &props.state.decisions {
+        Part::Loaded(notices) => html! {
+            <decisions::PlanDecisions notices={notices.clone()} on_open={props.on_open.clone()} today={props.today} />
+        },
+        Part::Failed(kind) => failed("plan-decisions-error", *kind),
+        Part::Loading => Html::default(),
+    };
+
     html! {
         <section id="home" class="panel home-panel">
+            { decisions }
             { drafts }
             <section id="alerts" class="home-part" aria-labelledby="alerts-title">
                 <h3 id="alerts-title">{ i18n.tr("alert-title") }</h3>

@@ -360,6 +360,7 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         areas: default_areas(),
         on_correct: None,
         print: None,
+        comments: None,
     });
     assert_eq!(text_of(&html, "visit-count"), "1 wpis");
     for text in [
@@ -392,6 +393,7 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
         areas: Vec::new(),
         on_correct: None,
         print: None,
+        comments: None,
     });
     assert!(has_id(&empty, "visits-empty"));
 }
@@ -477,6 +479,7 @@ fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
         areas: default_areas(),
         on_correct: None,
         print: None,
+        comments: None,
     });
     assert_eq!(html.matches("class=\"visit-entry").count(), RECENT_ENTRIES, "older months stay folded");
     assert!(html.contains("październik 2026 — 3 wpisy"), "{html}");

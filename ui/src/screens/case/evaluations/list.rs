@@ -3,6 +3,7 @@
 //! which version corrects it.
 
 use crate::i18n::{use_i18n, I18n};
+use crate::screens::case::comments::{self, CommentThread};
 use asysta_core::evaluation::{EvaluationStatus, EvaluationView};
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
@@ -101,6 +102,7 @@ pub fn EvaluationList(props: &EvaluationListProps) -> Html {
                     }
                     <crate::screens::print::PrintButton job={asysta_core::api::PrintJob::Evaluation { evaluation_id: id }} />
                 </div>
+                <CommentThread target={comments::target("evaluation", id)} subject={period_text(&i18n, e)} />
             </li>
         }
     });

@@ -183,6 +183,8 @@ fn section(versions: Vec<PlanVersion>, notes: Vec<ProgressNote>) -> String {
             family_id: entity(1),
             case: Rc::new(case),
             areas: Rc::new(default_areas()),
+            can_submit: true,
+            can_decide: false,
             on_case: Callback::noop(),
             on_locked: Callback::noop(),
         }

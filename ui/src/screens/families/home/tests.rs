@@ -30,6 +30,7 @@ fn unfinished_entries_come_first_with_their_family_and_time() {
         alerts: loaded(vec![]),
         due: loaded(vec![]),
         planned: loaded(vec![]),
+        decisions: loaded(vec![]),
     });
     assert!(has_id(&html, "drafts"));
     assert!(html.find("id=\"drafts\"").unwrap() < html.find("id=\"alerts\"").unwrap());
@@ -90,6 +91,7 @@ fn a_part_that_fails_says_so_and_the_others_still_show() {
         alerts: Part::Failed(ErrorKind::Storage),
         due: Part::Failed(ErrorKind::Storage),
         planned: loaded(vec![]),
+        decisions: loaded(vec![]),
     });
     assert!(has_id(&html, "drafts-error") && has_id(&html, "alerts-error") && has_id(&html, "due-error"));
     assert!(has_id(&html, "planned-none"));
