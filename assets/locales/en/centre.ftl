@@ -39,3 +39,30 @@ conflict-record-comment = Comment
 conflict-record-duplicate = Possible duplicate family
 conflict-field-family-assignment = Assigned assistant
 conflict-field-family-referral = Referral
+
+## The command line: asysta assistant|intake|assign|transfer|plan submit|comment|duplicates.
+
+cli-assistant-incomplete = entry to complete
+cli-headcount = Assistants employed on { $date }:
+cli-headcount-total = total: { $count }
+cli-waiting-days = { $days ->
+    [one] waiting { $days } day
+   *[other] waiting { $days } days
+}
+cli-transfer-from = transferred from: { $name }
+cli-transfer-pending = waiting for the previous assistant's laptop to confirm
+cli-transfer-acknowledged = transfer confirmed { $date }
+cli-transfer-done = transfer complete
+cli-late-edit = change of { $date }, after the transfer's date
+cli-plan-submitted = submitted { $date } ({ $name })
+cli-comment-unread = [new]
+cli-side-centre = centre
+cli-side-assistant = assistant
+cli-case-referral = Referral: { $basis } of { $date }
+cli-case-assistants = The family's assistants:
+cli-case-plan-approvals = Plan approvals:
+cli-case-comments = Comments: { $count }, new: { $unread }
+cli-case-merged-into = Merged into family { $family }
+cli-notice-transfer = Family transferred: { $name } from { $date }
+cli-notice-read-only = confirmed { $date }, on this computer it can only be read
+cli-notice-drafts = unsaved drafts: { $count } (save them before sending a bundle)

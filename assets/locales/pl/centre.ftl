@@ -39,3 +39,30 @@ conflict-record-comment = Komentarz
 conflict-record-duplicate = Możliwy duplikat rodziny
 conflict-field-family-assignment = Przydział asystenta
 conflict-field-family-referral = Zgłoszenie
+
+## The command line: asysta assistant|intake|assign|transfer|plan submit|comment|duplicates.
+
+cli-assistant-incomplete = wpis do uzupełnienia
+cli-headcount = Asystenci zatrudnieni { $date }:
+cli-headcount-total = razem: { $count }
+cli-waiting-days = { $days ->
+    [one] czeka { $days } dzień
+   *[other] czeka { $days } dni
+}
+cli-transfer-from = przekazana przez: { $name }
+cli-transfer-pending = czeka na potwierdzenie z laptopa poprzedniego asystenta
+cli-transfer-acknowledged = przekazanie potwierdzone { $date }
+cli-transfer-done = przekazanie zakończone
+cli-late-edit = zmiana z { $date }, po dacie przekazania
+cli-plan-submitted = przekazany { $date } ({ $name })
+cli-comment-unread = [nowy]
+cli-side-centre = ośrodek
+cli-side-assistant = asystent
+cli-case-referral = Zgłoszenie: { $basis } z { $date }
+cli-case-assistants = Asystenci rodziny:
+cli-case-plan-approvals = Zatwierdzanie planu:
+cli-case-comments = Komentarze: { $count }, nowe: { $unread }
+cli-case-merged-into = Połączona z rodziną { $family }
+cli-notice-transfer = Przekazanie rodziny: { $name } od { $date }
+cli-notice-read-only = potwierdzone { $date }, na tym komputerze można ją tylko przeglądać
+cli-notice-drafts = niezapisane szkice: { $count } (zapisz je przed wysłaniem paczki)

@@ -1,5 +1,6 @@
 //! `asysta evaluation …`: due evaluations, one evaluation, writing and
-//! submitting one from a form file, and the centre's decision.
+//! submitting one from a form file (or a saved draft as it is), and the
+//! centre's decision.
 
 use crate::commands::{describe, line, open, parse_id, print_json, today_local};
 use crate::EvaluationCommand;
@@ -50,6 +51,22 @@ pub fn evaluation(data_dir: &Path, command: EvaluationCommand, t: &Translator, o
             }
             .map_err(fail)?;
             let evaluation = store.evaluation(saved).map_err(fail)?;
+            if json {
+                return print_json(out, &evaluation);
+            }
+            line(out, format_args!("{}\t{}", evaluation.id, t.tr(&evaluation.status.message_id())));
+            Ok(())
+        }
+        EvaluationCommand::Submit { id, json } => {
+            // The draft as it was saved is the form: the same door as
+            // `evaluation save --submit`, which checks it is whole.
+            let id = parse_id(&id)?;
+            let mut store = open(data_dir, t)?;
+            let draft = store.evaluation(id).map_err(fail)?;
+            let form = EvaluationForm::from_evaluation(&draft.evaluation);
+            let family_id = draft.family_id;
+            store.run(ops::SubmitEvaluation { family_id, evaluation_id: Some(id), form }, today).map_err(fail)?;
+            let evaluation = store.evaluation(id).map_err(fail)?;
             if json {
                 return print_json(out, &evaluation);
             }

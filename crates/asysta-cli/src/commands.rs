@@ -52,6 +52,14 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
         Command::Alerts { json } => crate::home::alerts(&data_dir, json, t, out),
         Command::Due { json } => crate::home::due(&data_dir, json, t, out),
         Command::Caseload { json } => crate::home::caseload(&data_dir, json, t, out),
+        Command::Assistant { command } => crate::steering::register::run(&data_dir, command, t, out),
+        Command::Intake { command } => crate::steering::intake::run(&data_dir, command, t, out),
+        Command::Assign { family_id, to, on, json } => {
+            crate::steering::transfers::assign(&data_dir, &family_id, &to, on.as_deref(), json, t, out)
+        }
+        Command::Transfer { command, args } => crate::steering::transfers::run(&data_dir, command, args, t, out),
+        Command::Comment { command } => crate::steering::comments::run(&data_dir, command, t, out),
+        Command::Duplicates { command, json } => crate::steering::duplicates::run(&data_dir, command, json, t, out),
         Command::Family { command: FamilyCommand::Status { to, args } } => {
             crate::status::change(&data_dir, &to, args, t, out)
         }
@@ -109,6 +117,7 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                 return print_json(out, &case);
             }
             print_case(out, &case, t);
+            crate::steering::case::print(out, &case.steering, t);
             Ok(())
         }
         Command::History { entity_id, json } => {
@@ -458,9 +467,12 @@ pub fn describe_with(error: &ApiError, t: &Translator, name_of: &dyn Fn(&str) ->
     let args: Vec<(&str, Arg<'_>)> = error.args.iter().map(|(k, v)| (k.as_str(), Arg::Str(v))).collect();
     let mut line = t.tr_args(error.kind.message_id(), &args);
     for field in &error.fields {
-        let reason = match field.limit {
-            Some(limit) => t.tr_args(field.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
-            None => t.tr(field.message_id()),
+        let reason = match (field.limit, &field.detail) {
+            (Some(limit), _) => t.tr_args(field.message_id(), &[("limit", Arg::Num(f64::from(limit)))]),
+            // A detail that is not a message of its own (a range, a date)
+            // follows the code's message.
+            (None, Some(detail)) if !t.has(detail) => format!("{} ({detail})", t.tr(field.code.message_id())),
+            (None, _) => t.tr(field.message_id()),
         };
         line.push_str(&format!(" {}: {}", name_of(&field.field), reason));
     }

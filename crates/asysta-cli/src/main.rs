@@ -15,6 +15,7 @@ mod passphrase;
 mod plans;
 mod print;
 mod status;
+mod steering;
 mod visits;
 
 use asysta_i18n::{Locale, Translator};
@@ -265,6 +266,52 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// At a centre: the register of assistants (employment, dates, working time, their laptops).
+    Assistant {
+        #[command(subcommand)]
+        command: steering::AssistantCommand,
+    },
+    /// At a centre: cases referred by a social worker or ordered by a court, waiting for an assistant.
+    Intake {
+        #[command(subcommand)]
+        command: steering::IntakeCommand,
+    },
+    /// At a centre: give a waiting case to an assistant, within their cap of active families.
+    Assign {
+        /// The family's id (as `asysta intake list` shows it).
+        family_id: String,
+        /// The assistant's id (as `asysta assistant list` shows it).
+        #[arg(long, value_name = "ASSISTANT_ID")]
+        to: String,
+        /// The effective date, YYYY-MM-DD or dd.mm.rrrr (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Print the family's assignments as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// At a centre: move a family to another assistant from a date (the old laptop's next bundle
+    /// acknowledges it); `asysta transfer list`: every transfer, the pending ones first.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+    Transfer {
+        #[command(subcommand)]
+        command: Option<steering::TransferCommand>,
+        #[command(flatten)]
+        args: steering::TransferArgs,
+    },
+    /// Comments on a family or any record of its case, from either side, with unread marks.
+    Comment {
+        #[command(subcommand)]
+        command: steering::CommentCommand,
+    },
+    /// At a centre: families of different assistants that may be one (list them, merge, keep apart).
+    Duplicates {
+        #[command(subcommand)]
+        command: Option<steering::DuplicatesCommand>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -324,6 +371,15 @@ enum EvaluationCommand {
         /// Submit it to the head of the centre.
         #[arg(long)]
         submit: bool,
+        /// Print the evaluation as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Submit a draft evaluation to the head of the centre as it was saved (it must be whole; then it
+    /// is frozen).
+    Submit {
+        /// The draft's id (as `asysta evaluation save` printed it).
+        id: String,
         /// Print the evaluation as JSON.
         #[arg(long)]
         json: bool,
@@ -574,6 +630,40 @@ enum PlanCommand {
         /// Where the action stands from then on: planned, in_progress, done or abandoned.
         #[arg(long, value_name = "STATE")]
         state: Option<String>,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send a plan version (the latest) to the centre for its decision; it travels in the next bundle.
+    Submit {
+        family_id: String,
+        /// The version's number (as `asysta plan show` shows it).
+        #[arg(long, value_name = "N")]
+        version: u32,
+        /// Print the submission as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// At a centre: approve a submitted plan version, or return it with a note.
+    Decide {
+        family_id: String,
+        /// The version's number.
+        #[arg(long, value_name = "N")]
+        version: u32,
+        /// Approve it.
+        #[arg(long, conflicts_with = "return_note", required_unless_present = "return_note")]
+        approve: bool,
+        /// Return it to the assistant with this note (to be corrected as a new version).
+        #[arg(long = "return", value_name = "NOTE")]
+        return_note: Option<String>,
+        /// Print the submission as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every submission of the family's plan versions, with its state and the centre's decisions
+    /// (a decision made on a version changed meanwhile is stale: shown, not applied).
+    Approvals {
+        family_id: String,
         /// Print as JSON.
         #[arg(long)]
         json: bool,

@@ -2,7 +2,8 @@
 //! form and goes through the store's one door (`asysta_core::ops`:
 //! `SavePlanVersion`, `AddProgressNote`), checked as the window's is; the
 //! family's agreement is a new version, the same as the one in force with
-//! its date of agreement set.
+//! its date of agreement set. Submitting a version to the centre and
+//! the centre's decision on it are `steering::approvals`.
 
 use crate::commands::{line, print_json, today_local};
 use crate::forms::{failed, flag_refusal, open_for_edit, parse_id, read_form, refusal};
@@ -63,6 +64,15 @@ pub fn run(data_dir: &Path, command: PlanCommand, t: &Translator, out: &mut Stri
                 .run(ops::SavePlanVersion { family_id, form }, today)
                 .map_err(|e| flag_refusal(e.into(), t, &[("agreed_with_family_on", "--on")]))?;
             print_saved(out, &store, family_id, number, json, t)
+        }
+        PlanCommand::Submit { family_id, version, json } => {
+            crate::steering::approvals::submit(data_dir, &family_id, version, json, t, out)
+        }
+        PlanCommand::Decide { family_id, version, approve, return_note, json } => {
+            crate::steering::approvals::decide(data_dir, &family_id, version, approve, return_note, json, t, out)
+        }
+        PlanCommand::Approvals { family_id, json } => {
+            crate::steering::approvals::list(data_dir, &family_id, json, t, out)
         }
         PlanCommand::Progress { family_id, action, date, note, state, json } => {
             let family_id = parse_id(&family_id, t)?;

@@ -420,7 +420,9 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
 /// their plan's first version, filed under their family by migration 0007.
 /// 4: the centre's steering (migration 0009): assignments, referrals,
 /// plan approvals, comments, the register; caseloads follow assignments.
-pub const PROJECTION_VERSION: u32 = 4;
+/// 5: each contact's length, form and the statuses it gave plan actions
+/// as columns and rows (migration 0010), for the centre's figures.
+pub const PROJECTION_VERSION: u32 = 5;
 
 /// Rebuilds the projections if they were written by older rules (in one
 /// transaction with the version bump).

@@ -32,6 +32,7 @@ pub const PROJECTION_TABLES: &[&str] = &[
     "opinions",
     "progress_notes",
     "plan_versions",
+    "visit_progress",
     "plans",
     "visits",
     "notes",
@@ -402,11 +403,11 @@ fn upsert_visit(
     deleted: bool,
 ) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev, deleted) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+        "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev, deleted, \
+         minutes, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
          ON CONFLICT (id) DO UPDATE SET date = excluded.date, start_time = excluded.start_time, \
          next_planned = excluded.next_planned, visit_json = excluded.visit_json, rev = excluded.rev, \
-         deleted = excluded.deleted",
+         deleted = excluded.deleted, minutes = excluded.minutes, form = excluded.form",
     )?
     .execute(params![
         id.to_string(),
@@ -418,7 +419,32 @@ fn upsert_visit(
         author_name,
         event_count as i64,
         deleted,
+        visit.duration_minutes(),
+        visit.form.as_str(),
     ])?;
+    // The statuses the contact gave plan actions (a new record has none
+    // to clear).
+    if event_count > 1 {
+        conn.prepare_cached("DELETE FROM visit_progress WHERE visit_id = ?1")?.execute([id.to_string()])?;
+    }
+    if !deleted {
+        let mut insert = conn.prepare_cached(
+            "INSERT OR REPLACE INTO visit_progress (visit_id, position, family_id, date, action_id, status) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (position, worked) in visit.actions_worked.iter().enumerate() {
+            if let Some(status) = worked.status {
+                insert.execute(params![
+                    id.to_string(),
+                    position as i64,
+                    family_id.to_string(),
+                    visit.date.to_string(),
+                    worked.action_id.to_string(),
+                    status.as_str(),
+                ])?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -61,7 +61,9 @@ pub struct AssistantFigures {
     pub name: String,
     /// When the last bundle from their laptop was received (Unix ms).
     pub data_as_of_ms: Option<u64>,
-    pub active_families: Figure,
+    /// Active families now, against `cap` (the families: `active`).
+    pub active_families: u32,
+    pub active: Figure,
     pub cap: u32,
     /// The highest caseload ever, and the first day it was reached.
     pub highest_caseload: u32,
@@ -194,7 +196,8 @@ pub fn dashboard(cases: &[CaseFacts], visits: &[VisitFacts], input: DashboardInp
             assistant_id: view.id,
             name: view.entry.name.clone(),
             data_as_of_ms: as_of,
-            active_families: Figure::of(current.iter().copied()),
+            active_families: current.len() as u32,
+            active: Figure::of(current.iter().copied()),
             cap: input.cap,
             highest_caseload: highest,
             highest_on,
@@ -335,7 +338,7 @@ mod tests {
             },
         );
         let first = &board.assistants[0];
-        assert_eq!(first.active_families.count, 2);
+        assert_eq!((first.active_families, first.active.count), (2, 2));
         assert_eq!((first.highest_caseload, first.breach_in_past), (3, true), "three at once in January");
         assert_eq!(first.no_recent_visit.families, [EntityId(Uuid::from_u128(2))]);
         assert_eq!(first.since_last_visit[0].days, None, "never visited first");
@@ -344,6 +347,6 @@ mod tests {
         assert_eq!((first.months[10].month.as_str(), first.months[10].minutes), ("2026-11", 90));
         assert_eq!(first.months[11].month, "2026-12", "the month of the day last");
         assert_eq!(board.assistants[1].months[9].by_form.get("phone"), Some(&1));
-        assert_eq!(board.assistants[1].active_families.count, 1);
+        assert_eq!(board.assistants[1].active_families, 1);
     }
 }

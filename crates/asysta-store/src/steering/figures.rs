@@ -126,14 +126,11 @@ impl Store {
         )? {
             notes.entry(id).or_default().push(note);
         }
-        for (id, (date, action, status)) in by_family(
-            conn,
-            "SELECT v.family_id, v.date, json_extract(a.value, '$.action_id'), json_extract(a.value, '$.status') \
-             FROM visits v, json_each(v.visit_json, '$.actions_worked') a \
-             WHERE v.deleted = 0 AND json_extract(a.value, '$.status') IS NOT NULL",
-            [],
-            |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
-        )? {
+        for (id, (date, action, status)) in
+            by_family(conn, "SELECT family_id, date, action_id, status FROM visit_progress", [], |r| {
+                Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            })?
+        {
             let (Ok(action_id), Some(status)) = (id_of(&action), asysta_core::plan::ActionStatus::parse(&status))
             else {
                 continue;
@@ -260,20 +257,12 @@ impl Store {
     fn visit_facts(&self, since: NaiveDate) -> Result<Vec<VisitFacts>> {
         let rows = by_family(
             &self.conn,
-            "SELECT family_id, date, json_extract(visit_json, '$.start'), json_extract(visit_json, '$.end'), \
-             json_extract(visit_json, '$.form') FROM visits WHERE deleted = 0 AND date >= ?1",
+            "SELECT family_id, date, minutes, form FROM visits WHERE deleted = 0 AND date >= ?1",
             [since.to_string()],
-            |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)),
+            |r| Ok((r.get::<_, String>(1)?, r.get::<_, u32>(2)?, r.get::<_, String>(3)?)),
         )?;
-        let time = |t: &str| {
-            chrono::NaiveTime::parse_from_str(t, "%H:%M:%S").or_else(|_| chrono::NaiveTime::parse_from_str(t, "%H:%M"))
-        };
         rows.into_iter()
-            .map(|(family_id, (date, start, end, form))| {
-                let minutes = match (time(&start), time(&end)) {
-                    (Ok(s), Ok(e)) if e > s => (e - s).num_minutes() as u32,
-                    _ => 0,
-                };
+            .map(|(family_id, (date, minutes, form))| {
                 Ok(VisitFacts { family_id, date: date_of(&date)?, minutes, form })
             })
             .collect()

@@ -425,7 +425,7 @@ fn the_dashboard_and_the_half_year_name_the_families_behind_each_figure() {
         .unwrap();
     let board = s.centre.dashboard(today()).unwrap();
     let anna = board.assistants.iter().find(|a| a.name == "Anna Łęcka").unwrap();
-    assert_eq!(anna.active_families.count, 2);
+    assert_eq!(anna.active_families, 2);
     assert!(anna.data_as_of_ms.is_some(), "as of the last bundle");
     assert_eq!(anna.no_recent_visit.families, [quiet], "{anna:?}");
     assert_eq!(anna.plans_missing.count, 2);
