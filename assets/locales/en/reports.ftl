@@ -22,3 +22,25 @@ import-duplicates = { $count ->
         [one] { $count } pair of families of different assistants may be one family: decide on the list of possible duplicates.
        *[other] { $count } pairs of families of different assistants may be one family each: decide on the list of possible duplicates.
     }
+
+# The dashboard as the CLI prints it.
+report-dashboard-highest-caseload = most active families at once (over the cap)
+report-dashboard-no-recent-visit = families without a recent visit
+report-dashboard-overdue-actions = families with overdue actions
+report-dashboard-evaluations-due = evaluations due soon
+report-dashboard-evaluations-overdue = evaluations overdue
+report-dashboard-plans-missing = families without a work plan
+report-dashboard-plans-incomplete = plans without deadlines or expected effects
+report-dashboard-plans-unconsulted = plans not consulted with the social worker
+report-dashboard-awaiting-decision = documents waiting for a decision
+report-dashboard-comments-awaiting-centre = comments waiting for the centre's answer
+report-dashboard-comments-awaiting-assistant = comments waiting for the assistant's answer
+report-dashboard-conflicts = families with conflicts to resolve
+report-dashboard-late-edits = families with edits after their transfer
+report-dashboard-court-ordered = families obliged by a court
+report-dashboard-held-back = events held back (a gap in the numbering)
+report-dashboard-month = contacts and hours this month
+report-dashboard-waiting = Families waiting for an assistant
+report-dashboard-pending-transfers = Transfers in progress
+report-dashboard-open-duplicates = Possible duplicates to decide
+report-dashboard-goals-achieved-share = Share of families whose work ended with the goals achieved

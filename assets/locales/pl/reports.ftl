@@ -23,3 +23,25 @@ import-duplicates = { $count ->
         [few] { $count } pary rodzin różnych asystentów mogą być tą samą rodziną: rozstrzygnij na liście możliwych duplikatów.
        *[other] { $count } par rodzin różnych asystentów może być tą samą rodziną: rozstrzygnij na liście możliwych duplikatów.
     }
+
+# The dashboard as the CLI prints it.
+report-dashboard-highest-caseload = najwięcej aktywnych rodzin naraz (ponad limit)
+report-dashboard-no-recent-visit = rodziny bez niedawnej wizyty
+report-dashboard-overdue-actions = rodziny z zaległymi działaniami
+report-dashboard-evaluations-due = oceny do zrobienia wkrótce
+report-dashboard-evaluations-overdue = oceny po terminie
+report-dashboard-plans-missing = rodziny bez planu pracy
+report-dashboard-plans-incomplete = plany bez terminów lub oczekiwanych efektów
+report-dashboard-plans-unconsulted = plany niekonsultowane z pracownikiem socjalnym
+report-dashboard-awaiting-decision = dokumenty czekające na decyzję
+report-dashboard-comments-awaiting-centre = komentarze czekające na odpowiedź ośrodka
+report-dashboard-comments-awaiting-assistant = komentarze czekające na odpowiedź asystenta
+report-dashboard-conflicts = rodziny z konfliktami do rozstrzygnięcia
+report-dashboard-late-edits = rodziny ze zmianami po przekazaniu
+report-dashboard-court-ordered = rodziny zobowiązane przez sąd
+report-dashboard-held-back = zdarzenia wstrzymane (luka w numeracji)
+report-dashboard-month = kontakty i godziny w miesiącu
+report-dashboard-waiting = Rodziny oczekujące na asystenta
+report-dashboard-pending-transfers = Przekazania w toku
+report-dashboard-open-duplicates = Możliwe duplikaty do rozstrzygnięcia
+report-dashboard-goals-achieved-share = Odsetek rodzin, z którymi zakończono pracę po osiągnięciu celów

@@ -60,6 +60,11 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
         Command::Transfer { command, args } => crate::steering::transfers::run(&data_dir, command, args, t, out),
         Command::Comment { command } => crate::steering::comments::run(&data_dir, command, t, out),
         Command::Duplicates { command, json } => crate::steering::duplicates::run(&data_dir, command, json, t, out),
+        Command::Dashboard { on, json } => crate::reports::dashboard(&data_dir, on.as_deref(), json, t, out),
+        Command::Report { command: crate::ReportCommand::HalfYear { period, csv, pdf, cell, json } } => {
+            let output = crate::reports::HalfYearOutput { csv, pdf, cell };
+            crate::reports::half_year(&data_dir, &period, output, json, t, out)
+        }
         Command::Family { command: FamilyCommand::Status { to, args } } => {
             crate::status::change(&data_dir, &to, args, t, out)
         }

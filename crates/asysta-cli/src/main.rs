@@ -14,6 +14,7 @@ mod opinions;
 mod passphrase;
 mod plans;
 mod print;
+mod reports;
 mod status;
 mod steering;
 mod visits;
@@ -312,6 +313,39 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// At a centre: per assistant, active families against the cap and every figure of the home screen.
+    Dashboard {
+        /// The day to count on, YYYY-MM-DD or dd.mm.rrrr (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// At a centre: the reports it files.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportCommand {
+    /// The half-year figures on the family assistants (`2026-H2`), every cell with its families.
+    HalfYear {
+        /// The half-year, YYYY-H1 or YYYY-H2.
+        period: String,
+        /// Also write the table as CSV (`;`-separated, labels in the language of the CLI).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Also write it as a PDF.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// List the families (or assistants) behind one row instead, by its key.
+        #[arg(long, value_name = "ROW")]
+        cell: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -451,6 +485,9 @@ enum PrintCommand {
         /// The month, YYYY-MM.
         #[arg(long, value_name = "YYYY-MM")]
         month: String,
+        /// At a centre: one assistant's report (their id in `asysta assistant list`); default: every assistant's.
+        #[arg(long, value_name = "ASSISTANT_ID")]
+        assistant: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },

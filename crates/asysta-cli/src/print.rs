@@ -32,9 +32,10 @@ pub fn job_of(command: &PrintCommand) -> Result<(PrintJob, &Path), String> {
             let (year, month) = parse_month(month)?;
             (PrintJob::Diary { family_id: parse_id(family_id)?, year, month }, out)
         }
-        PrintCommand::Monthly { month, out } => {
+        PrintCommand::Monthly { month, assistant, out } => {
             let (year, month) = parse_month(month)?;
-            (PrintJob::Monthly { year, month, assistant: None }, out)
+            let assistant = assistant.as_deref().map(parse_id).transpose()?;
+            (PrintJob::Monthly { year, month, assistant }, out)
         }
     })
 }
