@@ -12,5 +12,6 @@ mod plan;
 mod print;
 mod record;
 mod support;
+mod steering;
 mod sync;
 mod workspace;
