@@ -73,6 +73,10 @@ pub(super) fn check(
         if !event_keeps_policy(role, event) {
             return Err(breach(user_name, PolicyBreach::Kind));
         }
+        // A comment says which side wrote it: the writing device's.
+        if matches!(&event.change, Change::CommentAdded { side, .. } if *side != role) {
+            return Err(breach(user_name, PolicyBreach::Kind));
+        }
         if event.author.user_id != user_id || event.author.name != user_name {
             return Err(breach(user_name, PolicyBreach::Author));
         }

@@ -159,3 +159,40 @@ fn the_policy_lets_the_ordinary_traffic_through_both_ways() {
         assert!(report.ok, "{report:#?}");
     }
 }
+
+#[test]
+fn a_centre_refuses_a_laptops_comment_in_the_centres_name() {
+    assert_refused_at_the_centre(
+        |s| {
+            let family = s.anna.add_family(&family("Kowalscy", "Jan")).unwrap();
+            let comment = change(&format!(
+                r#"{{"type":"comment.added","family_id":"{family}","target":{{"record":"family","id":"{family}"}},"side":"centre","text":"Zatwierdzam"}}"#
+            ));
+            write_behind_the_policy(&mut s.anna, EntityId(uuid::Uuid::from_u128(55)), comment, None);
+        },
+        crate::error::PolicyBreach::Kind,
+    );
+}
+
+#[test]
+fn a_centre_refuses_a_laptops_edit_of_a_referred_case_it_was_not_given() {
+    let mut s = site();
+    first_round_trip(&mut s);
+    let form = asysta_core::centre::intake::ReferralForm {
+        name: "Zielińscy".into(),
+        address: "ul. Leśna 2".into(),
+        basis: "social-worker".into(),
+        requested_on: "2025-11-10".into(),
+        ..Default::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 24).unwrap();
+    let referred = s.centre.run(asysta_core::ops::ReferFamily { form }, today).unwrap();
+    // Anna's laptop writes to the waiting case behind its store's back.
+    let note = change(&format!(r#"{{"type":"note.added","family_id":"{referred}","text":"x","restricted":false}}"#));
+    write_behind_the_policy(&mut s.anna, EntityId(uuid::Uuid::from_u128(56)), note, None);
+    let bundle = export(&mut s.anna, &s.root.join("forged.asysta"), ExportRequest::default());
+    let before = snapshot_files(&s.root.join("centre"));
+    let err = import(&mut s.centre, &bundle, None).unwrap_err();
+    assert!(matches!(&err, StoreError::PolicyBreach { what: crate::error::PolicyBreach::Family, .. }), "{err:?}");
+    assert_unchanged(&before, &snapshot_files(&s.root.join("centre")));
+}
