@@ -599,3 +599,27 @@ pub async fn dashboard(state: State<'_, SessionState>, on: Option<chrono::NaiveD
 pub async fn half_year_report(state: State<'_, SessionState>, period: String) -> Result<HalfYearReport, ApiError> {
     session(&state)?.half_year_report(&period)
 }
+
+/// The half-year report as CSV, to `path` or where the save dialog says
+/// (`None` when it is cancelled), as `print_document` saves.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_half_year_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SessionState>,
+    period: String,
+    path: Option<PathBuf>,
+) -> Result<Option<String>, ApiError> {
+    let name = crate::session::half_year_csv_name(&period)?;
+    let path = match (path, std::env::var_os(PRINT_DIR_ENV)) {
+        (Some(path), _) => path,
+        (None, Some(dir)) => free_name(&PathBuf::from(dir), &name),
+        (None, None) => {
+            let picked = app.dialog().file().set_file_name(&name).add_filter("CSV", &["csv"]).blocking_save_file();
+            match picked.and_then(|p| p.into_path().ok()) {
+                Some(path) => path,
+                None => return Ok(None),
+            }
+        }
+    };
+    session(&state)?.export_half_year_csv(&period, &path).map(Some)
+}

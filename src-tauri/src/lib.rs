@@ -46,6 +46,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::decide_duplicates,
             commands::dashboard,
             commands::half_year_report,
+            commands::export_half_year_csv,
             commands::close_work,
             commands::request_opinion,
             commands::save_opinion,

@@ -27,6 +27,8 @@ use std::path::{Path, PathBuf};
 mod cases;
 mod steering;
 
+pub use steering::half_year_csv_name;
+
 /// One window's view of one data directory.
 #[derive(Debug)]
 pub struct Session {

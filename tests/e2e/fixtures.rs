@@ -98,16 +98,21 @@ pub fn prepare_family_with_plan(dir: &Path) -> PlannedFamily {
     PlannedFamily { family_id, member_ids, action_ids }
 }
 
-/// Unlocks the workspace and waits for the family list.
+/// Unlocks the workspace and waits for its home screen: the family list
+/// on a laptop, the dashboard at a centre.
 pub fn unlock(app: &App<'_>) {
     app.find("#unlock-form");
     app.fill("#unlock-passphrase", PASSPHRASE);
     app.click("#unlock-submit");
-    app.find("#families");
+    app.find("#families, #dashboard");
 }
 
-/// Opens the case of the family listed as `name` (in any group of the list).
+/// Opens the case of the family listed as `name` (in any group of the
+/// list; at a centre, its family list is opened first).
 pub fn open_case(app: &App<'_>, name: &str) {
+    if app.find_all("#families").is_empty() && !app.find_all("#nav-families").is_empty() {
+        app.click("#nav-families");
+    }
     app.wait_for_text(".family-name", name);
     app.click_text(".family-row .family-name", name);
     app.find("#case");

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real app binary, in a real window under Xvfb,
 //! driven through tauri-driver and WebKitWebDriver.
 
+mod centre;
 mod conflicts;
 mod diary;
 mod evaluation;
@@ -11,7 +12,7 @@ mod opinion;
 mod plan;
 mod print;
 mod record;
-mod support;
 mod steering;
+mod support;
 mod sync;
 mod workspace;

@@ -43,7 +43,7 @@ fn import(app: &App<'_>, path: &str) {
 
 /// The window sizes the centre's screens must fit: the app's default
 /// window (1100 px wide) and a 1366-px laptop's screen.
-const WINDOW_SIZES: [(u32, u32); 2] = [(1100, 800), (1366, 768)];
+pub(crate) const WINDOW_SIZES: [(u32, u32); 2] = [(1100, 800), (1366, 768)];
 
 /// Measures the page as it is laid out: whatever scrolls sideways (the
 /// page, a panel, a cell of a table); in the family list, every cell and
@@ -93,7 +93,7 @@ const MEASURE_LAYOUT: &str = "
 /// sideways; in the family list nothing crosses its panel's edge and
 /// addresses take two lines at most.
 #[track_caller]
-fn assert_fits(app: &App<'_>, screen: &str) {
+pub(crate) fn assert_fits(app: &App<'_>, screen: &str) {
     for (width, height) in WINDOW_SIZES {
         app.set_window_size(width, height);
         let problems = app.execute(MEASURE_LAYOUT, json!([]));
@@ -183,6 +183,7 @@ fn a_laptops_bundle_reaches_the_centre_and_the_centres_settings_come_back() {
     assert_fits(&app, "centre's sync screen");
     // Its family list is grouped by assistant, with each caseload.
     app.click("#sync-back");
+    app.click("#nav-families");
     app.wait_for_text(".assistant-heading th", "Anna Łęcka — 4 z 12 aktywnych rodzin");
     app.find("#caseloads");
     assert!(app.find_all("#family-form").is_empty(), "a centre does not take on families itself");

@@ -11,12 +11,13 @@ use crate::i18n::{apply_locale, other_locale, stored_locale, I18n};
 use crate::idle::{current_place, restore_place, use_idle_lock, LockReason, Place, DEFAULT_LOCK_MINUTES};
 use crate::ipc;
 use crate::screens::case::CaseScreen;
+use crate::screens::centre::{CentrePlace, CentreScreen};
 use crate::screens::families::{FamiliesScreen, ListFilter};
 use crate::screens::setup::SetupScreen;
 use crate::screens::sync::SyncScreen;
 use crate::screens::unlock::UnlockScreen;
 use asysta_core::api::{ErrorKind, WorkspaceStatus};
-use asysta_core::workspace::WorkspaceInfo;
+use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::EntityId;
 use asysta_i18n::{Locale, Translator};
 use std::rc::Rc;
@@ -66,6 +67,9 @@ pub struct AppState {
     pub status_request: u32,
     /// The family list's filter, kept while a case is open.
     pub family_filter: ListFilter,
+    /// At a centre: where the user is among its screens, kept while a
+    /// case or the sync screen is open.
+    pub centre: CentrePlace,
     /// Set while the workspace is locked over an open screen: the screen
     /// stays mounted, hidden, under the unlock form.
     pub lock: Option<LockReason>,
@@ -78,6 +82,7 @@ impl AppState {
             screen: Screen::Loading,
             status_request: 0,
             family_filter: ListFilter::default(),
+            centre: CentrePlace::default(),
             lock: None,
         }
     }
@@ -127,6 +132,8 @@ pub enum AppAction {
     CloseSync,
     /// The app locks itself (not used for a while, or the computer slept).
     Lock(LockReason),
+    /// At a centre: another of its screens, or something opened on one.
+    CentrePlace(CentrePlace),
 }
 
 impl Reducible for AppState {
@@ -166,6 +173,11 @@ impl Reducible for AppState {
             AppAction::Lock(reason) => {
                 if next.watching() {
                     next.lock = Some(reason);
+                }
+            }
+            AppAction::CentrePlace(place) => {
+                if let Screen::Families(_) = &next.screen {
+                    next.centre = place;
                 }
             }
         }
@@ -290,8 +302,23 @@ pub fn App() -> Html {
                 .dispatcher()
                 .to_callback()
                 .reform(|(family_id, filter)| AppAction::OpenCase { family_id, filter });
-            html! {
-                <FamiliesScreen info={info.clone()} filter={state.family_filter.clone()} {on_status} {on_open_case} {on_open_sync} />
+            if info.role == Role::Centre {
+                let on_place = state.dispatcher().to_callback().reform(AppAction::CentrePlace);
+                html! {
+                    <CentreScreen
+                        info={info.clone()}
+                        place={state.centre.clone()}
+                        filter={state.family_filter.clone()}
+                        {on_status}
+                        {on_open_case}
+                        {on_open_sync}
+                        {on_place}
+                    />
+                }
+            } else {
+                html! {
+                    <FamiliesScreen info={info.clone()} filter={state.family_filter.clone()} {on_status} {on_open_case} {on_open_sync} />
+                }
             }
         }
         Screen::Case { info, family_id } => {

@@ -3,6 +3,7 @@
 //! actions and call [`crate::ipc`].
 
 pub mod case;
+pub mod centre;
 pub mod draft;
 pub mod families;
 pub mod form;

@@ -375,6 +375,7 @@ mod tests {
             command::DASHBOARD,
             command::PLAN_DECISIONS,
             command::HALF_YEAR_REPORT,
+            command::EXPORT_HALF_YEAR_CSV,
         ];
         for name in command::ALL {
             assert!(

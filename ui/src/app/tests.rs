@@ -25,6 +25,32 @@ fn each_status_has_its_screen() {
 }
 
 #[test]
+fn at_a_centre_a_case_opened_from_a_screen_goes_back_to_it_with_what_was_open() {
+    use crate::screens::centre::dashboard::{FigureKey, FigureKind};
+    use crate::screens::centre::CentreView;
+    let info = WorkspaceInfo {
+        assistant_name: "Ewa".into(),
+        centre_name: "MOPS".into(),
+        role: asysta_core::workspace::Role::Centre,
+    };
+    let family_id: EntityId = "00000000-0000-0000-0000-000000000009".parse().unwrap();
+    let home = reduce(AppState::new(Locale::Pl), AppAction::Status(WorkspaceStatus::Unlocked { info: info.clone() }));
+    assert_eq!(home.centre, CentrePlace::default(), "the dashboard first");
+    let figure = FigureKey::Assistant { assistant: family_id, kind: FigureKind::OverdueActions };
+    let place = CentrePlace { figure: Some(figure), ..CentrePlace::default() };
+    let open = reduce(home, AppAction::CentrePlace(place.clone()));
+    let case = reduce(open, AppAction::OpenCase { family_id, filter: ListFilter::default() });
+    assert_eq!(
+        reduce(case.clone(), AppAction::CentrePlace(CentrePlace::default())).centre,
+        place,
+        "only from a screen"
+    );
+    let back = reduce(case, AppAction::CloseCase);
+    assert_eq!((back.screen, back.centre), (Screen::Families(info), place.clone()));
+    assert_eq!(place.show(CentreView::Intake).view, CentreView::Intake);
+}
+
+#[test]
 fn a_failed_start_can_be_retried() {
     let failed = reduce(AppState::new(Locale::Pl), AppAction::StatusFailed(ErrorKind::Storage));
     assert_eq!(failed.screen, Screen::Failed(ErrorKind::Storage));

@@ -161,3 +161,9 @@ pub async fn dashboard(on: Option<NaiveDate>) -> Result<Dashboard, ApiError> {
 pub async fn half_year_report(period: &str) -> Result<HalfYearReport, ApiError> {
     call(command::HALF_YEAR_REPORT, &PeriodArgs { period }).await
 }
+
+/// Saves the half-year report as CSV where the save dialog says; the path
+/// written, or `None` when the dialog was closed.
+pub async fn export_half_year_csv(period: &str) -> Result<Option<String>, ApiError> {
+    call(command::EXPORT_HALF_YEAR_CSV, &PeriodArgs { period }).await
+}

@@ -342,6 +342,9 @@ pub struct FamiliesScreenProps {
     /// Opens the sync screen.
     #[prop_or_default]
     pub on_open_sync: Callback<()>,
+    /// At a centre: the navigation between its screens, under the header.
+    #[prop_or_default]
+    pub nav: Option<Html>,
 }
 
 #[component]
@@ -494,6 +497,7 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
     html! {
         <div id="families" class="page">
             <Header info={props.info.clone()} {on_lock} on_sync={props.on_open_sync.clone()} />
+            { props.nav.clone().unwrap_or_default() }
             <main class={classes!("content", "columns", centre.then_some("centre"))}>
                 <section class="panel list-panel" aria-labelledby="families-title">
                     <h2 id="families-title">{ i18n.tr("families-title") }</h2>
@@ -549,10 +553,12 @@ pub fn FamiliesScreen(props: &FamiliesScreenProps) -> Html {
                     }
                 </section>
                 <div class="side-column">
-                <HomePanel on_open={on_open} on_locked={on_locked_home} today={today()} />
+                // At a centre the dashboard shows what needs attention,
+                // each family with its assistant.
                 if centre {
                     <CaseloadsPanel groups={(*groups).clone()} />
                 } else {
+                <HomePanel on_open={on_open} on_locked={on_locked_home} today={today()} />
                 <section class="panel form-panel" aria-labelledby="family-add-title">
                     <h2 id="family-add-title">{ i18n.tr("family-add-title") }</h2>
                     <form id="family-form" class="form" aria-busy={state.busy.then_some("true")} {onsubmit}>

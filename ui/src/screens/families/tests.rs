@@ -128,6 +128,7 @@ fn the_screen_has_the_ids_the_end_to_end_tests_use() {
         on_status: Callback::noop(),
         on_open_case: Callback::noop(),
         on_open_sync: Callback::noop(),
+        nav: None,
     });
     for id in [
         "families",
@@ -225,6 +226,7 @@ fn the_screen_starts_with_the_filter_it_is_given() {
         on_status: Callback::noop(),
         on_open_case: Callback::noop(),
         on_open_sync: Callback::noop(),
+        nav: None,
     });
     assert!(html.contains("value=\"Żak\""), "{html}");
     assert!(html.contains("<option value=\"all\" selected=\"selected\">wszystkie</option>"));
