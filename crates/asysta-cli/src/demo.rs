@@ -1,15 +1,16 @@
 //! `asysta demo`: realistic synthetic data. On a laptop it fills the
 //! workspace; at a centre it makes synthetic assistants' laptops, enrols
-//! them, and imports their signed bundles, so the centre side can be tried
-//! in one command.
+//! them, and plays the centre's steering with them, bundles going both
+//! ways ([`steering`]), so the centre side can be tried in one command.
+
+mod steering;
 
 use crate::commands::describe;
 use asysta_core::api::ApiError;
 use asysta_core::record::FamilyStatus;
-use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::EntityId;
 use asysta_i18n::Translator;
-use asysta_store::{ExportRequest, KdfParams, NewCase, Passphrase, Store, StoreError, SystemEnvironment};
+use asysta_store::{NewCase, Store, StoreError};
 
 /// The synthetic assistants' names (a centre demo takes the first N,
 /// numbering them beyond the list).
@@ -22,9 +23,20 @@ const ASSISTANTS: &[&str] =
 /// cases beyond the cap. Past cases go first, so the active caseload never
 /// passes the cap on the way.
 pub fn fill(store: &mut Store, families: usize, seed: u64, today: chrono::NaiveDate) -> Result<(), StoreError> {
-    use asysta_core::demo::story;
     let active = store.list_families_with_status(Some(FamilyStatus::Active))?.len();
     let room = (store.settings()?.caseload_cap as usize).saturating_sub(active);
+    fill_within(store, families, room, seed, today)
+}
+
+/// [`fill`] with at most `room` active families (the rest past cases).
+fn fill_within(
+    store: &mut Store,
+    families: usize,
+    room: usize,
+    seed: u64,
+    today: chrono::NaiveDate,
+) -> Result<(), StoreError> {
+    use asysta_core::demo::story;
     let mut rng = asysta_core::demo::DemoRng::new(seed ^ 0x0D1A_2B3C);
     let profiles = story::profiles(families, room, &mut rng);
     let mut cases: Vec<(story::Profile, asysta_core::demo::DemoCase)> =
@@ -69,10 +81,10 @@ pub fn fill(store: &mut Store, families: usize, seed: u64, today: chrono::NaiveD
     Ok(())
 }
 
-/// At a centre: `n` synthetic laptops, each enrolled with the centre,
-/// filled with `families` cases and exported; their bundles imported here
-/// with their fingerprints trusted. The laptops live in a temporary folder
-/// that is removed afterwards.
+/// At a centre: `n` synthetic laptops, each enrolled with the centre and
+/// filled with `families` cases, and the centre's steering played with
+/// them ([`steering::Story::play`]); every bundle the centre imports is reported.
+/// The laptops live in a temporary folder that is removed afterwards.
 pub fn centre(
     centre: &mut Store,
     n: usize,
@@ -82,32 +94,12 @@ pub fn centre(
     t: &Translator,
     out: &mut String,
 ) -> Result<(), String> {
-    let fail = |e: StoreError| describe(&ApiError::from(e), t);
-    let enrolment = centre.enrolment().map_err(fail)?.to_json();
-    let centre_name = centre.info().map_err(fail)?.centre_name;
     let scratch = std::env::temp_dir().join(format!("asysta-demo-{}-{seed}", std::process::id()));
     let _cleanup = RemoveOnDrop(scratch.clone());
-    let pass = Passphrase::new(format!("demo {seed} {}", std::process::id()));
-    for i in 0..n {
-        let name = match ASSISTANTS.get(i) {
-            Some(name) => (*name).to_owned(),
-            None => format!("Asystentka {}", i + 1),
-        };
-        let dir = scratch.join(format!("laptop-{i}"));
-        let info =
-            WorkspaceInfo { assistant_name: name.clone(), centre_name: centre_name.clone(), role: Role::Assistant };
-        // Throwaway workspaces: the cheap key derivation keeps the demo fast.
-        let mut laptop = Store::create(&dir, &info, &pass, KdfParams::INSECURE_FOR_TESTS, Box::new(SystemEnvironment))
-            .map_err(fail)?;
-        laptop.enrol(&enrolment).map_err(fail)?;
-        fill(&mut laptop, families, seed.wrapping_add(i as u64 * 7919), today).map_err(fail)?;
-        let bundle = scratch.join(format!("laptop-{i}.asysta"));
-        laptop.export_bundle(&bundle, &ExportRequest::default(), &mut |_| {}).map_err(fail)?;
-        let bytes = std::fs::read(&bundle).map_err(|e| format!("{}: {e}", bundle.display()))?;
-        let fingerprint = laptop.fingerprint().to_string();
-        let report = centre.import_bundle(&bytes, &format!("{name}.asysta"), Some(&fingerprint)).map_err(fail)?;
-        crate::exchange::print_report(out, &report, t);
-    }
+    let story = steering::Story { laptops: n, families, seed, today };
+    story
+        .play(centre, &scratch, &mut |report| crate::exchange::print_report(out, report, t))
+        .map_err(|e| describe(&ApiError::from(e), t))?;
     Ok(())
 }
 
@@ -125,6 +117,8 @@ mod tests {
     use asysta_core::api::DueWhat;
     use asysta_core::evaluation::{DueState, EvaluationStatus};
     use asysta_core::plan::ActionStatus;
+    use asysta_core::workspace::{Role, WorkspaceInfo};
+    use asysta_store::{KdfParams, Passphrase, SystemEnvironment};
 
     #[test]
     fn the_demo_caseload_reads_like_a_real_one() {

@@ -507,15 +507,23 @@ fn demo_at_a_centre_enrols_synthetic_laptops_and_imports_their_bundles() {
     let listed = devices(&centre);
     let listed = listed.as_array().unwrap();
     assert_eq!(listed.len(), 2, "{listed:?}");
+    // Each laptop's events, over the demo's bundles (its last one is small).
+    let stats = json(&centre, &["stats", "--json"]);
     for d in listed {
         assert_eq!(d["role"], "assistant");
         assert_eq!(d["centre_name"], CENTRE);
-        assert!(d["last_import"]["event_count"].as_u64().unwrap() > 15, "a caseload's history: {d}");
+        let events = &stats["events"]["per_device"][d["device_id"].as_str().unwrap()];
+        assert!(events.as_u64().unwrap() > 15, "a caseload's history: {d} {events}");
         assert_eq!(d["held_back"], 0);
     }
     assert_ne!(listed[0]["fingerprint"], listed[1]["fingerprint"]);
     let families = json(&centre, &["family", "list", "--json"]);
-    assert_eq!(families.as_array().unwrap().len(), 2 * 15, "15 families from each laptop");
+    assert_eq!(
+        families.as_array().unwrap().len(),
+        15 + 18 + 7,
+        "15 families of the first laptop's own, 18 of the second's (15 active: the assistant once over the \
+         cap), 7 referred to the centre"
+    );
     let status = sync_status(&centre);
     assert_eq!(status["marks"].as_object().unwrap().len(), 3, "the centre and two laptops: {status}");
     assert_eq!(status["held_back"], 0);
@@ -568,4 +576,73 @@ fn after_the_demo_and_a_bundle_both_sides_pass_check_and_show_the_same_cases() {
     let report = json(&other, &["check", "--json"]);
     assert_eq!(report["ok"], true, "{report}");
     assert!(report["events"].as_u64().unwrap() > 1000, "{report}");
+}
+
+/// The demo at a centre shows the whole of its steering, each part read
+/// back from the centre's store: a waiting list, plan versions submitted,
+/// returned and approved, comments both ways, a transfer in progress and
+/// one done with the old laptop's late edit, an undecided duplicate across
+/// two assistants, a cap breach in the past; and it passes `asysta check`.
+#[test]
+fn demo_at_a_centre_shows_its_steering() {
+    use asysta_core::centre::ApprovalState;
+    use asysta_core::workspace::Role;
+    use asysta_store::{Passphrase, Store, SystemEnvironment};
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("centre");
+    init_centre(&dir, CENTRE);
+    let today = "2026-11-23";
+    ok(asysta(&dir, &["demo", "--assistants", "3", "--seed", "4", "--today", today]));
+    let report = json(&dir, &["check", "--json"]);
+    assert_eq!(report["ok"], true, "{report}");
+
+    let centre = Store::open(&dir, &Passphrase::new(PASS), Box::new(SystemEnvironment)).unwrap();
+    let today: chrono::NaiveDate = today.parse().unwrap();
+    let waiting = centre.waiting_list(today).unwrap();
+    assert_eq!(waiting.len(), 4, "{waiting:?}");
+    let bases: std::collections::BTreeSet<_> = waiting.iter().map(|w| w.referral.basis).collect();
+    assert_eq!(bases.len(), 2, "social workers' requests and courts' orders");
+
+    let mut states = std::collections::BTreeMap::<&str, usize>::new();
+    for family in centre.list_families().unwrap() {
+        for approval in centre.plan_approvals(family.id).unwrap() {
+            *states.entry(approval.state().as_str()).or_default() += 1;
+        }
+    }
+    let count = |state: ApprovalState| states.get(state.as_str()).copied().unwrap_or(0);
+    assert!(
+        count(ApprovalState::Submitted) >= 1
+            && count(ApprovalState::Returned) >= 2
+            && count(ApprovalState::Approved) >= 2,
+        "waiting, returned and approved plan versions: {states:?}"
+    );
+
+    let comments = centre.comments(None).unwrap();
+    let from = |side| comments.iter().filter(|c| c.side == side).count();
+    assert!(from(Role::Centre) >= 2 && from(Role::Assistant) >= 2, "{comments:?}");
+    assert!(comments.iter().any(|c| c.unread), "an assistant's comment not read at the centre yet");
+
+    let transfers = centre.transfers().unwrap();
+    assert!(transfers[0].pending, "a transfer waits for the old laptop: {transfers:?}");
+    assert!(transfers.iter().any(|t| !t.pending && t.late_edits.len() == 1), "{transfers:?}");
+
+    let pairs = centre.cross_duplicates().unwrap();
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!(pairs[0].decision, None);
+    assert_ne!(pairs[0].first.assistant_name, pairs[0].second.assistant_name);
+
+    let board = centre.dashboard(today).unwrap();
+    let breached: Vec<&str> = board.assistants.iter().filter(|a| a.breach_in_past).map(|a| a.name.as_str()).collect();
+    assert_eq!(breached, ["Katarzyna Wójcik"], "{:?}", board.assistants);
+    assert_eq!((board.waiting.count, board.pending_transfers.count, board.open_duplicates), (4, 1, 1));
+
+    // The register: both forms of employment, and an assistant who left.
+    let register = centre.assistants(None).unwrap();
+    assert_eq!(register.len(), 4);
+    assert!(register.iter().all(|a| a.active_families <= a.cap), "none over the cap now: {register:?}");
+    assert!(register.iter().all(|a| a.registered && a.entry.from.is_some()), "{register:?}");
+    let employed = asysta_core::centre::register::headcount_on(register.iter().map(|a| &a.entry), today);
+    assert_eq!(employed.values().sum::<u32>(), 3, "the assistant who left is not counted: {employed:?}");
+    assert_eq!(employed.len(), 2, "{employed:?}");
 }

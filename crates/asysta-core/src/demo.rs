@@ -18,6 +18,7 @@ use plans::GOALS;
 
 pub mod contacts;
 pub mod plans;
+pub mod steering;
 pub mod story;
 
 /// A small deterministic pseudo-random stream (SplitMix64).
