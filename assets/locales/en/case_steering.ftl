@@ -63,7 +63,6 @@ comment-text = Your comment
 comment-reply-text = Your reply
 comment-submit = Add the comment
 comment-added = Comment added. It reaches the other side with the next data bundle.
-comments-empty = No comments yet.
 
 ## Who works with the family
 

@@ -70,7 +70,6 @@ comment-text = Twój komentarz
 comment-reply-text = Twoja odpowiedź
 comment-submit = Dodaj komentarz
 comment-added = Dodano komentarz. Trafi na drugą stronę z najbliższą paczką danych.
-comments-empty = Nie ma jeszcze komentarzy.
 
 ## Who works with the family
 

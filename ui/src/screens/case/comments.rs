@@ -247,7 +247,8 @@ pub struct CommentThreadProps {
 }
 
 /// The thread of one record: its button, and when open its comments and
-/// the form to add one. Nothing outside a case (no context).
+/// the form to add one. Nothing outside a case (no context), nor where
+/// there is nothing to read and nothing may be written.
 #[component]
 pub fn CommentThread(props: &CommentThreadProps) -> Html {
     let i18n = use_i18n();
@@ -280,7 +281,8 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
             }
         });
     }
-    let Some(context) = context else { return Html::default() };
+    // Nothing to read and nothing to write: no thread at all.
+    let Some(context) = context.filter(|c| c.can_write || !thread.is_empty()) else { return Html::default() };
 
     let text_id = format!("comment-text-{target_id}");
     let onsubmit = {
@@ -366,9 +368,6 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
             </button>
             if state.open {
                 <div id={body_id} class="comments-body" role="group" aria-label={label}>
-                    if thread.is_empty() && !context.can_write {
-                        <p class="empty">{ i18n.tr("comments-empty") }</p>
-                    }
                     if !thread.is_empty() {
                         <ol class="comments plain-list">{ for items }</ol>
                     }

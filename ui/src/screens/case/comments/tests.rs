@@ -149,6 +149,10 @@ fn a_thread_without_news_is_a_button_and_a_read_only_case_has_no_form() {
     assert!(html.contains("aria-expanded=\"false\""), "{html}");
     assert!(!has_id(&html, "comments-body-v1"));
     assert!(!html.contains("Komentarz 3"), "shown when opened");
+    let empty = render::<InCase>(|| InCaseProps { comments: Vec::new(), can_write: false });
+    assert_eq!(empty, "", "nothing to read, nothing to write");
+    let empty = render::<InCase>(|| InCaseProps { comments: Vec::new(), can_write: true });
+    assert!(empty.contains(">Skomentuj<"), "{empty}");
     // No case, no thread.
     let alone = render::<CommentThread>(|| CommentThreadProps { target: target("visit", "v1"), subject: "".into() });
     assert!(!alone.contains("comments-v1"), "{alone}");
