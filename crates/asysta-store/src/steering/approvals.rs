@@ -94,8 +94,9 @@ impl Store {
     }
 
     /// On a laptop: the latest submission of each live family's plan that
-    /// the centre decided on (a stale decision included), by family. A
-    /// centre makes the decisions and gets none.
+    /// the centre decided on (a stale decision included), by family; none
+    /// of a family this laptop handed over. A centre makes the decisions
+    /// and gets none.
     pub fn plan_decisions(&self) -> Result<Vec<PlanDecisionNotice>> {
         if self.role != Role::Assistant {
             return Ok(Vec::new());
@@ -121,8 +122,16 @@ impl Store {
             let in_force = latest == Some(approval.version);
             out.push(PlanDecisionNotice { family_id, family_name, approval, in_force });
         }
-        out.retain(|n| !n.approval.decisions.is_empty());
-        Ok(out)
+        let (user, device) = (self.author.user_id, self.device_id);
+        let mut kept = Vec::with_capacity(out.len());
+        for notice in out {
+            if !notice.approval.decisions.is_empty()
+                && !super::is_handed_over_here(&self.conn, notice.family_id, user, device)?
+            {
+                kept.push(notice);
+            }
+        }
+        Ok(kept)
     }
 }
 

@@ -300,8 +300,12 @@ fn a_transfer_in_two_phases_loses_nothing_and_flags_the_late_edits() {
     let mut s = site();
     let family_id = s.anna.add_family(&family("Kowalscy", "Jan")).unwrap();
     s.anna.add_note(family_id, "Pierwsza wizyta", false).unwrap();
+    s.anna.save_plan_version(family_id, plan("Spłata zadłużenia")).unwrap();
+    s.anna.run(ops::SubmitPlan { family_id, version: 1 }, today()).unwrap();
     up(&mut s, Laptop::Anna);
     up(&mut s, Laptop::Ewa);
+    let form = asysta_core::centre::approval::DecisionForm { decision: "returned".into(), note: "Terminy".into() };
+    s.centre.run(ops::DecidePlan { family_id, version: 1, form }, today()).unwrap();
     // Ewa's laptop holds Anna's events as placeholders before the transfer.
     down(&mut s, Laptop::Ewa);
     assert!(s.ewa.family_case(family_id).is_err());
@@ -323,6 +327,7 @@ fn a_transfer_in_two_phases_loses_nothing_and_flags_the_late_edits() {
     };
     s.anna.save_draft(&draft).unwrap();
     down(&mut s, Laptop::Anna);
+    assert_eq!(s.anna.plan_decisions().unwrap().len(), 1, "the return reached her before the handover");
     let notice = s.anna.transfer_notice(family_id).unwrap().unwrap();
     assert!(notice.leaving && notice.handed_over_on.is_none());
     assert_eq!(notice.unsent_drafts, 1);
@@ -334,6 +339,7 @@ fn a_transfer_in_two_phases_loses_nothing_and_flags_the_late_edits() {
     up(&mut s, Laptop::Anna);
     assert!(matches!(s.anna.add_note(family_id, "x", false), Err(StoreError::CaseHandedOver)));
     assert!(s.anna.family_case(family_id).is_ok(), "still shown");
+    assert!(s.anna.plan_decisions().unwrap().is_empty(), "no longer hers to correct");
     let transfer = &s.centre.transfers().unwrap()[0];
     assert!(!transfer.pending);
     assert_eq!(transfer.late_edits.len(), 1, "{:?}", transfer.late_edits);
