@@ -271,3 +271,4 @@ centre-period = { $half ->
 } of { $year } ({ $from } – { $to })
 centre-csv-export = Save as CSV
 centre-csv-saving = Saving…
+centre-monthly-of = Report: { $month } ({ $name })

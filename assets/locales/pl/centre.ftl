@@ -285,3 +285,5 @@ centre-period = { $half ->
 } { $year } ({ $from } – { $to })
 centre-csv-export = Zapisz jako CSV
 centre-csv-saving = Zapisywanie…
+# A button: one assistant's monthly report as a PDF.
+centre-monthly-of = Sprawozdanie: { $month } ({ $name })

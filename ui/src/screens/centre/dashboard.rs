@@ -632,6 +632,16 @@ impl Ctx {
                         </thead>
                         <tbody>{ for months }</tbody>
                     </table>
+                    <p class="card-monthly">
+                        { for report_months(crate::clock::today()).into_iter().map(|(year, month)| {
+                            let label = i18n.tr_args("centre-monthly-of", &[
+                                ("month", Arg::Str(&format!("{} {year}", i18n.tr(&format!("month-{month}"))))),
+                                ("name", Arg::Str(owner)),
+                            ]);
+                            let job = PrintJob::Monthly { year, month, assistant: Some(a.assistant_id) };
+                            html! { <crate::screens::print::PrintButton {job} {label} /> }
+                        }) }
+                    </p>
                 </details>
                 <div class="card-part card-closings">
                     <p>

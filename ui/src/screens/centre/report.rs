@@ -9,7 +9,8 @@ use crate::components::select::{SelectField, SelectOption};
 use crate::dom;
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
-use crate::screens::print::{PrintAction, PrintState};
+use crate::screens::print::{PrintAction, PrintButton, PrintState};
+use asysta_core::api::PrintJob;
 use asysta_core::centre::report::{HalfYear, HalfYearReport, ReportRow};
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
@@ -269,6 +270,7 @@ pub fn ReportContent(props: &ReportContentProps) -> Html {
                             </span>
                         }
                     </span>
+                    <PrintButton job={PrintJob::HalfYear { period: props.period.to_string() }} />
                 </div>
                 { table }
             </section>
