@@ -184,6 +184,7 @@ pub struct Settings {
 }
 
 pub mod cases;
+pub mod progress;
 
 /// The centre's periods: between evaluations, of monitoring after
 /// closing, and without use before the app locks.

@@ -742,12 +742,13 @@ impl Store {
     pub fn alerts(&self, today: NaiveDate) -> Result<Vec<Alert>> {
         let settings = self.settings()?;
         let mut activity = Vec::new();
+        // Read for every family at once: a centre holds hundreds.
+        let plans = queries::progress::current_plan_versions(&self.conn)?;
+        let mut notes = queries::progress::status_notes(&self.conn)?;
         for queries::ActiveFamily { family, last_visit, details_json, .. } in queries::activity(&self.conn)? {
             let details: CaseDetails = serde_json::from_str(&details_json)?;
-            let versions = queries::plan_versions_of(&self.conn, family.id)?;
-            let visits = queries::visits_of(&self.conn, family.id)?;
-            let notes = queries::progress_notes_of(&self.conn, family.id, &visits)?;
-            let overdue_actions = match versions.last() {
+            let notes = notes.remove(&family.id).unwrap_or_default();
+            let overdue_actions = match plans.get(&family.id) {
                 Some(current) => overdue_actions(current, &notes, today)
                     .into_iter()
                     .filter_map(|a| {

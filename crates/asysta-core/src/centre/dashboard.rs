@@ -137,18 +137,23 @@ fn closings<'a>(cases: impl Iterator<Item = &'a CaseFacts>) -> Closings {
 }
 
 fn months(on: NaiveDate, visits: &[&VisitFacts]) -> Vec<MonthActivity> {
-    let key = |d: NaiveDate| format!("{:04}-{:02}", d.year(), d.month());
-    let mut by_month: BTreeMap<String, MonthActivity> = BTreeMap::new();
+    let mut by_month: BTreeMap<(i32, u32), MonthActivity> = BTreeMap::new();
     let mut month = NaiveDate::from_ymd_opt(on.year(), on.month(), 1).expect("a first day");
     for _ in 0..12 {
-        by_month.insert(key(month), MonthActivity { month: key(month), ..MonthActivity::default() });
+        let label = format!("{:04}-{:02}", month.year(), month.month());
+        by_month.insert((month.year(), month.month()), MonthActivity { month: label, ..MonthActivity::default() });
         month = month.checked_sub_months(chrono::Months::new(1)).expect("a month");
     }
     for v in visits {
-        if let Some(m) = by_month.get_mut(&key(v.date)) {
+        if let Some(m) = by_month.get_mut(&(v.date.year(), v.date.month())) {
             m.contacts += 1;
             m.minutes += v.minutes;
-            *m.by_form.entry(v.form.clone()).or_insert(0) += 1;
+            match m.by_form.get_mut(&v.form) {
+                Some(n) => *n += 1,
+                None => {
+                    m.by_form.insert(v.form.clone(), 1);
+                }
+            }
         }
     }
     by_month.into_values().collect()
@@ -160,9 +165,20 @@ pub fn dashboard(cases: &[CaseFacts], visits: &[VisitFacts], input: DashboardInp
     let mut columns = Vec::new();
     // Each contact with whoever worked with the family on its day, once.
     let by_id: std::collections::HashMap<EntityId, &CaseFacts> = cases.iter().map(|c| (c.family_id, c)).collect();
-    let worked: Vec<(&VisitFacts, Option<&AssigneeRef>)> =
-        visits.iter().map(|v| (v, by_id.get(&v.family_id).and_then(|c| c.worker_on(v.date)))).collect();
-    for view in input.assistants {
+    // Whose register entries each worker is, decided once per assignment
+    // row (a few hundred) rather than once per contact and assistant.
+    let mut entries_of: std::collections::HashMap<*const AssigneeRef, Vec<usize>> = std::collections::HashMap::new();
+    let mut contacts_of: Vec<Vec<&VisitFacts>> = vec![Vec::new(); input.assistants.len()];
+    for v in visits {
+        let Some(who) = by_id.get(&v.family_id).and_then(|c| c.worker_on(v.date)) else { continue };
+        let entries = entries_of.entry(std::ptr::from_ref(who)).or_insert_with(|| {
+            input.assistants.iter().enumerate().filter(|(_, view)| (input.same)(view, who)).map(|(i, _)| i).collect()
+        });
+        for &i in entries.iter() {
+            contacts_of[i].push(v);
+        }
+    }
+    for (index, view) in input.assistants.iter().enumerate() {
         let same = |a: &AssigneeRef| (input.same)(view, a);
         let theirs: Vec<&CaseFacts> =
             cases.iter().filter(|c| !c.merged && c.rows.iter().any(|r| same(&r.assistant))).collect();
@@ -176,8 +192,7 @@ pub fn dashboard(cases: &[CaseFacts], visits: &[VisitFacts], input: DashboardInp
             .map(|c| CaseloadFacts { family_id: c.family_id, rows: &c.rows, ended_on: c.ended_on })
             .collect();
         let (highest, highest_on) = highest_caseload(&caseload, same);
-        let their_visits: Vec<&VisitFacts> =
-            worked.iter().filter(|(_, who)| who.is_some_and(same)).map(|(v, _)| *v).collect();
+        let their_visits = &contacts_of[index];
         let (as_of, held) = input.bundles.get(&view.id).copied().unwrap_or((None, 0));
         let pick = |f: &dyn Fn(&CaseFacts) -> bool| Figure::of(current.iter().copied().filter(|c| f(c)));
         let no_visit_days = i64::from(input.no_visit_days);
@@ -219,7 +234,7 @@ pub fn dashboard(cases: &[CaseFacts], visits: &[VisitFacts], input: DashboardInp
             late_edits: Figure::of(theirs.iter().copied().filter(|c| c.late_edits > 0)),
             held_back_events: held,
             court_ordered: pick(&|c| c.court_ordered),
-            months: months(on, &their_visits),
+            months: months(on, their_visits),
             closings: closings(ended_theirs),
             decision_days_median: median_days(decision_days),
         });

@@ -14,7 +14,7 @@ use asysta_core::centre::report::{half_year, HalfYear, HalfYearReport};
 use asysta_core::closing::ClosingView;
 use asysta_core::evaluation::REMINDER_DAYS;
 use asysta_core::exchange::Direction;
-use asysta_core::plan::{overdue_actions, PlanVersion, ProgressNote};
+use asysta_core::plan::overdue_actions;
 use asysta_core::record::{CaseDetails, FamilyStatus, WorkBasis};
 use asysta_core::workspace::Role;
 use asysta_core::EntityId;
@@ -116,42 +116,9 @@ impl Store {
             }
         }
         // The plan in force and the progress on its actions (noted on
-        // their own and in visits).
-        let mut notes: HashMap<EntityId, Vec<ProgressNote>> = HashMap::new();
-        for (id, note) in by_family(
-            conn,
-            "SELECT p.family_id, n.note_json FROM progress_notes n JOIN plans p ON p.id = n.plan_id",
-            [],
-            |r| Ok(serde_json::from_str::<ProgressNote>(&r.get::<_, String>(1)?)?),
-        )? {
-            notes.entry(id).or_default().push(note);
-        }
-        for (id, (date, action, status)) in
-            by_family(conn, "SELECT family_id, date, action_id, status FROM visit_progress", [], |r| {
-                Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
-            })?
-        {
-            let (Ok(action_id), Some(status)) = (id_of(&action), asysta_core::plan::ActionStatus::parse(&status))
-            else {
-                continue;
-            };
-            notes.entry(id).or_default().push(ProgressNote {
-                action_id,
-                date: date_of(&date)?,
-                note: String::new(),
-                status: Some(status),
-            });
-        }
-        for list in notes.values_mut() {
-            list.sort_by_key(|n| n.date);
-        }
-        for (id, version) in by_family(
-            conn,
-            "SELECT p.family_id, v.version_json FROM plans p JOIN plan_versions v ON v.plan_id = p.id \
-             WHERE v.number = (SELECT max(number) FROM plan_versions WHERE plan_id = p.id)",
-            [],
-            |r| Ok(serde_json::from_str::<PlanVersion>(&r.get::<_, String>(1)?)?),
-        )? {
+        // their own and in visits), as the home screen's alerts read them.
+        let notes = crate::queries::progress::status_notes(conn)?;
+        for (id, version) in crate::queries::progress::current_plan_versions(conn)? {
             if let Some(case) = cases.get_mut(&id) {
                 let noted = notes.get(&id).map(Vec::as_slice).unwrap_or_default();
                 case.overdue_actions = overdue_actions(&version, noted, on).len() as u32;
