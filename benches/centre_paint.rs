@@ -31,6 +31,32 @@ document.querySelector(button).click();
 requestAnimationFrame(check);
 "#;
 
+/// Each command the dashboard calls, invoked from the page: the time from
+/// the call to its reply in JavaScript (the store, the reply's JSON and
+/// the IPC; not its decoding into Rust types in the wasm) and its size.
+const COMMANDS: &str = r#"
+const [done] = arguments;
+const invoke = window.__TAURI__.core.invoke;
+const out = [];
+(async () => {
+  for (const [cmd, args] of [["dashboard", {on: null}], ["alerts", {}], ["due", {}],
+      ["list_families", {status: null, query: ""}], ["family_assistants", {}], ["case_vocabulary", {}],
+      ["settings", {}], ["half_year_report", {period: "2026-H2"}]]) {
+    const runs = [];
+    let size = 0;
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      const reply = await invoke(cmd, args);
+      runs.push(performance.now() - t0);
+      size = JSON.stringify(reply).length;
+    }
+    runs.sort((a, b) => a - b);
+    out.push([cmd, runs[3], size]);
+  }
+  done(out);
+})();
+"#;
+
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
@@ -113,13 +139,34 @@ fn main() {
     app.click("#unlock-submit");
     app.find("#nav-dashboard");
     let board = timed(&app, "#nav-dashboard", "#dashboard #chart-caseload", "#nav-families", "#families");
+    let whole = timed(
+        &app,
+        "#nav-dashboard",
+        "#dashboard #alerts .plain-list, #dashboard #alerts-none",
+        "#nav-families",
+        "#families",
+    );
     let report = timed(&app, "#nav-report", "#report-table", "#nav-families", "#families");
+    let commands = app.execute_async(COMMANDS, json!([]));
     app.quit();
+    for command in commands.as_array().expect("the commands' times") {
+        println!(
+            "| of which the command `{}` (its reply in the page, p50 of 7) | {:.1} ms, {:.0} KiB of JSON |",
+            command[0].as_str().unwrap_or_default(),
+            command[1].as_f64().unwrap_or_default(),
+            command[2].as_f64().unwrap_or_default() / 1024.0
+        );
+    }
     let events = devices * FAMILIES;
     println!(
         "| the dashboard at a centre of {devices} assistants × {FAMILIES} families ({events} families, 2 years): click → painted with its charts, {RUNS} runs | p50 {:.0} ms, max {:.0} ms |",
         board[RUNS / 2],
         board[RUNS - 1]
+    );
+    println!(
+        "| the same, until the alerts and due dates of every family are painted below it | p50 {:.0} ms, max {:.0} ms |",
+        whole[RUNS / 2],
+        whole[RUNS - 1]
     );
     println!(
         "| the half-year report there: click → table painted, {RUNS} runs | p50 {:.0} ms, max {:.0} ms |",

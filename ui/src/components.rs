@@ -9,6 +9,7 @@ pub mod field;
 pub mod foster_placement;
 pub mod header;
 pub mod history;
+pub mod lazy_details;
 pub mod member_list;
 pub mod note_list;
 pub mod plan_diff;

@@ -550,10 +550,18 @@ mod browser {
             ApiError::new(ErrorKind::Internal)
         })?;
         match invoke(cmd, args).await {
-            Ok(reply) => serde_wasm_bindgen::from_value(reply).map_err(|_| {
-                report(cmd, "its reply could not be decoded");
-                ApiError::new(ErrorKind::Internal)
-            }),
+            // The reply came as JSON and was parsed by JavaScript: turned
+            // back into text natively and parsed by serde_json it decodes
+            // several times faster than field by field across the
+            // boundary (the centre's dashboard is a few hundred KiB).
+            Ok(reply) => js_sys::JSON::stringify(&reply)
+                .ok()
+                .and_then(|text| text.as_string())
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .ok_or_else(|| {
+                    report(cmd, "its reply could not be decoded");
+                    ApiError::new(ErrorKind::Internal)
+                }),
             Err(rejection) => Err(serde_wasm_bindgen::from_value(rejection).unwrap_or_else(|_| {
                 report(cmd, "it failed without an ApiError");
                 ApiError::new(ErrorKind::Internal)

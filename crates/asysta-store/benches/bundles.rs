@@ -386,6 +386,17 @@ fn import_at_centre(centre: &mut Store, scratch: &Path, enrolment: &[u8], device
         ms(percentile(&mut report, 0.5)),
         ms(percentile(&mut report, 0.99))
     );
+    let mut pairs: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            centre.cross_duplicates().unwrap();
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "| families entered by two assistants (`cross_duplicates`, run after every import that brings records), 20 runs | p50 {} |",
+        ms(percentile(&mut pairs, 0.5))
+    );
     let bytes: usize = bundles.iter().map(|b| b.bytes.len()).sum();
     let json: usize = bundles.iter().map(|b| b.json_bytes).sum();
     println!(

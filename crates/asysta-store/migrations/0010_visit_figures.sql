@@ -6,13 +6,20 @@
 ALTER TABLE visits ADD COLUMN minutes INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE visits ADD COLUMN form TEXT NOT NULL DEFAULT '';
 
+-- The diary's index also covers what the figures read of every contact,
+-- so that they never read the visits' pages (each holds a visit's JSON).
+DROP INDEX visits_by_family;
+CREATE INDEX visits_by_family ON visits (family_id, date, start_time, minutes, form) WHERE deleted = 0;
+
+-- Kept in the family's order (no second index to write on import); the
+-- start time orders a day's visits as the diary does.
 CREATE TABLE visit_progress (
-    visit_id  TEXT    NOT NULL,
-    position  INTEGER NOT NULL,
-    family_id TEXT    NOT NULL,
-    date      TEXT    NOT NULL,
-    action_id TEXT    NOT NULL,
-    status    TEXT    NOT NULL,
-    PRIMARY KEY (visit_id, position)
+    family_id  TEXT    NOT NULL,
+    visit_id   TEXT    NOT NULL,
+    position   INTEGER NOT NULL,
+    date       TEXT    NOT NULL,
+    start_time TEXT    NOT NULL,
+    action_id  TEXT    NOT NULL,
+    status     TEXT    NOT NULL,
+    PRIMARY KEY (family_id, visit_id, position)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX visit_progress_by_family ON visit_progress (family_id);

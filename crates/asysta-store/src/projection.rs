@@ -425,12 +425,13 @@ fn upsert_visit(
     // The statuses the contact gave plan actions (a new record has none
     // to clear).
     if event_count > 1 {
-        conn.prepare_cached("DELETE FROM visit_progress WHERE visit_id = ?1")?.execute([id.to_string()])?;
+        conn.prepare_cached("DELETE FROM visit_progress WHERE family_id = ?1 AND visit_id = ?2")?
+            .execute([family_id.to_string(), id.to_string()])?;
     }
     if !deleted {
         let mut insert = conn.prepare_cached(
-            "INSERT OR REPLACE INTO visit_progress (visit_id, position, family_id, date, action_id, status) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR REPLACE INTO visit_progress (visit_id, position, family_id, date, start_time, action_id, \
+             status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (position, worked) in visit.actions_worked.iter().enumerate() {
             if let Some(status) = worked.status {
@@ -439,6 +440,7 @@ fn upsert_visit(
                     position as i64,
                     family_id.to_string(),
                     visit.date.to_string(),
+                    visit.start.format("%H:%M").to_string(),
                     worked.action_id.to_string(),
                     status.as_str(),
                 ])?;

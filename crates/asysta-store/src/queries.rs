@@ -299,6 +299,32 @@ pub fn members_of(conn: &Connection, family_id: EntityId) -> Result<Vec<MemberVi
     .collect()
 }
 
+/// Every member not deleted, whatever the state of their family (the
+/// caller knows which families are live), read from the members table
+/// alone.
+pub fn live_people(conn: &Connection) -> Result<Vec<PersonRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, family_id, first_name, last_name, birth_date, pesel FROM members WHERE deleted = 0",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(PersonRef {
+            member_id: parse_id(&row.get::<_, String>(0)?)?,
+            family_id: parse_id(&row.get::<_, String>(1)?)?,
+            first_name: row.get(2)?,
+            last_name: row.get(3)?,
+            birth_date: row.get::<_, Option<String>>(4)?.as_deref().map(parse_date).transpose()?,
+            pesel: row
+                .get::<_, Option<String>>(5)?
+                .as_deref()
+                .map(|p| Pesel::parse(p).map_err(|e| corrupt(format!("{e}"))))
+                .transpose()?,
+        });
+    }
+    Ok(out)
+}
+
 /// Every live person, for duplicate checks.
 pub fn all_people(conn: &Connection) -> Result<Vec<(PersonRef, String)>> {
     let mut stmt = conn.prepare_cached(

@@ -7,8 +7,13 @@ use super::{parse_date, parse_id};
 use crate::error::Result;
 use asysta_core::plan::{ActionStatus, PlanVersion, ProgressNote};
 use asysta_core::EntityId;
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::HashMap;
+
+/// A status a visit gave, with what orders it: the date, the start time,
+/// the visit's id (latest first) and its place in the visit.
+type WorkedRow = (NaiveDate, String, std::cmp::Reverse<String>, i64, ProgressNote);
 
 /// The version in force of each family's plan (its highest number).
 pub fn current_plan_versions(conn: &Connection) -> Result<HashMap<EntityId, PlanVersion>> {
@@ -45,23 +50,35 @@ pub fn status_notes(conn: &Connection) -> Result<HashMap<EntityId, Vec<ProgressN
             out.entry(family_id).or_default().push(ProgressNote { note: String::new(), ..note });
         }
     }
-    // A visit's rows: the diary lists visits newest first (by date, start
-    // time, then id) and its notes join in the reverse of that order.
+    // A visit's rows: the diary lists a day's visits latest first (by
+    // start time, then id) and its notes join in the reverse of that
+    // order. Sorted here rather than by SQLite: the table is read in one
+    // pass, without the visits' pages.
     let mut stmt = conn.prepare_cached(
-        "SELECT vp.family_id, vp.date, vp.action_id, vp.status FROM visit_progress vp \
-         JOIN visits v ON v.id = vp.visit_id WHERE v.deleted = 0 \
-         ORDER BY v.date, v.start_time, v.id DESC, vp.position",
+        "SELECT family_id, date, start_time, visit_id, position, action_id, status FROM visit_progress",
     )?;
     let mut rows = stmt.query([])?;
+    let mut worked: HashMap<EntityId, Vec<WorkedRow>> = HashMap::new();
     while let Some(row) = rows.next()? {
-        let Some(status) = ActionStatus::parse(&row.get::<_, String>(3)?) else { continue };
-        let family_id = parse_id(&row.get::<_, String>(0)?)?;
-        out.entry(family_id).or_default().push(ProgressNote {
-            action_id: parse_id(&row.get::<_, String>(2)?)?,
-            date: parse_date(&row.get::<_, String>(1)?)?,
+        let Some(status) = ActionStatus::parse(&row.get::<_, String>(6)?) else { continue };
+        let date = parse_date(&row.get::<_, String>(1)?)?;
+        let note = ProgressNote {
+            action_id: parse_id(&row.get::<_, String>(5)?)?,
+            date,
             note: String::new(),
             status: Some(status),
-        });
+        };
+        worked.entry(parse_id(&row.get::<_, String>(0)?)?).or_default().push((
+            date,
+            row.get(2)?,
+            std::cmp::Reverse(row.get(3)?),
+            row.get(4)?,
+            note,
+        ));
+    }
+    for (family_id, mut rows) in worked {
+        rows.sort_unstable_by(|a, b| (a.0, &a.1, &a.2, a.3).cmp(&(b.0, &b.1, &b.2, b.3)));
+        out.entry(family_id).or_default().extend(rows.into_iter().map(|r| r.4));
     }
     for notes in out.values_mut() {
         notes.sort_by_key(|n| n.date);

@@ -16,18 +16,27 @@ impl Store {
     /// Pairs of families of different assistants that share a person,
     /// with the supervisor's decision in force on each.
     pub fn cross_duplicates(&self) -> Result<Vec<DuplicatePair>> {
-        let mut families: HashMap<EntityId, (String, String, String)> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.name, c.assistant_id, c.assistant_name FROM families f \
-             JOIN caseloads c ON c.family_id = f.id WHERE f.deleted = 0",
-        )?;
-        for row in stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
-        })? {
-            let (id, name, key, assistant) = row?;
-            families.insert(id_of(&id)?, (name, key, assistant));
+        // Read without the families' pages (each holds a case's details):
+        // names from their index, people from the narrow members table.
+        let mut names: HashMap<EntityId, String> = HashMap::new();
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, name FROM families INDEXED BY families_by_name WHERE deleted = 0")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, name) = row?;
+            names.insert(id_of(&id)?, name);
         }
-        let people: Vec<_> = queries::all_people(&self.conn)?.into_iter().map(|(p, _)| p).collect();
+        let mut families: HashMap<EntityId, (String, String, String)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT family_id, assistant_id, assistant_name FROM caseloads")?;
+        for row in
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+        {
+            let (id, key, assistant) = row?;
+            let id = id_of(&id)?;
+            if let Some(name) = names.remove(&id) {
+                families.insert(id, (name, key, assistant));
+            }
+        }
+        let people = queries::live_people(&self.conn)?;
         let decisions = self.duplicate_decisions()?;
         let reference = |id: EntityId| {
             let (name, _, assistant) = families.get(&id).cloned().unwrap_or_default();

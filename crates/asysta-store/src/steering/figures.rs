@@ -224,7 +224,8 @@ impl Store {
     fn visit_facts(&self, since: NaiveDate) -> Result<Vec<VisitFacts>> {
         let rows = by_family(
             &self.conn,
-            "SELECT family_id, date, minutes, form FROM visits WHERE deleted = 0 AND date >= ?1",
+            "SELECT family_id, date, minutes, form FROM visits INDEXED BY visits_by_family \
+             WHERE deleted = 0 AND date >= ?1",
             [since.to_string()],
             |r| Ok((r.get::<_, String>(1)?, r.get::<_, u32>(2)?, r.get::<_, String>(3)?)),
         )?;

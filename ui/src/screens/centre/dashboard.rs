@@ -8,6 +8,7 @@
 use super::charts::{Bar, BarsAcross, BarsUpwards};
 use super::families::{load_index, FamiliesBehind, FamilyIndex};
 use super::{CentrePlace, CentreView, Load};
+use crate::components::lazy_details::LazyDetails;
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::screens::families::home::{alert_text, due_what, due_when, report_months};
@@ -197,6 +198,14 @@ pub fn year_month(month: &str) -> Option<(i32, u32)> {
     Some((year.parse().ok()?, month.parse().ok().filter(|m| (1..=12).contains(m))?))
 }
 
+/// "listopad 2026".
+fn month_name(i18n: &I18n, month: &str) -> String {
+    match year_month(month) {
+        Some((year, m)) => format!("{} {year}", i18n.tr(&format!("month-{m}"))),
+        None => month.to_owned(),
+    }
+}
+
 /// The closing reasons' names in `locale`, the centre's list first.
 pub fn reason_label(reasons: &[ClosingReason], key: &str, i18n: &I18n) -> String {
     reason_name(reasons, key, i18n.locale() == Locale::Pl).map(str::to_owned).unwrap_or_else(|| {
@@ -245,18 +254,28 @@ pub fn DashboardView(props: &DashboardViewProps) -> Html {
         let (data, on_locked) = (data.clone(), props.on_locked.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
-                let next = DashboardData {
+                // The figures and charts first; the alerts and due dates of
+                // every family (hundreds at a centre) follow once the board
+                // is painted.
+                let first = DashboardData {
                     board: Load::from_reply(ipc::dashboard(None).await),
                     index: Load::from_reply(load_index().await),
-                    alerts: Load::from_reply(ipc::alerts().await),
-                    due: Load::from_reply(ipc::due().await),
+                    alerts: Load::Loading,
+                    due: Load::Loading,
                     reasons: Rc::new(ipc::case_vocabulary().await.map(|v| v.closing_reasons).unwrap_or_default()),
                     no_visit_days: ipc::settings().await.ok().map(|s| s.no_visit_days),
                 };
-                if next.board.is_locked() || next.index.is_locked() || next.alerts.is_locked() {
+                if first.board.is_locked() || first.index.is_locked() {
+                    on_locked.emit(());
+                    return;
+                }
+                data.set(first.clone());
+                let alerts = Load::from_reply(ipc::alerts().await);
+                let due = Load::from_reply(ipc::due().await);
+                if alerts.is_locked() || due.is_locked() {
                     on_locked.emit(());
                 } else {
-                    data.set(next);
+                    data.set(DashboardData { alerts, due, ..first });
                 }
             });
         });
@@ -534,31 +553,71 @@ impl Ctx {
         );
         let highest_on = a.highest_on.map(|d| i18n.date(d)).unwrap_or_default();
         let highest_args = [("count", Arg::Num(f64::from(a.highest_caseload))), ("date", Arg::Str(&highest_on))];
-        let visits = a.since_last_visit.iter().map(|s| {
-            let late = self.no_visit_days.is_some_and(|limit| s.days.is_none_or(|d| d > i64::from(limit)));
-            let id = s.family_id;
-            let onclick = self.on_open.reform(move |_: MouseEvent| id);
-            let text = match s.days {
-                Some(days) => i18n.tr_args("centre-days-since", &[("days", Arg::Num(days as f64))]),
-                None => i18n.tr("last-visit-never"),
-            };
-            html! {
-                <li class={classes!("since-visit", late.then_some("late"))} data-id={id.to_string()}>
-                    <button type="button" class="link since-family" {onclick}>{ s.name.clone() }</button>
-                    <span class="since-days">{ text }</span>
-                </li>
-            }
-        });
+        let since_visits = {
+            let (i18n, on_open, no_visit_days) = (i18n.clone(), self.on_open.clone(), self.no_visit_days);
+            let since = a.since_last_visit.clone();
+            Callback::from(move |()| {
+                if since.is_empty() {
+                    return html! { <p class="empty">{ i18n.tr("centre-no-active-families") }</p> };
+                }
+                let items = since.iter().map(|s| {
+                    let late = no_visit_days.is_some_and(|limit| s.days.is_none_or(|d| d > i64::from(limit)));
+                    let id = s.family_id;
+                    let onclick = on_open.reform(move |_: MouseEvent| id);
+                    let text = match s.days {
+                        Some(days) => i18n.tr_args("centre-days-since", &[("days", Arg::Num(days as f64))]),
+                        None => i18n.tr("last-visit-never"),
+                    };
+                    html! {
+                        <li class={classes!("since-visit", late.then_some("late"))} data-id={id.to_string()}>
+                            <button type="button" class="link since-family" {onclick}>{ s.name.clone() }</button>
+                            <span class="since-days">{ text }</span>
+                        </li>
+                    }
+                });
+                html! { <ul class="plain-list">{ for items }</ul> }
+            })
+        };
         let this_month = a.months.last().cloned().unwrap_or_default();
-        let months = a.months.iter().rev().map(|m| {
-            html! {
-                <tr>
-                    <th scope="row">{ self.month_name(&m.month) }</th>
-                    <td>{ m.contacts }</td>
-                    <td>{ hours(m.minutes, i18n.locale()) }</td>
-                </tr>
-            }
-        });
+        let months = {
+            let (i18n, months, owner, assistant) = (i18n.clone(), a.months.clone(), a.name.clone(), a.assistant_id);
+            Callback::from(move |()| {
+                let rows = months.iter().rev().map(|m| {
+                    html! {
+                        <tr>
+                            <th scope="row">{ month_name(&i18n, &m.month) }</th>
+                            <td>{ m.contacts }</td>
+                            <td>{ hours(m.minutes, i18n.locale()) }</td>
+                        </tr>
+                    }
+                });
+                html! {
+                    <>
+                        <table class="months-table">
+                            <caption class="visually-hidden">{ i18n.tr_args("centre-months-caption", &[("name", Arg::Str(&owner))]) }</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ i18n.tr("centre-column-month") }</th>
+                                    <th scope="col">{ i18n.tr("centre-column-contacts") }</th>
+                                    <th scope="col">{ i18n.tr("centre-column-hours") }</th>
+                                </tr>
+                            </thead>
+                            <tbody>{ for rows }</tbody>
+                        </table>
+                        <p class="card-monthly">
+                            { for report_months(crate::clock::today()).into_iter().map(|(year, month)| {
+                                let label = i18n.tr_args("centre-monthly-of", &[
+                                    ("month", Arg::Str(&format!("{} {year}", i18n.tr(&format!("month-{month}"))))),
+                                    ("name", Arg::Str(&owner)),
+                                ]);
+                                let job = PrintJob::Monthly { year, month, assistant: Some(assistant) };
+                                html! { <crate::screens::print::PrintButton {job} {label} /> }
+                            }) }
+                        </p>
+                    </>
+                }
+            })
+        };
         let closings = ordered_reasons(&a.closings, &self.reasons).into_iter().map(|(reason, figure)| {
             let key = FigureKey::Closings { assistant: Some(a.assistant_id), reason: reason.clone() };
             let label = reason_label(&self.reasons, reason, i18n);
@@ -606,43 +665,21 @@ impl Ctx {
                         <dd>{ self.median(a.decision_days_median) }</dd>
                     </div>
                 </dl>
-                <details class="card-part since-visits">
-                    <summary>{ i18n.tr("centre-since-visits") }</summary>
-                    if a.since_last_visit.is_empty() {
-                        <p class="empty">{ i18n.tr("centre-no-active-families") }</p>
-                    } else {
-                        <ul class="plain-list">{ for visits }</ul>
-                    }
-                </details>
-                <details class="card-part card-months">
-                    <summary>
-                        { i18n.tr_args("centre-this-month", &[
+                <LazyDetails
+                    class="card-part since-visits"
+                    summary={html! { i18n.tr("centre-since-visits") }}
+                    content={since_visits}
+                />
+                <LazyDetails
+                    class="card-part card-months"
+                    summary={html! {
+                        i18n.tr_args("centre-this-month", &[
                             ("contacts", Arg::Num(f64::from(this_month.contacts))),
                             ("hours", Arg::Str(&hours(this_month.minutes, i18n.locale()))),
-                        ]) }
-                    </summary>
-                    <table class="months-table">
-                        <caption class="visually-hidden">{ i18n.tr_args("centre-months-caption", &[("name", Arg::Str(owner))]) }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ i18n.tr("centre-column-month") }</th>
-                                <th scope="col">{ i18n.tr("centre-column-contacts") }</th>
-                                <th scope="col">{ i18n.tr("centre-column-hours") }</th>
-                            </tr>
-                        </thead>
-                        <tbody>{ for months }</tbody>
-                    </table>
-                    <p class="card-monthly">
-                        { for report_months(crate::clock::today()).into_iter().map(|(year, month)| {
-                            let label = i18n.tr_args("centre-monthly-of", &[
-                                ("month", Arg::Str(&format!("{} {year}", i18n.tr(&format!("month-{month}"))))),
-                                ("name", Arg::Str(owner)),
-                            ]);
-                            let job = PrintJob::Monthly { year, month, assistant: Some(a.assistant_id) };
-                            html! { <crate::screens::print::PrintButton {job} {label} /> }
-                        }) }
-                    </p>
-                </details>
+                        ])
+                    }}
+                    content={months}
+                />
                 <div class="card-part card-closings">
                     <p>
                         { i18n.tr_args("centre-closed-count", &[("count", Arg::Num(f64::from(a.closings.total)))]) }
@@ -662,10 +699,7 @@ impl Ctx {
 
     /// "listopad 2026".
     fn month_name(&self, month: &str) -> String {
-        match year_month(month) {
-            Some((year, m)) => format!("{} {year}", self.i18n.tr(&format!("month-{m}"))),
-            None => month.to_owned(),
-        }
+        month_name(&self.i18n, month)
     }
 
     fn charts(&self, board: &Dashboard) -> Html {
