@@ -32,7 +32,6 @@ pub const PROJECTION_TABLES: &[&str] = &[
     "opinions",
     "progress_notes",
     "plan_versions",
-    "visit_progress",
     "plans",
     "visits",
     "notes",
@@ -393,6 +392,24 @@ pub fn write_new_visit(
     upsert_visit(conn, id, family_id, visit, &event.author.name, 1, false)
 }
 
+/// The statuses a contact gave plan actions, as the `visits.progress`
+/// column keeps them: "ACTION_ID STATUS" in the visit's order, joined by
+/// ';' (read back by `queries::progress::status_notes`).
+pub(crate) fn progress_column(visit: &Visit) -> String {
+    let mut out = String::new();
+    for worked in &visit.actions_worked {
+        if let Some(status) = worked.status {
+            if !out.is_empty() {
+                out.push(';');
+            }
+            out.push_str(&worked.action_id.to_string());
+            out.push(' ');
+            out.push_str(status.as_str());
+        }
+    }
+    out
+}
+
 fn upsert_visit(
     conn: &Connection,
     id: EntityId,
@@ -404,10 +421,10 @@ fn upsert_visit(
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev, deleted, \
-         minutes, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+         minutes, form, progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET date = excluded.date, start_time = excluded.start_time, \
          next_planned = excluded.next_planned, visit_json = excluded.visit_json, rev = excluded.rev, \
-         deleted = excluded.deleted, minutes = excluded.minutes, form = excluded.form",
+         deleted = excluded.deleted, minutes = excluded.minutes, form = excluded.form, progress = excluded.progress",
     )?
     .execute(params![
         id.to_string(),
@@ -421,32 +438,8 @@ fn upsert_visit(
         deleted,
         visit.duration_minutes(),
         visit.form.as_str(),
+        progress_column(visit),
     ])?;
-    // The statuses the contact gave plan actions (a new record has none
-    // to clear).
-    if event_count > 1 {
-        conn.prepare_cached("DELETE FROM visit_progress WHERE family_id = ?1 AND visit_id = ?2")?
-            .execute([family_id.to_string(), id.to_string()])?;
-    }
-    if !deleted {
-        let mut insert = conn.prepare_cached(
-            "INSERT OR REPLACE INTO visit_progress (visit_id, position, family_id, date, start_time, action_id, \
-             status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        for (position, worked) in visit.actions_worked.iter().enumerate() {
-            if let Some(status) = worked.status {
-                insert.execute(params![
-                    id.to_string(),
-                    position as i64,
-                    family_id.to_string(),
-                    visit.date.to_string(),
-                    visit.start.format("%H:%M").to_string(),
-                    worked.action_id.to_string(),
-                    status.as_str(),
-                ])?;
-            }
-        }
-    }
     Ok(())
 }
 

@@ -616,7 +616,6 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ("caseloads", "family_id = ?1"),
     ("members", "family_id = ?1"),
     ("visits", "family_id = ?1"),
-    ("visit_progress", "family_id = ?1"),
     ("notes", "family_id = ?1 AND restricted = 0"),
     ("plans", "family_id = ?1"),
     ("plan_versions", "plan_id IN (SELECT id FROM plans WHERE family_id = ?1)"),

@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
-/// A status a visit gave, with what orders it: the date, the start time,
-/// the visit's id (latest first) and its place in the visit.
-type WorkedRow = (NaiveDate, String, std::cmp::Reverse<String>, i64, ProgressNote);
+/// A visit's statuses, with what orders the visit: the date, the start
+/// time and its id (latest first).
+type WorkedRow = (NaiveDate, String, std::cmp::Reverse<String>, Vec<ProgressNote>);
 
 /// The version in force of each family's plan (its highest number).
 pub fn current_plan_versions(conn: &Connection) -> Result<HashMap<EntityId, PlanVersion>> {
@@ -50,35 +50,34 @@ pub fn status_notes(conn: &Connection) -> Result<HashMap<EntityId, Vec<ProgressN
             out.entry(family_id).or_default().push(ProgressNote { note: String::new(), ..note });
         }
     }
-    // A visit's rows: the diary lists a day's visits latest first (by
-    // start time, then id) and its notes join in the reverse of that
-    // order. Sorted here rather than by SQLite: the table is read in one
-    // pass, without the visits' pages.
+    // The visits' statuses, from the diary's covering index: a day's
+    // visits are listed latest first (by start time, then id) and their
+    // notes join in the reverse of that order.
     let mut stmt = conn.prepare_cached(
-        "SELECT family_id, date, start_time, visit_id, position, action_id, status FROM visit_progress",
+        "SELECT family_id, date, start_time, id, progress FROM visits INDEXED BY visits_by_family \
+         WHERE deleted = 0 AND progress <> ''",
     )?;
     let mut rows = stmt.query([])?;
     let mut worked: HashMap<EntityId, Vec<WorkedRow>> = HashMap::new();
     while let Some(row) = rows.next()? {
-        let Some(status) = ActionStatus::parse(&row.get::<_, String>(6)?) else { continue };
         let date = parse_date(&row.get::<_, String>(1)?)?;
-        let note = ProgressNote {
-            action_id: parse_id(&row.get::<_, String>(5)?)?,
-            date,
-            note: String::new(),
-            status: Some(status),
-        };
+        let (start, visit_id, progress): (String, String, String) = (row.get(2)?, row.get(3)?, row.get(4)?);
+        let mut notes = Vec::new();
+        for item in progress.split(';') {
+            let Some((action, status)) = item.split_once(' ') else { continue };
+            let Some(status) = ActionStatus::parse(status) else { continue };
+            notes.push(ProgressNote { action_id: parse_id(action)?, date, note: String::new(), status: Some(status) });
+        }
         worked.entry(parse_id(&row.get::<_, String>(0)?)?).or_default().push((
             date,
-            row.get(2)?,
-            std::cmp::Reverse(row.get(3)?),
-            row.get(4)?,
-            note,
+            start,
+            std::cmp::Reverse(visit_id),
+            notes,
         ));
     }
     for (family_id, mut rows) in worked {
-        rows.sort_unstable_by(|a, b| (a.0, &a.1, &a.2, a.3).cmp(&(b.0, &b.1, &b.2, b.3)));
-        out.entry(family_id).or_default().extend(rows.into_iter().map(|r| r.4));
+        rows.sort_unstable_by(|a, b| (a.0, &a.1, &a.2).cmp(&(b.0, &b.1, &b.2)));
+        out.entry(family_id).or_default().extend(rows.into_iter().flat_map(|r| r.3));
     }
     for notes in out.values_mut() {
         notes.sort_by_key(|n| n.date);
