@@ -697,11 +697,6 @@ impl Ctx {
         }
     }
 
-    /// "listopad 2026".
-    fn month_name(&self, month: &str) -> String {
-        month_name(&self.i18n, month)
-    }
-
     fn charts(&self, board: &Dashboard) -> Html {
         let i18n = &self.i18n;
         let locale = i18n.locale();
