@@ -4,6 +4,7 @@ use crate::session::Session;
 use asysta_core::alerts::Alert;
 use asysta_core::api::{ApiError, DuplicateView, ErrorKind, FamilyCase, FamilyList, History, WorkspaceStatus};
 use asysta_core::api::{CaseVocabulary, CheckReport, DraftKind, DraftView, DueItem, FormDraft, PlannedVisit, PrintJob};
+use asysta_core::backup::{BackupEntry, BackupOutcome, BackupSettings, RestoreSummary};
 use asysta_core::centre::approval::DecisionForm;
 use asysta_core::centre::dashboard::Dashboard;
 use asysta_core::centre::duplicates::DuplicatePair;
@@ -50,8 +51,69 @@ pub async fn create_workspace(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn unlock(state: State<'_, SessionState>, passphrase: String) -> Result<WorkspaceStatus, ApiError> {
-    session(&state)?.unlock(&passphrase)
+pub async fn unlock<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SessionState>,
+    passphrase: String,
+) -> Result<WorkspaceStatus, ApiError> {
+    let status = session(&state)?.unlock(&passphrase)?;
+    after_unlock(app);
+    Ok(status)
+}
+
+/// In the background after an unlock: the day's first backup, then a
+/// centre's figures computed ahead of their first showing.
+fn after_unlock<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn_blocking(move || {
+        use tauri::Manager;
+        if let Ok(mut session) = app.state::<SessionState>().lock() {
+            // A failed backup is seen in the settings' list of backups
+            // (today's is missing) and is tried again at the next unlock.
+            let _ = session.daily_backup();
+            let _ = session.prepare_dashboard(local_today());
+        }
+    });
+}
+
+/// Computes a centre's figures in the background, so that their first
+/// showing after an import is the kept one.
+fn prepare_dashboard<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn_blocking(move || {
+        use tauri::Manager;
+        if let Ok(mut session) = app.state::<SessionState>().lock() {
+            // A failure here is met again, and shown, when the dashboard
+            // is opened.
+            let _ = session.prepare_dashboard(local_today());
+        }
+    });
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backups(state: State<'_, SessionState>) -> Result<Vec<BackupEntry>, ApiError> {
+    session(&state)?.backups()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_now(state: State<'_, SessionState>) -> Result<BackupOutcome, ApiError> {
+    session(&state)?.backup_now()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_settings(state: State<'_, SessionState>) -> Result<BackupSettings, ApiError> {
+    session(&state)?.backup_settings()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_backup_settings(
+    state: State<'_, SessionState>,
+    settings: BackupSettings,
+) -> Result<BackupSettings, ApiError> {
+    session(&state)?.set_backup_settings(&settings)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_backup(state: State<'_, SessionState>, path: PathBuf) -> Result<RestoreSummary, ApiError> {
+    session(&state)?.restore_backup(&path)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -316,12 +378,15 @@ pub async fn export_bundle<R: Runtime>(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn import_bundle(
+pub async fn import_bundle<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, SessionState>,
     path: PathBuf,
     trust_device: Option<String>,
 ) -> Result<ImportSummary, ApiError> {
-    session(&state)?.import_bundle(&path, trust_device.as_deref())
+    let summary = session(&state)?.import_bundle(&path, trust_device.as_deref())?;
+    prepare_dashboard(app);
+    Ok(summary)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -24,7 +24,9 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod backups;
 mod cases;
+mod kept;
 mod steering;
 
 pub use steering::half_year_csv_name;
@@ -35,16 +37,37 @@ pub struct Session {
     data_dir: PathBuf,
     kdf: KdfParams,
     store: Option<Store>,
+    /// The centre's figures last computed, shown again until a table
+    /// changes (a centre reads them far more often than it imports).
+    figures: KeptFigures,
+}
+
+/// See [`kept::Kept`].
+#[derive(Debug, Default)]
+struct KeptFigures {
+    dashboard: kept::Kept<NaiveDate, asysta_core::centre::dashboard::Dashboard>,
+    half_year: kept::Kept<asysta_core::centre::report::HalfYear, asysta_core::centre::report::HalfYearReport>,
+    alerts: kept::Kept<NaiveDate, Vec<Alert>>,
+    due: kept::Kept<NaiveDate, Vec<asysta_core::api::DueItem>>,
+}
+
+impl KeptFigures {
+    fn clear(&mut self) {
+        self.dashboard.clear();
+        self.half_year.clear();
+        self.alerts.clear();
+        self.due.clear();
+    }
 }
 
 impl Session {
     pub fn new(data_dir: PathBuf) -> Session {
-        Session { data_dir, kdf: KdfParams::DEFAULT, store: None }
+        Session { data_dir, kdf: KdfParams::DEFAULT, store: None, figures: KeptFigures::default() }
     }
 
     /// A session whose new workspaces use `kdf` (tests only).
     pub fn with_kdf(data_dir: PathBuf, kdf: KdfParams) -> Session {
-        Session { data_dir, kdf, store: None }
+        Session { data_dir, kdf, store: None, figures: KeptFigures::default() }
     }
 
     pub fn status(&self) -> Result<WorkspaceStatus, ApiError> {
@@ -62,18 +85,21 @@ impl Session {
         let passphrase = Passphrase::new(form.passphrase.clone());
         let store = Store::create(&self.data_dir, &info, &passphrase, self.kdf, Box::new(SystemEnvironment))?;
         self.store = Some(store);
+        self.figures.clear();
         self.status()
     }
 
     pub fn unlock(&mut self, passphrase: &str) -> Result<WorkspaceStatus, ApiError> {
         if self.store.is_none() {
             self.store = Some(Store::open(&self.data_dir, &Passphrase::new(passphrase), Box::new(SystemEnvironment))?);
+            self.figures.clear();
         }
         self.status()
     }
 
     pub fn lock(&mut self) -> Result<WorkspaceStatus, ApiError> {
         self.store = None;
+        self.figures.clear();
         self.status()
     }
 
@@ -223,8 +249,12 @@ impl Session {
         Ok(self.store()?.planned_visits()?)
     }
 
-    pub fn alerts(&self, today: NaiveDate) -> Result<Vec<Alert>, ApiError> {
-        Ok(self.store()?.alerts(today)?)
+    /// The alerts on `today`, kept like the centre's figures (a centre's
+    /// are hundreds, read on every showing of its dashboard).
+    pub fn alerts(&mut self, today: NaiveDate) -> Result<Vec<Alert>, ApiError> {
+        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
+        let mark = store.change_mark()?;
+        self.figures.alerts.get_or(today, mark, || Ok(store.alerts(today)?))
     }
 
     pub fn plan_areas(&self) -> Result<Vec<PlanArea>, ApiError> {
@@ -646,5 +676,37 @@ mod tests {
         assert_eq!(on_laptop.evaluations[0].status, asysta_core::evaluation::EvaluationStatus::Returned);
         assert_eq!(on_laptop.evaluations[0].decision_note, "Uzupełnij ocenę zagrożeń.");
         assert_eq!(on_laptop.evaluations[0].decided.as_ref().unwrap().by, "Ewa Kierownik");
+    }
+
+    #[test]
+    fn the_dashboard_is_kept_until_a_table_changes_here_or_in_another_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::with_kdf(dir.path().to_owned(), KdfParams::INSECURE_FOR_TESTS);
+        let form = NewWorkspaceForm { role: Role::Centre, ..workspace_form("długie hasło 99") };
+        session.create_workspace(&form).unwrap();
+        let today = d("2026-11-23");
+        let referral = |name: &str| asysta_core::centre::intake::ReferralForm {
+            name: name.into(),
+            address: "ul. Polna 2".into(),
+            basis: "social-worker".into(),
+            requested_on: "2026-11-20".into(),
+            ..Default::default()
+        };
+        assert_eq!(session.dashboard(today).unwrap().waiting.count, 0);
+        session.prepare_dashboard(today).unwrap();
+        assert_eq!(session.dashboard(today).unwrap().waiting.count, 0, "kept while nothing changed");
+        // A write through this session's store.
+        session.refer_family(referral("Nowak"), today).unwrap();
+        assert_eq!(session.dashboard(today).unwrap().waiting.count, 1);
+        // A write by another connection to the same file (the CLI, say).
+        let mut other =
+            Store::open(dir.path(), &Passphrase::new("długie hasło 99"), Box::new(SystemEnvironment)).unwrap();
+        other.run(ops::ReferFamily { form: referral("Kowal") }, today).unwrap();
+        drop(other);
+        assert_eq!(session.dashboard(today).unwrap().waiting.count, 2);
+        // Another day is another dashboard; a locked session keeps none.
+        assert_eq!(session.dashboard(d("2026-11-24")).unwrap().on, d("2026-11-24"));
+        session.lock().unwrap();
+        assert_eq!(session.dashboard(today).unwrap_err().kind, ErrorKind::Locked);
     }
 }

@@ -290,6 +290,36 @@ pub async fn check_workspace() -> Result<asysta_core::api::CheckReport, ApiError
     call(command::CHECK_WORKSPACE, &NoArgs {}).await
 }
 
+/// This workspace's backups, newest first.
+pub async fn backups() -> Result<Vec<asysta_core::backup::BackupEntry>, ApiError> {
+    call(command::BACKUPS, &NoArgs {}).await
+}
+
+/// A backup now.
+pub async fn backup_now() -> Result<asysta_core::backup::BackupOutcome, ApiError> {
+    call(command::BACKUP_NOW, &NoArgs {}).await
+}
+
+pub async fn backup_settings() -> Result<asysta_core::backup::BackupSettings, ApiError> {
+    call(command::BACKUP_SETTINGS, &NoArgs {}).await
+}
+
+pub async fn set_backup_settings(
+    settings: &asysta_core::backup::BackupSettings,
+) -> Result<asysta_core::backup::BackupSettings, ApiError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        settings: &'a asysta_core::backup::BackupSettings,
+    }
+    call(command::SET_BACKUP_SETTINGS, &Args { settings }).await
+}
+
+/// Restores the backup at `path` into this data directory (no workspace
+/// in it yet).
+pub async fn restore_backup(path: &str) -> Result<asysta_core::backup::RestoreSummary, ApiError> {
+    call(command::RESTORE_BACKUP, &PathArgs { path }).await
+}
+
 pub async fn sync_status() -> Result<SyncStatus, ApiError> {
     call(command::SYNC_STATUS, &NoArgs {}).await
 }

@@ -97,6 +97,8 @@ error-database-missing = Brak pliku bazy danych obok pliku klucza. Przywróć ba
 error-database-too-new = Bazę danych zapisała nowsza wersja Asysty. Zaktualizuj aplikację; baza nie została zmieniona.
 error-database-damaged = Baza danych jest uszkodzona lub nie pasuje do pliku klucza. Nic nie zostało zmienione.
 error-workspace-exists = Obszar roboczy już istnieje w tym katalogu; nie został nadpisany.
+error-not-a-backup = To nie jest kopia zapasowa Asysty (albo jej początek jest uszkodzony). Nic nie zostało zmienione.
+error-backup-damaged = Ta kopia zapasowa jest uszkodzona: jej zawartość nie zgadza się z zapisaną sumą kontrolną. Wybierz inną kopię; nic nie zostało zmienione.
 error-workspace-missing = W tym katalogu nie ma obszaru roboczego. Najpierw go utwórz (asysta init).
 error-locked = Obszar roboczy jest zablokowany.
 error-not-found = Nie znaleziono rekordu.
@@ -375,3 +377,53 @@ cli-file-unreadable = Nie można odczytać { $file } ({ $error }).
 cli-not-an-id = To nie jest identyfikator rekordu: { $id }
 cli-unknown-status = Nieznany status „{ $status }”: użyj active, monitoring lub archived.
 cli-close-needs-form = Zamknięcie pracy ma własny formularz: asysta family close ID_RODZINY --form zamkniecie.json
+
+## Backups
+backup-title = Kopie zapasowe
+backup-help = Zaszyfrowana kopia obszaru roboczego powstaje po pierwszym odblokowaniu każdego dnia oraz przed każdym importem, aktualizacją i odzyskaniem. Bez hasła (albo odzyskania przez ośrodek) nikt jej nie odczyta.
+backup-now = Zrób kopię teraz
+backup-running = Zapisywanie kopii…
+backup-made = Zapisano i sprawdzono kopię: { $path }
+backup-second-folder-failed = Nie udało się skopiować do drugiego folderu: { $error }. Kopia w katalogu danych jest zapisana.
+backup-none = Nie ma jeszcze żadnej kopii.
+backup-list-caption = Kopie zapasowe, od najnowszej
+backup-column-when = Kiedy
+backup-column-reason = Powód
+backup-column-size = Rozmiar
+backup-column-state = Stan
+backup-column-where = Gdzie
+backup-reason-daily = codzienna
+backup-reason-manual = na żądanie
+backup-reason-import = przed importem
+backup-reason-upgrade = przed aktualizacją
+backup-reason-recovery = przed odzyskaniem
+backup-verified = sprawdzona
+backup-damaged = uszkodzona
+backup-in-data-dir = katalog danych
+backup-in-second-folder = drugi folder
+backup-megabytes = { $size } MB
+backup-second-folder = Drugi folder na kopie (pendrive, udział sieciowy; puste: brak)
+backup-rotation = Ile kopii zachować
+backup-daily = z ostatnich dni
+backup-weekly = z ostatnich tygodni
+backup-monthly = z ostatnich miesięcy
+backup-settings-save = Zapisz ustawienia kopii
+backup-settings-saved = Zapisano ustawienia kopii zapasowych.
+restore-title = Przywróć z kopii zapasowej
+restore-help = Nowy komputer po utracie poprzedniego: wskaż plik kopii (.asysta-kopia). Po przywróceniu otwórz obszar roboczy jego dotychczasowym hasłem; będzie zapisywać jako nowe urządzenie, któremu ośrodek zaufa raz, po odcisku.
+restore-file = Plik kopii zapasowej
+restore-submit = Przywróć
+backup-folder-missing = Nie ma takiego folderu (czy nośnik jest podłączony?).
+cli-backup-none = Nie ma jeszcze żadnej kopii zapasowej.
+cli-backup-verified = sprawdzona
+cli-backup-damaged = USZKODZONA
+cli-backup-second-folder = Drugi folder
+cli-backup-rotation = Zachowywane: dzienne / tygodniowe / miesięczne
+cli-backup-second-folder-failed = Nie udało się skopiować do drugiego folderu: { $error } (kopia w katalogu danych jest zapisana).
+cli-backup-removed = { $count ->
+    [one] Usunięto { $count } starszą kopię (rotacja).
+    [few] Usunięto { $count } starsze kopie (rotacja).
+   *[many] Usunięto { $count } starszych kopii (rotacja).
+}
+cli-backup-failed = nie udało się zapisać dzisiejszej kopii zapasowej: { $error }
+cli-restore-done = Przywrócono kopię z { $when } ({ $events } zdarzeń) do { $dir }. Otwórz obszar roboczy jego hasłem; od pierwszego otwarcia zapisuje jako nowe urządzenie (ośrodek zaufa mu raz, po odcisku).

@@ -39,6 +39,8 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
         Command::Sync { command: crate::SyncCommand::Status { json } } => {
             crate::exchange::status(&data_dir, json, t, out)
         }
+        Command::Backup { command } => crate::backups::run(&data_dir, command, t, out),
+        Command::Restore { file, to, json } => crate::backups::restore(&file, &to.unwrap_or(data_dir), json, t, out),
         Command::Recover { workspace } => crate::exchange::recover(&data_dir, &workspace, t, out),
         Command::Evaluation { command } => crate::cases::evaluation(&data_dir, command, t, out),
         Command::Print { document, json } => {
@@ -373,7 +375,21 @@ fn init(data_dir: &Path, role: Role, user: &str, centre: &str, t: &Translator, o
     Ok(())
 }
 
+/// Unlocks the workspace; the day's first unlock writes a backup first
+/// (a failed backup is said on stderr and does not stop the command).
 pub fn open(data_dir: &Path, t: &Translator) -> Result<Store, String> {
+    let store = open_without_daily_backup(data_dir, t)?;
+    if let Err(e) = store.daily_backup() {
+        eprintln!(
+            "asysta: {}",
+            t.tr_args("cli-backup-failed", &[("error", Arg::Str(&describe(&ApiError::from(e), t)))])
+        );
+    }
+    Ok(store)
+}
+
+/// Unlocks the workspace without the day's backup.
+pub fn open_without_daily_backup(data_dir: &Path, t: &Translator) -> Result<Store, String> {
     if Store::presence(data_dir) == asysta_store::Presence::Absent {
         return Err(describe(&ApiError::from(StoreError::WorkspaceMissing(data_dir.to_owned())), t));
     }

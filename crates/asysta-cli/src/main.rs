@@ -3,6 +3,7 @@
 //! are one line on stderr (in Polish unless `ASYSTA_LANG`/`LANG` say
 //! English) and a non-zero exit code.
 
+mod backups;
 mod cases;
 mod commands;
 mod demo;
@@ -116,6 +117,23 @@ enum Command {
         /// The data directory of the workspace to recover.
         #[arg(value_name = "DATA_DIR")]
         workspace: PathBuf,
+    },
+    /// Encrypted backups of this workspace: write one now, list them, set a second folder and the rotation.
+    Backup {
+        #[command(subcommand)]
+        command: BackupCommand,
+    },
+    /// Restore a backup into a data directory that holds no workspace; it opens with the passphrase
+    /// it had (or the centre's recovery) and writes as a new device.
+    Restore {
+        /// The backup file (.asysta-kopia).
+        file: PathBuf,
+        /// The data directory to restore into (default: this one).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        /// Print what was restored as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Families: add and list.
     Family {
@@ -865,6 +883,43 @@ enum FamilyCommand {
         #[arg(long)]
         restricted: bool,
         /// Print the note's id as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Write a backup now (to the data directory and the second folder), checked after writing.
+    Now {
+        /// Print what was written as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// This workspace's backups, newest first: time, reason, size, whether it checks out, path.
+    List {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The device's backup settings: show them, or change the ones given.
+    Settings {
+        /// A second folder every backup is copied to (a USB stick, a network share).
+        #[arg(long, value_name = "DIR", conflicts_with = "no_folder")]
+        folder: Option<PathBuf>,
+        /// No second folder.
+        #[arg(long)]
+        no_folder: bool,
+        /// Days whose newest backup is kept.
+        #[arg(long, value_name = "N")]
+        daily: Option<u32>,
+        /// Weeks whose newest backup is kept.
+        #[arg(long, value_name = "N")]
+        weekly: Option<u32>,
+        /// Months whose newest backup is kept.
+        #[arg(long, value_name = "N")]
+        monthly: Option<u32>,
+        /// Print as JSON.
         #[arg(long)]
         json: bool,
     },

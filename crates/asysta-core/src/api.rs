@@ -268,6 +268,10 @@ pub enum ErrorKind {
     DatabaseDamaged,
     /// A workspace already exists where a new one was to be created.
     WorkspaceExists,
+    /// The file chosen to restore is not a backup.
+    NotABackup,
+    /// A backup's bytes do not match its digest.
+    BackupDamaged,
     /// There is no workspace in the data directory.
     WorkspaceMissing,
     /// The workspace must be unlocked first.
@@ -362,6 +366,8 @@ impl ErrorKind {
             ErrorKind::DatabaseTooNew => "error-database-too-new",
             ErrorKind::DatabaseDamaged => "error-database-damaged",
             ErrorKind::WorkspaceExists => "error-workspace-exists",
+            ErrorKind::NotABackup => "error-not-a-backup",
+            ErrorKind::BackupDamaged => "error-backup-damaged",
             ErrorKind::WorkspaceMissing => "error-workspace-missing",
             ErrorKind::Locked => "error-locked",
             ErrorKind::NotFound => "error-not-found",
@@ -511,6 +517,11 @@ pub mod command {
         DASHBOARD,
         HALF_YEAR_REPORT,
         EXPORT_HALF_YEAR_CSV,
+        BACKUPS,
+        BACKUP_NOW,
+        BACKUP_SETTINGS,
+        SET_BACKUP_SETTINGS,
+        RESTORE_BACKUP,
     ];
 
     /// `{ form: AssistantForm, devices: Vec<String> } -> Vec<AssistantView>` (a centre)
@@ -675,6 +686,18 @@ pub mod command {
     pub const SAVE_FORM_DRAFT: &str = "save_form_draft";
     /// `{ kind: DraftKind, key: EntityId } -> Option<FormDraft>`
     pub const FORM_DRAFT: &str = "form_draft";
+    /// `() -> Vec<BackupEntry>` (this workspace's backups, newest first;
+    /// also while locked)
+    pub const BACKUPS: &str = "backups";
+    /// `() -> BackupOutcome` (a backup now, checked after writing)
+    pub const BACKUP_NOW: &str = "backup_now";
+    /// `() -> BackupSettings` (this device's)
+    pub const BACKUP_SETTINGS: &str = "backup_settings";
+    /// `{ settings: BackupSettings } -> BackupSettings`
+    pub const SET_BACKUP_SETTINGS: &str = "set_backup_settings";
+    /// `{ path: String } -> RestoreSummary` (into this data directory,
+    /// which must hold no workspace)
+    pub const RESTORE_BACKUP: &str = "restore_backup";
 }
 
 #[cfg(test)]

@@ -376,6 +376,11 @@ mod tests {
             command::PLAN_DECISIONS,
             command::HALF_YEAR_REPORT,
             command::EXPORT_HALF_YEAR_CSV,
+            command::BACKUPS,
+            command::BACKUP_NOW,
+            command::BACKUP_SETTINGS,
+            command::SET_BACKUP_SETTINGS,
+            command::RESTORE_BACKUP,
         ];
         for name in command::ALL {
             assert!(

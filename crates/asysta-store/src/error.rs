@@ -87,6 +87,10 @@ pub enum StoreError {
     EnrolledElsewhere { centre: String },
     #[error("no device {0} is enrolled here")]
     UnknownPeer(String),
+    #[error("{0} is not an Asysta backup (or its beginning is damaged)")]
+    NotABackup(PathBuf),
+    #[error("the backup {0} is damaged: its bytes do not match the digest it was written with")]
+    BackupDamaged(PathBuf),
     #[error("the workspace in {0} has no recovery key: it was never enrolled with a centre")]
     NoRecoveryWrap(PathBuf),
     #[error("the workspace in {0} is recoverable only by the centre it enrolled with, not this one")]
@@ -160,6 +164,8 @@ impl StoreError {
             StoreError::DatabaseMissing(_) => ErrorKind::DatabaseMissing,
             StoreError::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
             StoreError::DatabaseDamaged(_) => ErrorKind::DatabaseDamaged,
+            StoreError::NotABackup(_) => ErrorKind::NotABackup,
+            StoreError::BackupDamaged(_) => ErrorKind::BackupDamaged,
             StoreError::WorkspaceExists(_) => ErrorKind::WorkspaceExists,
             StoreError::WorkspaceMissing(_) => ErrorKind::WorkspaceMissing,
             StoreError::NotFound(_) => ErrorKind::NotFound,

@@ -143,6 +143,12 @@ impl Store {
         };
         let key_path = self.paths().key_file.clone();
         let tx = self.conn.transaction()?;
+        // The same centre as a new device (restored from a backup): its
+        // old device is no longer the one bundles go to or come from.
+        tx.execute(
+            "DELETE FROM peers WHERE role = 'centre' AND workspace_id = ?1 AND device_id <> ?2",
+            [enrolment.workspace_id.to_string(), enrolment.device_id.to_string()],
+        )?;
         peers::put(&tx, &peer)?;
         // The key file is written inside the transaction: if it fails,
         // nothing is enrolled; if the commit fails after it, the extra wrap
@@ -351,6 +357,9 @@ impl Store {
         }
         let enrolled = peers::get(&self.conn, sender.device_id)?;
         policy::check(&self.conn, self.role, file, sender, enrolled.as_ref(), &events)?;
+        // Nothing refused: the workspace as it is before the import is
+        // backed up first (unless nothing was logged since the last one).
+        self.backup_before_import()?;
         let now = self.env.now_ms();
 
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

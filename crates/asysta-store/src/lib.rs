@@ -6,6 +6,7 @@
 //! and `projection`). Events from other devices enter unchanged (`ingest`). The database key is random and kept
 //! wrapped by the passphrase in the key file (see `keyfile`).
 
+pub mod backup;
 mod cases;
 mod check;
 mod connection;
@@ -41,7 +42,7 @@ pub use paths::{default_data_dir, resolve_data_dir, WorkspacePaths, DATA_DIR_ENV
 pub use queries::{Periods, Settings, Stats};
 pub use secret::Passphrase;
 pub use sync::Resolution;
-pub use workspace::{NewCase, Presence, Store};
+pub use workspace::{ChangeMark, NewCase, Presence, Store};
 
 #[cfg(test)]
 mod tests;

@@ -28,6 +28,13 @@ use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
 use uuid::Uuid;
 
+/// See [`Store::change_mark`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangeMark {
+    own_changes: u64,
+    data_version: i64,
+}
+
 /// An unlocked workspace.
 pub struct Store {
     pub(crate) conn: Connection,
@@ -191,9 +198,14 @@ impl Store {
         if version == 0 {
             return Err(StoreError::DatabaseDamaged("the database has no schema".into()));
         }
+        let mut env = env;
+        if version < LATEST_VERSION {
+            crate::backup::back_up_before_upgrade(&conn, &key, &paths, env.now_ms())?;
+        }
         configure(&conn)?;
         migrations::migrate_to(&mut conn, LATEST_VERSION)?;
         derive::rebuild_if_outdated(&mut conn)?;
+        crate::backup::finish_restore(&mut conn, &paths, env.as_mut())?;
         let meta = |k: &str| -> Result<String> {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |row| row.get(0))
                 .optional()?
@@ -210,7 +222,6 @@ impl Store {
         let author = Author { user_id: UserId(parse("user_id")?), name: meta("user_name")? };
         let role = Role::parse(&meta("role")?)
             .ok_or_else(|| StoreError::DatabaseDamaged("meta key role is not a role".into()))?;
-        let mut env = env;
         let keys = crate::exchange::keys::load_or_generate(&conn, env.as_mut())?;
         Ok(Store { conn, env, device_id, author, workspace_id: EntityId(workspace_id), role, keys, db_key: key, paths })
     }
@@ -256,6 +267,17 @@ impl Store {
             [self.workspace_id.to_string()],
             |row| Ok(WorkspaceInfo { assistant_name: row.get(0)?, centre_name: row.get(1)?, role }),
         )?)
+    }
+
+    /// A mark that changes whenever what the store's tables hold may have
+    /// changed: rows written through this connection (SQLite's total
+    /// changes) or a commit by any other connection to the file (its data
+    /// version). Equal marks mean no table changed in between, so a
+    /// figure computed from the tables at one mark is still true at the
+    /// other; the session keeps its dashboard by it.
+    pub fn change_mark(&self) -> Result<ChangeMark> {
+        let data_version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok(ChangeMark { own_changes: self.conn.total_changes(), data_version })
     }
 
     /// Whether this is an assistant's laptop or a centre's workspace.

@@ -2,7 +2,7 @@
 //! `Store::run`, each read straight from the store.
 
 use super::Session;
-use asysta_core::api::{ApiError, FamilyCase};
+use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
 use asysta_core::centre::approval::DecisionForm;
 use asysta_core::centre::dashboard::Dashboard;
 use asysta_core::centre::duplicates::DuplicatePair;
@@ -11,6 +11,7 @@ use asysta_core::centre::report::{HalfYear, HalfYearReport};
 use asysta_core::centre::{AssistantForm, AssistantView, TransferView, WaitingCase};
 use asysta_core::event::DuplicateDecision;
 use asysta_core::ops;
+use asysta_core::workspace::Role;
 use asysta_core::{EntityId, FieldError, FieldErrorCode};
 use chrono::NaiveDate;
 
@@ -133,18 +134,42 @@ impl Session {
         self.cross_duplicates()
     }
 
-    pub fn dashboard(&self, on: NaiveDate) -> Result<Dashboard, ApiError> {
-        Ok(self.store()?.dashboard(on)?)
+    /// The dashboard on `on`: the one computed last when no table has
+    /// changed since, else computed afresh (and kept).
+    pub fn dashboard(&mut self, on: NaiveDate) -> Result<Dashboard, ApiError> {
+        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
+        let mark = store.change_mark()?;
+        self.figures.dashboard.get_or(on, mark, || Ok(store.dashboard(on)?))
     }
 
-    pub fn half_year_report(&self, period: &str) -> Result<HalfYearReport, ApiError> {
-        Ok(self.store()?.half_year_report(parse_period(period)?)?)
+    /// Computes the dashboard and the half-year's figures ahead of their
+    /// first showing (after an unlock or an import at a centre); nothing
+    /// at a laptop.
+    pub fn prepare_dashboard(&mut self, on: NaiveDate) -> Result<(), ApiError> {
+        if self.store()?.role() == Role::Centre {
+            self.dashboard(on)?;
+            self.half_year_figures(HalfYear::of(on))?;
+            self.alerts(on)?;
+            self.due(on)?;
+        }
+        Ok(())
+    }
+
+    pub fn half_year_report(&mut self, period: &str) -> Result<HalfYearReport, ApiError> {
+        self.half_year_figures(parse_period(period)?)
+    }
+
+    /// The half-year's figures, kept like the dashboard.
+    fn half_year_figures(&mut self, period: HalfYear) -> Result<HalfYearReport, ApiError> {
+        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
+        let mark = store.change_mark()?;
+        self.figures.half_year.get_or(period, mark, || Ok(store.half_year_report(period)?))
     }
 
     /// The half-year report as CSV with its rows named in Polish, written
     /// whole to `path` (a UTF-8 mark first, so spreadsheets read the
     /// Polish letters); answers the path written.
-    pub fn export_half_year_csv(&self, period: &str, path: &std::path::Path) -> Result<String, ApiError> {
+    pub fn export_half_year_csv(&mut self, period: &str, path: &std::path::Path) -> Result<String, ApiError> {
         let report = self.half_year_report(period)?;
         let polish = asysta_i18n::Translator::new(asysta_i18n::Locale::Pl);
         let csv = format!("\u{feff}{}", asysta_i18n::reports::report_csv(&polish, &report));

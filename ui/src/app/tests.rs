@@ -112,6 +112,8 @@ fn every_computed_message_exists_in_both_languages() {
         ErrorKind::DatabaseTooNew,
         ErrorKind::DatabaseDamaged,
         ErrorKind::WorkspaceExists,
+        ErrorKind::NotABackup,
+        ErrorKind::BackupDamaged,
         ErrorKind::WorkspaceMissing,
         ErrorKind::Locked,
         ErrorKind::NotFound,

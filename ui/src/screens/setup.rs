@@ -244,10 +244,13 @@ pub fn SetupScreen(props: &SetupScreenProps) -> Html {
                         </div>
                     </form>
                 </section>
+                <restore::RestorePanel on_status={props.on_status.clone()} />
             </main>
         </div>
     }
 }
+
+pub mod restore;
 
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 //! import, by a typed path, the native dialog or a file dropped on the
 //! window; and the centre's settings, which travel in the bundles.
 
+pub mod backups;
 pub mod check;
 pub mod enrolment;
 pub mod path_field;
@@ -19,6 +20,7 @@ use asysta_core::api::{ApiError, ErrorKind, WorkspaceStatus};
 use asysta_core::exchange::{ExportSummary, ImportSummary, SyncStatus};
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::DeviceId;
+use backups::BackupPanel;
 use check::CheckPanel;
 use enrolment::EnrolmentPanel;
 use path_field::PathField;
@@ -348,7 +350,8 @@ pub fn SyncScreen(props: &SyncScreenProps) -> Html {
                 <div class="sync-columns">
                     <EnrolmentPanel {role} status={state.status.clone().map(Rc::new)} on_enrolled={on_reload.clone()} on_locked={on_locked.clone()} />
                     <SettingsPanel {role} revision={state.request} on_saved={on_reload} on_locked={on_locked.clone()} />
-                    <CheckPanel {on_locked} />
+                    <CheckPanel on_locked={on_locked.clone()} />
+                    <BackupPanel {on_locked} />
                 </div>
             </main>
         </div>

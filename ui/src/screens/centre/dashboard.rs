@@ -24,7 +24,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// A figure of one assistant's column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FigureKind {
     Active,
     NoRecentVisit,
@@ -235,7 +235,13 @@ pub struct DashboardData {
     pub reasons: Rc<Vec<ClosingReason>>,
     /// Days without a visit before the centre's alert.
     pub no_visit_days: Option<u32>,
+    /// How many assistants' cards are drawn (`None`: all): the first
+    /// screenful is painted before the rest are built.
+    pub cards_shown: Option<usize>,
 }
+
+/// The cards drawn in the first paint (a screenful at 1366 × 768).
+pub const FIRST_CARDS: usize = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct DashboardViewProps {
@@ -253,31 +259,56 @@ pub fn DashboardView(props: &DashboardViewProps) -> Html {
     {
         let (data, on_locked) = (data.clone(), props.on_locked.clone());
         use_effect_with((), move |_| {
+            // Left before everything came: the rest is not asked for (it
+            // would hold the store while the next screen asks).
+            let alive = Rc::new(std::cell::Cell::new(true));
+            let here = alive.clone();
             spawn_local(async move {
-                // The figures and charts first; the alerts and due dates of
-                // every family (hundreds at a centre) follow once the board
-                // is painted.
+                // The figures, the first cards and the charts first; the
+                // other cards once that is on screen; then the families'
+                // names (behind each figure) and the alerts and due dates of
+                // every family (hundreds at a centre).
+                let (board, vocabulary, settings) =
+                    futures::future::join3(ipc::dashboard(None), ipc::case_vocabulary(), ipc::settings()).await;
                 let first = DashboardData {
-                    board: Load::from_reply(ipc::dashboard(None).await),
-                    index: Load::from_reply(load_index().await),
+                    board: Load::from_reply(board),
+                    index: Load::Loading,
                     alerts: Load::Loading,
                     due: Load::Loading,
-                    reasons: Rc::new(ipc::case_vocabulary().await.map(|v| v.closing_reasons).unwrap_or_default()),
-                    no_visit_days: ipc::settings().await.ok().map(|s| s.no_visit_days),
+                    reasons: Rc::new(vocabulary.map(|v| v.closing_reasons).unwrap_or_default()),
+                    no_visit_days: settings.ok().map(|s| s.no_visit_days),
+                    cards_shown: Some(FIRST_CARDS),
                 };
-                if first.board.is_locked() || first.index.is_locked() {
+                if first.board.is_locked() {
                     on_locked.emit(());
                     return;
                 }
                 data.set(first.clone());
+                crate::dom::after_paint().await;
+                if !here.get() {
+                    return;
+                }
+                let all = DashboardData { cards_shown: None, ..first };
+                data.set(all.clone());
+                let index = Load::from_reply(load_index().await);
+                if index.is_locked() {
+                    on_locked.emit(());
+                    return;
+                }
+                let named = DashboardData { index, ..all };
+                data.set(named.clone());
+                if !here.get() {
+                    return;
+                }
                 let alerts = Load::from_reply(ipc::alerts().await);
                 let due = Load::from_reply(ipc::due().await);
                 if alerts.is_locked() || due.is_locked() {
                     on_locked.emit(());
                 } else {
-                    data.set(DashboardData { alerts, due, ..first });
+                    data.set(DashboardData { alerts, due, ..named });
                 }
             });
+            move || alive.set(false)
         });
     }
     html! {
@@ -323,7 +354,7 @@ pub fn DashboardContent(props: &DashboardContentProps) -> Html {
         }
         Load::Ready(board) => board.clone(),
     };
-    let index = props.data.index.ready().cloned().unwrap_or_default();
+    let index = props.data.index.ready().cloned();
     let ctx = Ctx {
         i18n: i18n.clone(),
         open: props.place.figure.clone(),
@@ -334,11 +365,14 @@ pub fn DashboardContent(props: &DashboardContentProps) -> Html {
             })
         },
         on_open: props.on_open.clone(),
-        index,
+        index_ready: index.is_some(),
+        index: index.unwrap_or_default(),
         reasons: props.data.reasons.clone(),
         no_visit_days: props.data.no_visit_days,
+        labels: FigureLabels::new(&i18n),
     };
-    let cards = board.assistants.iter().enumerate().map(|(i, a)| ctx.card(i, a, &board));
+    let shown = props.data.cards_shown.unwrap_or(usize::MAX);
+    let cards = board.assistants.iter().take(shown).enumerate().map(|(i, a)| ctx.card(i, a, &board));
     let centre_open = ctx.open.as_ref().filter(|k| k.assistant().is_none()).map(|key| ctx.behind(key, &board));
     html! {
         <>
@@ -379,8 +413,40 @@ struct Ctx {
     on_figure: Callback<Option<FigureKey>>,
     on_open: Callback<EntityId>,
     index: Rc<FamilyIndex>,
+    /// Whether the families' names have come (they follow the figures).
+    index_ready: bool,
     reasons: Rc<Vec<ClosingReason>>,
     no_visit_days: Option<u32>,
+    labels: FigureLabels,
+}
+
+/// What every card repeats, translated once for all of them.
+struct FigureLabels {
+    figures: BTreeMap<FigureKind, String>,
+    held_back: String,
+    decision_days: String,
+    since_visits: String,
+    no_data: String,
+}
+
+impl FigureLabels {
+    fn new(i18n: &I18n) -> FigureLabels {
+        let figures = std::iter::once(FigureKind::Active)
+            .chain(FigureKind::LISTED)
+            .map(|kind| (kind, i18n.tr(&kind.label_id())))
+            .collect();
+        FigureLabels {
+            figures,
+            held_back: i18n.tr("centre-figure-held-back"),
+            decision_days: i18n.tr("centre-figure-decision-days"),
+            since_visits: i18n.tr("centre-since-visits"),
+            no_data: i18n.tr("centre-no-data"),
+        }
+    }
+
+    fn figure(&self, kind: FigureKind) -> &str {
+        self.figures.get(&kind).map_or("", String::as_str)
+    }
 }
 
 impl Ctx {
@@ -415,6 +481,14 @@ impl Ctx {
             .and_then(|id| board.assistants.iter().find(|a| a.assistant_id == id))
             .map_or_else(|| self.i18n.tr("centre-whole-centre"), |a| a.name.clone());
         let title = format!("{} — {owner}", self.label(key));
+        if !self.index_ready {
+            return html! {
+                <section id="figure-families" class="panel families-behind" aria-labelledby="figure-families-title" aria-busy="true">
+                    <h3 id="figure-families-title" tabindex="-1">{ title }</h3>
+                    <p class="loading">{ self.i18n.tr("loading") }</p>
+                </section>
+            };
+        }
         html! {
             <FamiliesBehind
                 id="figure-families"
@@ -519,7 +593,7 @@ impl Ctx {
                     { self.i18n.tr_args("centre-days", &[("days", Arg::Num(days)), ("text", Arg::Str(&decimal(days, self.i18n.locale())))]) }
                 </span>
             },
-            None => html! { <span class="figure-value figure-none">{ self.i18n.tr("centre-no-data") }</span> },
+            None => html! { <span class="figure-value figure-none">{ self.labels.no_data.clone() }</span> },
         }
     }
 
@@ -530,12 +604,12 @@ impl Ctx {
         let owner = a.name.as_str();
         let row = |kind: FigureKind| {
             let figure = kind.of(a);
-            let label = i18n.tr(&kind.label_id());
+            let label = self.labels.figure(kind);
             let key = FigureKey::Assistant { assistant: a.assistant_id, kind };
             html! {
                 <div class={classes!("figure-row", (figure.count > 0).then_some("nonzero"))}>
-                    <dt>{ label.clone() }</dt>
-                    <dd>{ self.button(key, figure.count, &label, owner) }</dd>
+                    <dt>{ label }</dt>
+                    <dd>{ self.button(key, figure.count, label, owner) }</dd>
                 </div>
             }
         };
@@ -544,11 +618,11 @@ impl Ctx {
             None => i18n.tr("centre-data-none"),
         };
         let over = a.active.count > a.cap;
-        let active_label = i18n.tr(&FigureKind::Active.label_id());
+        let active_label = self.labels.figure(FigureKind::Active);
         let active = self.button(
             FigureKey::Assistant { assistant: a.assistant_id, kind: FigureKind::Active },
             a.active.count,
-            &active_label,
+            active_label,
             owner,
         );
         let highest_on = a.highest_on.map(|d| i18n.date(d)).unwrap_or_default();
@@ -639,7 +713,7 @@ impl Ctx {
                 <h3 id={name_id} class="card-name">{ a.name.clone() }</h3>
                 <p class="as-of">{ as_of }</p>
                 <p class={classes!("caseload-line", over.then_some("over"))}>
-                    <span class="caseload-label">{ active_label.clone() }</span>
+                    <span class="caseload-label">{ active_label }</span>
                     { " " }
                     { active }
                     { " " }
@@ -657,17 +731,17 @@ impl Ctx {
                 <dl class="figures">
                     { for FigureKind::LISTED.into_iter().map(row) }
                     <div class={classes!("figure-row", (a.held_back_events > 0).then_some("nonzero"))}>
-                        <dt>{ i18n.tr("centre-figure-held-back") }</dt>
+                        <dt>{ self.labels.held_back.clone() }</dt>
                         <dd><span class="figure-value" data-figure="held-back">{ a.held_back_events }</span></dd>
                     </div>
                     <div class="figure-row">
-                        <dt>{ i18n.tr("centre-figure-decision-days") }</dt>
+                        <dt>{ self.labels.decision_days.clone() }</dt>
                         <dd>{ self.median(a.decision_days_median) }</dd>
                     </div>
                 </dl>
                 <LazyDetails
                     class="card-part since-visits"
-                    summary={html! { i18n.tr("centre-since-visits") }}
+                    summary={html! { self.labels.since_visits.clone() }}
                     content={since_visits}
                 />
                 <LazyDetails

@@ -139,10 +139,16 @@ fn numbers_are_written_the_languages_way() {
 }
 
 fn dashboard_html(figure: Option<FigureKey>) -> String {
+    dashboard_html_with(figure, None, true)
+}
+
+/// The dashboard with its first `cards_shown` cards and with the
+/// families' names come or not.
+fn dashboard_html_with(figure: Option<FigureKey>, cards_shown: Option<usize>, named: bool) -> String {
     render::<DashboardContent>(move || DashboardContentProps {
         data: DashboardData {
             board: Load::Ready(Rc::new(board())),
-            index: Load::Ready(Rc::new(index())),
+            index: if named { Load::Ready(Rc::new(index())) } else { Load::Loading },
             alerts: Load::Ready(Rc::new(vec![Alert::NoVisit {
                 family_id: entity(2),
                 family_name: "Nowakowie".into(),
@@ -151,6 +157,7 @@ fn dashboard_html(figure: Option<FigureKey>) -> String {
             due: Load::Ready(Rc::new(Vec::new())),
             reasons: Rc::new(asysta_core::closing::default_closing_reasons()),
             no_visit_days: Some(14),
+            cards_shown,
         },
         place: CentrePlace { figure, ..CentrePlace::default() },
         on_place: Callback::noop(),
@@ -192,6 +199,18 @@ fn an_open_figure_lists_its_families_in_its_card() {
     let list = &html[html.find("id=\"figure-families\"").unwrap()..];
     assert!(list.contains("Kowalscy") && list.contains("Nowakowie") && !list.contains("Zającowie"), "{list}");
     assert!(html.contains("aria-expanded=\"true\""));
+}
+
+#[test]
+fn the_first_paint_draws_the_first_cards_and_a_figure_waits_for_the_names() {
+    let html = dashboard_html_with(None, Some(1), false);
+    assert!(html.contains("data-assistant=\"Anna Łęcka\""), "{html}");
+    assert!(!html.contains("data-assistant=\"Ola Nowak\""), "the second card follows: {html}");
+    assert!(has_id(&html, "chart-caseload"), "the charts are in the first paint");
+    let key = FigureKey::Assistant { assistant: entity(50), kind: FigureKind::OverdueActions };
+    let html = dashboard_html_with(Some(key), None, false);
+    let list = &html[html.find("id=\"figure-families\"").unwrap()..];
+    assert!(list.contains("aria-busy=\"true\"") && !list.contains("Kowalscy"), "{list}");
 }
 
 #[test]
