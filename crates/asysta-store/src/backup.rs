@@ -322,13 +322,15 @@ fn rotate(folder: &Path, workspace: uuid::Uuid, rotation: &asysta_core::backup::
     removed
 }
 
-/// The backup before a schema upgrade, from the connection opened on
-/// the old schema.
-pub(crate) fn back_up_before_upgrade(
+/// A backup of the workspace at `paths` from a connection opened on it
+/// (before a schema upgrade, on the old schema; before a recovery rewraps
+/// its key).
+pub(crate) fn back_up_workspace(
     conn: &Connection,
     key: &DatabaseKey,
     paths: &crate::WorkspacePaths,
     now_ms: u64,
+    reason: BackupReason,
 ) -> Result<()> {
     let meta = |k: &str| -> Result<uuid::Uuid> {
         let value: String = conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))?;
@@ -343,7 +345,7 @@ pub(crate) fn back_up_before_upgrade(
         device_id: meta("device_id")?,
         now_ms,
     };
-    back_up(&source, BackupReason::Upgrade).map(|_| ())
+    back_up(&source, reason).map(|_| ())
 }
 
 impl Store {
@@ -378,10 +380,15 @@ impl Store {
         back_up(&source, BackupReason::Daily).map(Some)
     }
 
-    /// The backup before an import: written unless the newest backup in
-    /// the data directory was made today with the log as it is now
-    /// (nothing logged since, so nothing to lose).
+    /// The backup before an import: written unless nothing but imports
+    /// was written since the last backup (an import is made again from
+    /// its file; what a person typed is not), whether this store's own
+    /// imports of this sitting, or nothing at all since the newest backup
+    /// of today (the log as it was then).
     pub(crate) fn backup_before_import(&self) -> Result<()> {
+        if self.after_imports.is_some() && self.after_imports == Some(self.change_mark()?) {
+            return Ok(());
+        }
         let source = self.backup_source();
         let (events, last): (i64, i64) =
             self.conn.query_row("SELECT count(*), coalesce(max(rowid), 0) FROM events", [], |r| {

@@ -399,6 +399,7 @@ impl Store {
         };
         peers::log_bundle(&tx, &record, &digest, Some(serde_json::to_string(&summary)?))?;
         tx.commit()?;
+        self.after_imports = Some(self.change_mark()?);
         if self.role == Role::Centre && summary.records_new + summary.records_updated > 0 {
             // Families entered twice by different assistants, flagged for
             // the supervisor.
@@ -566,6 +567,15 @@ impl Store {
         // The key must open that database before the key file changes.
         let conn = crate::connection::open_encrypted(&paths.database, &key, false)?;
         crate::migrations::check_not_too_new(&conn)?;
+        // The workspace as it was, its key file with it, before the wrap
+        // changes.
+        crate::backup::back_up_workspace(
+            &conn,
+            &key,
+            &paths,
+            self.env.now_ms(),
+            asysta_core::backup::BackupReason::Recovery,
+        )?;
         drop(conn);
         let mut env = crate::SystemEnvironment;
         let next = file.rewrap(&key, new_passphrase, kdf, random_array(&mut env)?, random_array(&mut env)?)?;

@@ -14,6 +14,7 @@ use crate::secret::{DatabaseKey, Passphrase};
 use asysta_bundle::DeviceKeys;
 use asysta_core::alerts::{alerts, Alert, AlertSettings, FamilyActivity, OverdueAction};
 use asysta_core::api::{DraftView, DuplicateView, FamilyCase, PlannedVisit};
+use asysta_core::backup::BackupReason;
 use asysta_core::collation;
 use asysta_core::family::{FamilySummary, NewFamily};
 use asysta_core::member::{find_duplicates, MemberDetails, PersonRef};
@@ -48,6 +49,10 @@ pub struct Store {
     /// Kept while unlocked, to seal the recovery wrap at enrolment.
     pub(crate) db_key: DatabaseKey,
     paths: WorkspacePaths,
+    /// The change mark right after this store's last import, when a backup
+    /// preceded the imports since: nothing but imports (which can be made
+    /// again from their files) was written after that backup.
+    pub(crate) after_imports: Option<ChangeMark>,
 }
 
 impl std::fmt::Debug for Store {
@@ -200,7 +205,7 @@ impl Store {
         }
         let mut env = env;
         if version < LATEST_VERSION {
-            crate::backup::back_up_before_upgrade(&conn, &key, &paths, env.now_ms())?;
+            crate::backup::back_up_workspace(&conn, &key, &paths, env.now_ms(), BackupReason::Upgrade)?;
         }
         configure(&conn)?;
         migrations::migrate_to(&mut conn, LATEST_VERSION)?;
@@ -223,7 +228,18 @@ impl Store {
         let role = Role::parse(&meta("role")?)
             .ok_or_else(|| StoreError::DatabaseDamaged("meta key role is not a role".into()))?;
         let keys = crate::exchange::keys::load_or_generate(&conn, env.as_mut())?;
-        Ok(Store { conn, env, device_id, author, workspace_id: EntityId(workspace_id), role, keys, db_key: key, paths })
+        Ok(Store {
+            conn,
+            env,
+            device_id,
+            author,
+            workspace_id: EntityId(workspace_id),
+            role,
+            keys,
+            db_key: key,
+            paths,
+            after_imports: None,
+        })
     }
 
     /// Re-seals the database key under a new passphrase. The data is not

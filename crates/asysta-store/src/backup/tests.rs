@@ -181,14 +181,28 @@ fn the_day_s_first_unlock_backs_up_once_and_an_import_backs_up_what_it_could_cha
     assert_eq!(count(&centre_dir), 1);
     s.anna.add_family(&family("Nowakowie", "Ewa")).unwrap();
     let bundle = export(&mut s.anna, &s.root.join("b2.asysta"), ExportRequest::default());
+    // Imports one after another in one sitting need no backup between
+    // them (each can be made again from its file)...
     import(&mut s.centre, &bundle, None).unwrap();
+    s.anna.add_family(&family("Zającowie", "Iga")).unwrap();
+    let b3 = export(&mut s.anna, &s.root.join("b3.asysta"), ExportRequest::default());
+    import(&mut s.centre, &b3, None).unwrap();
+    assert_eq!(count(&centre_dir), 1, "no backup between imports");
+    // ...a change typed at the centre in between needs one.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    s.centre.run(asysta_core::ops::SetSettings { caseload_cap: 12, no_visit_days: 20 }, today).unwrap();
+    s.anna.add_family(&family("Lisowie", "Ola")).unwrap();
+    let b4 = export(&mut s.anna, &s.root.join("b4.asysta"), ExportRequest::default());
+    import(&mut s.centre, &b4, None).unwrap();
     let listed = list_backups(&centre_dir).unwrap();
+    assert_eq!(listed.len(), 2);
     assert_eq!(listed[0].reason, BackupReason::Import, "{listed:?}");
-    // The pre-import backup holds the centre before the second bundle.
+    // The pre-import backup holds the centre as it was before that import.
     let restored_dir = s.root.join("restored-centre");
     restore_backup(Path::new(&listed[0].path), &restored_dir).unwrap();
     let restored = open(&restored_dir, PASS).unwrap();
-    assert_eq!(names(&restored), ["Kowalscy"]);
+    assert_eq!(names(&restored), ["Kowalscy", "Nowakowie", "Zającowie"]);
+    assert_eq!(restored.settings().unwrap().caseload_cap, 12);
 }
 
 /// The stolen-laptop drill, in the store: yesterday's backup restored on a
@@ -327,4 +341,24 @@ fn reading_the_figures_leaves_the_change_mark_alone() {
     assert_eq!(s.centre.change_mark().unwrap(), mark, "a backup");
     s.centre.list_families().unwrap();
     assert_eq!(s.centre.change_mark().unwrap(), mark, "families");
+}
+
+/// A recovery by the centre backs the workspace up first, with its key
+/// file as it was: the backup opens with the forgotten passphrase, the
+/// workspace with the new one.
+#[test]
+fn a_recovery_is_preceded_by_a_backup_with_the_old_key_file() {
+    let mut s = site();
+    s.anna.add_family(&family("Kowalscy", "Jan")).unwrap();
+    let anna_dir = s.root.join("anna");
+    let before = list_backups(&anna_dir).unwrap().len();
+    let new = crate::Passphrase::new("nowe hasło do laptopa 7");
+    s.centre.recover_workspace(&anna_dir, &new, crate::KdfParams::INSECURE_FOR_TESTS).unwrap();
+    let listed = list_backups(&anna_dir).unwrap();
+    assert_eq!(listed.len(), before + 1);
+    assert_eq!(listed[0].reason, BackupReason::Recovery);
+    let restored_dir = s.root.join("restored");
+    restore_backup(Path::new(&listed[0].path), &restored_dir).unwrap();
+    assert_eq!(names(&open(&restored_dir, PASS).unwrap()), ["Kowalscy"]);
+    assert!(open(&anna_dir, "nowe hasło do laptopa 7").is_ok());
 }
