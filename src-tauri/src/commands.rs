@@ -215,6 +215,27 @@ pub async fn record_visit(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+pub async fn plan_visit(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    form: asysta_core::visit::PlannedVisitForm,
+) -> Result<EntityId, ApiError> {
+    session(&state)?.plan_visit(family_id, &form, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_planned_visit(state: State<'_, SessionState>, visit_id: EntityId) -> Result<(), ApiError> {
+    session(&state)?.cancel_planned_visit(visit_id, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn scheduled_visits(
+    state: State<'_, SessionState>,
+) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
+    session(&state)?.scheduled_visits(local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
 pub async fn update_visit(
     state: State<'_, SessionState>,
     family_id: EntityId,

@@ -249,6 +249,25 @@ impl Session {
         Ok(self.store()?.planned_visits()?)
     }
 
+    /// Plans a visit ahead; its id.
+    pub fn plan_visit(
+        &mut self,
+        family_id: EntityId,
+        form: &asysta_core::visit::PlannedVisitForm,
+        today: NaiveDate,
+    ) -> Result<EntityId, ApiError> {
+        self.run(ops::PlanVisit { family_id, form: form.clone() }, today)
+    }
+
+    pub fn cancel_planned_visit(&mut self, visit_id: EntityId, today: NaiveDate) -> Result<(), ApiError> {
+        self.run(ops::CancelPlannedVisit { visit_id }, today)
+    }
+
+    /// Every visit planned ahead (missed first).
+    pub fn scheduled_visits(&self, today: NaiveDate) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
+        Ok(self.store()?.scheduled_visits(today)?)
+    }
+
     /// The alerts on `today`, kept like the centre's figures (a centre's
     /// are hundreds, read on every showing of its dashboard).
     pub fn alerts(&mut self, today: NaiveDate) -> Result<Vec<Alert>, ApiError> {

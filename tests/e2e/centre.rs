@@ -51,6 +51,9 @@ fn visit_on(date: NaiveDate) -> Visit {
         notes: "Rozmowa o planie tygodnia.".into(),
         next_planned: None,
         intervention: None,
+        planned: None,
+        purpose: None,
+        travel: None,
     }
 }
 

@@ -418,3 +418,6 @@ cli-backup-removed = { $count ->
 }
 cli-backup-failed = today's backup could not be written: { $error }
 cli-restore-done = Restored the backup of { $when } ({ $events } events) into { $dir }. Open the workspace with its passphrase; from its first opening it writes as a new device (the centre trusts it once, by its fingerprint).
+cli-calendar-summary = Visit: { $family }
+cli-visit-missed = missed
+planned-visit-past = A visit can be planned for today or later.

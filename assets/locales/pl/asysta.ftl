@@ -427,3 +427,6 @@ cli-backup-removed = { $count ->
 }
 cli-backup-failed = nie udało się zapisać dzisiejszej kopii zapasowej: { $error }
 cli-restore-done = Przywrócono kopię z { $when } ({ $events } zdarzeń) do { $dir }. Otwórz obszar roboczy jego hasłem; od pierwszego otwarcia zapisuje jako nowe urządzenie (ośrodek zaufa mu raz, po odcisku).
+cli-calendar-summary = Wizyta: { $family }
+cli-visit-missed = nie odbyła się
+planned-visit-past = Wizytę można zaplanować na dziś lub później.

@@ -4,6 +4,7 @@
 //! English) and a non-zero exit code.
 
 mod backups;
+mod calendar;
 mod cases;
 mod commands;
 mod demo;
@@ -626,12 +627,43 @@ enum VisitCommand {
     },
     /// Throw a family's unfinished entry away.
     DiscardDraft { family_id: String },
-    /// The next planned contact with each active family, soonest first.
+    /// Visits planned ahead (missed ones first), then the next contact each diary entry names.
     Planned {
         /// Print as JSON.
         #[arg(long)]
         json: bool,
+        /// Also write the coming weeks' planned visits as an iCalendar file for a phone's calendar
+        /// (each family by its code and the place only).
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// How many weeks ahead the iCalendar file covers.
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        weeks: u32,
+        /// Put the families' names and the visits' purposes in the iCalendar file.
+        #[arg(long)]
+        with_names: bool,
     },
+    /// Plan a visit (today or later); it becomes a diary entry with `asysta visit edit ID --form F`.
+    Plan {
+        family_id: String,
+        /// The day, YYYY-MM-DD or DD.MM.YYYY.
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// The time, HH:MM.
+        #[arg(long, value_name = "HH:MM")]
+        time: String,
+        /// home, school, court, office, clinic, or other text (default: the family's home).
+        #[arg(long)]
+        place: Option<String>,
+        /// What the visit is for.
+        #[arg(long)]
+        purpose: Option<String>,
+        /// Print the planned visit as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a planned visit off the plan.
+    Cancel { visit_id: String },
 }
 
 #[derive(Debug, Subcommand)]

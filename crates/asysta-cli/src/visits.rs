@@ -29,8 +29,8 @@ pub fn run(data_dir: &Path, command: VisitCommand, t: &Translator, out: &mut Str
             let form: VisitForm = read_form(&form, t)?;
             let visit_id = parse_id(&visit_id, t)?;
             let mut store = open_for_edit(data_dir, t)?;
-            let (case, _) = find_visit(&store, visit_id, t)?;
-            let family_id = case.family.id;
+            // A diary entry, or a visit planned ahead that happened.
+            let family_id = store.family_of_record(visit_id).map_err(failed(t))?;
             store.run(ops::UpdateVisit { family_id, visit_id, form }, today).map_err(failed(t))?;
             print_visit(out, &store, family_id, visit_id, json, t)
         }
@@ -78,15 +78,64 @@ pub fn run(data_dir: &Path, command: VisitCommand, t: &Translator, out: &mut Str
             let family_id = parse_id(&family_id, t)?;
             open_for_edit(data_dir, t)?.discard_draft(family_id).map_err(failed(t))
         }
-        VisitCommand::Planned { json } => {
-            let planned = crate::commands::open(data_dir, t)?.planned_visits().map_err(failed(t))?;
+        VisitCommand::Planned { json, ics, weeks, with_names } => {
+            let store = crate::commands::open(data_dir, t)?;
+            let scheduled = store.scheduled_visits(today).map_err(failed(t))?;
+            let next = store.planned_visits().map_err(failed(t))?;
+            if let Some(path) = ics {
+                let until = today + chrono::Duration::weeks(i64::from(weeks));
+                let coming: Vec<_> = scheduled.iter().filter(|v| !v.missed && v.date <= until).collect();
+                let text = crate::calendar::ics(&coming, with_names, t);
+                asysta_store::write_atomically(&path, text.as_bytes())
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+            let entries = crate::calendar::planned_entries(&scheduled, &next);
+            if json {
+                return print_json(out, &entries);
+            }
+            for e in &entries {
+                let missed = if e.missed { t.tr("cli-visit-missed") } else { String::new() };
+                line(
+                    out,
+                    format_args!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{missed}",
+                        e.id.map(|id| id.to_string()).unwrap_or_else(|| "-".into()),
+                        e.family_name,
+                        e.date.format("%d.%m.%Y"),
+                        e.time.as_deref().unwrap_or("-"),
+                        e.place.as_ref().map(|p| crate::calendar::place_text(p, t)).unwrap_or_default(),
+                        e.purpose.as_deref().unwrap_or(""),
+                    ),
+                );
+            }
+            Ok(())
+        }
+        VisitCommand::Plan { family_id, date, time, place, purpose, json } => {
+            let family_id = parse_id(&family_id, t)?;
+            let (place, place_other) = match place {
+                None => (String::new(), String::new()),
+                Some(p) if Place::KINDS.contains(&p.trim()) => (p.trim().to_owned(), String::new()),
+                Some(p) => ("other".to_owned(), p),
+            };
+            let form = asysta_core::visit::PlannedVisitForm {
+                date,
+                time,
+                place,
+                place_other,
+                purpose: purpose.unwrap_or_default(),
+            };
+            let mut store = open_for_edit(data_dir, t)?;
+            let id = store.run(ops::PlanVisit { family_id, form }, today).map_err(failed(t))?;
+            let planned = store.scheduled_visits(today).map_err(failed(t))?.into_iter().find(|v| v.id == id);
             if json {
                 return print_json(out, &planned);
             }
-            for p in &planned {
-                line(out, format_args!("{}\t{}\t{}", p.family_id, p.family_name, p.date.format("%d.%m.%Y")));
-            }
+            line(out, format_args!("{id}"));
             Ok(())
+        }
+        VisitCommand::Cancel { visit_id } => {
+            let visit_id = parse_id(&visit_id, t)?;
+            open_for_edit(data_dir, t)?.run(ops::CancelPlannedVisit { visit_id }, today).map_err(failed(t))
         }
     }
 }

@@ -237,6 +237,21 @@ pub struct PlannedVisit {
     pub date: NaiveDate,
 }
 
+/// A visit planned ahead, with its family's name; `missed` when its day
+/// has passed and it did not become a diary entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduledVisit {
+    pub id: EntityId,
+    pub family_id: EntityId,
+    pub family_name: String,
+    pub date: NaiveDate,
+    /// `HH:MM`.
+    pub time: String,
+    pub place: crate::visit::Place,
+    pub purpose: String,
+    pub missed: bool,
+}
+
 /// A visit draft with the name of its family, for the home screen's list
 /// of entries to finish.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -465,6 +480,9 @@ pub mod command {
         SAVE_PLAN_VERSION,
         RECORD_VISIT,
         UPDATE_VISIT,
+        PLAN_VISIT,
+        CANCEL_PLANNED_VISIT,
+        SCHEDULED_VISITS,
         SAVE_DRAFT,
         DRAFTS,
         DISCARD_DRAFT,
@@ -601,6 +619,15 @@ pub mod command {
     /// FamilyCase` (corrects a recorded entry; the first wording stays in
     /// the log)
     pub const UPDATE_VISIT: &str = "update_visit";
+    /// `{ family_id: EntityId, form: PlannedVisitForm } -> EntityId` (a
+    /// visit planned ahead; it becomes a diary entry by `update_visit` on
+    /// its id)
+    pub const PLAN_VISIT: &str = "plan_visit";
+    /// `{ visit_id: EntityId } -> ()`
+    pub const CANCEL_PLANNED_VISIT: &str = "cancel_planned_visit";
+    /// `() -> Vec<ScheduledVisit>` (every visit planned ahead, the missed
+    /// ones first, then by date and time)
+    pub const SCHEDULED_VISITS: &str = "scheduled_visits";
     /// `{ family_id: EntityId, form: VisitForm } -> ()` (as the assistant types)
     pub const SAVE_DRAFT: &str = "save_draft";
     /// `() -> Vec<DraftView>` (offered again on the next start; oldest first)

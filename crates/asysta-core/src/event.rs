@@ -49,9 +49,15 @@ use std::fmt;
 ///   evaluation was made knowing (`decision_seen`). Older events read as
 ///   before.
 ///
+/// - 6: adds to a diary entry (`visit.recorded`, `visit.updated`) a visit
+///   planned ahead (`planned`, `purpose`: not a contact until it is
+///   corrected with `planned: false`) and the journey to a contact
+///   (`travel`). Older events read as before (all three absent: a contact,
+///   no journey recorded).
+///
 /// An app refuses events of a newer version than this one: it could not
 /// merge them correctly.
-pub const EVENT_SCHEMA_VERSION: u32 = 5;
+pub const EVENT_SCHEMA_VERSION: u32 = 6;
 
 /// One immutable entry of the append-only log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -690,6 +696,9 @@ mod tests {
             notes: "Wizyta spokojna, dzieci w domu.".into(),
             next_planned: Some(date("2026-11-27")),
             intervention: None,
+            planned: None,
+            purpose: None,
+            travel: None,
         }
     }
 

@@ -115,6 +115,21 @@ pub struct UpdateVisit {
     pub form: VisitForm,
 }
 
+/// A visit planned ahead (a date from today on, a time, a place, what
+/// for). It becomes a diary entry through [`UpdateVisit`] on its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanVisit {
+    pub family_id: EntityId,
+    pub form: crate::visit::PlannedVisitForm,
+}
+
+/// A planned visit that will not take place, taken off the plan (its
+/// events stay in the log).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelPlannedVisit {
+    pub visit_id: EntityId,
+}
+
 /// A draft evaluation saved (new when `evaluation_id` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaveEvaluation {
@@ -291,6 +306,8 @@ operations! {
     AddProgressNote => "add_progress_note", Assistant, ();
     RecordVisit => command::RECORD_VISIT, Assistant, EntityId;
     UpdateVisit => command::UPDATE_VISIT, Assistant, ();
+    PlanVisit => command::PLAN_VISIT, Assistant, EntityId;
+    CancelPlannedVisit => command::CANCEL_PLANNED_VISIT, Assistant, ();
     SaveEvaluation => command::SAVE_EVALUATION, Assistant, EntityId;
     SubmitEvaluation => command::SUBMIT_EVALUATION, Assistant, EntityId;
     CorrectEvaluation => command::CORRECT_EVALUATION, Assistant, EntityId;
@@ -381,6 +398,7 @@ mod tests {
             command::BACKUP_SETTINGS,
             command::SET_BACKUP_SETTINGS,
             command::RESTORE_BACKUP,
+            command::SCHEDULED_VISITS,
         ];
         for name in command::ALL {
             assert!(

@@ -102,6 +102,85 @@ pub struct Visit {
     /// The date of the next planned contact, after `date`.
     pub next_planned: Option<NaiveDate>,
     pub intervention: Option<Intervention>,
+    /// `Some(true)`: a visit planned ahead, not a contact yet (event
+    /// schema 6). It becomes a diary entry when it happens: corrected with
+    /// `Some(false)`. Absent in earlier events (a diary entry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<bool>,
+    /// What a planned visit is for (schema 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// The journey to the contact, which centres reimburse (schema 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub travel: Option<Travel>,
+}
+
+/// A journey to a contact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Travel {
+    /// Kilometres, in tenths (`125` is 12.5 km).
+    pub km_tenths: u32,
+    pub means: TravelMeans,
+}
+
+/// How the assistant travelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TravelMeans {
+    /// The assistant's own car (reimbursed per km).
+    OwnCar,
+    /// The centre's car.
+    CentreCar,
+    PublicTransport,
+    Bicycle,
+    OnFoot,
+}
+
+impl TravelMeans {
+    pub const ALL: [TravelMeans; 5] = [
+        TravelMeans::OwnCar,
+        TravelMeans::CentreCar,
+        TravelMeans::PublicTransport,
+        TravelMeans::Bicycle,
+        TravelMeans::OnFoot,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TravelMeans::OwnCar => "own_car",
+            TravelMeans::CentreCar => "centre_car",
+            TravelMeans::PublicTransport => "public_transport",
+            TravelMeans::Bicycle => "bicycle",
+            TravelMeans::OnFoot => "on_foot",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TravelMeans> {
+        let text = text.trim().replace('-', "_");
+        TravelMeans::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+}
+
+/// Kilometres as typed ("12,5", "12.5", "7") in tenths; `None` when not
+/// a distance from 0 to 1000 km with at most one decimal.
+pub fn parse_km(text: &str) -> Option<u32> {
+    let text = text.trim().replace(',', ".");
+    let (whole, tenth) = match text.split_once('.') {
+        Some((w, t)) if t.len() == 1 => (w, t),
+        Some(_) => return None,
+        None => (text.as_str(), "0"),
+    };
+    let whole: u32 = whole.parse().ok()?;
+    let tenth: u32 = tenth.parse().ok()?;
+    let km = whole.checked_mul(10)?.checked_add(tenth)?;
+    (km <= 10_000).then_some(km)
+}
+
+impl Visit {
+    /// Whether this is a visit planned ahead, not a contact yet.
+    pub fn is_planned(&self) -> bool {
+        self.planned == Some(true)
+    }
 }
 
 /// The visit form as typed. Errors name fields as below; list items by
@@ -138,6 +217,93 @@ pub struct VisitForm {
     pub intervention_steps: Vec<String>,
     /// `HH:MM`, on the visit's date.
     pub intervention_time: String,
+    /// Kilometres travelled to the contact ("12,5"), or empty.
+    pub travel_km: String,
+    /// A [`TravelMeans`] in snake_case, or empty.
+    pub travel_means: String,
+}
+
+/// A visit planned ahead, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlannedVisitForm {
+    /// `YYYY-MM-DD` or `DD.MM.YYYY`: today or later.
+    pub date: String,
+    /// `HH:MM`.
+    pub time: String,
+    /// A place kind (see [`Place::KINDS`]); the family's home when empty.
+    pub place: String,
+    /// The place, when `place` is `other`.
+    pub place_other: String,
+    pub purpose: String,
+}
+
+/// The longest purpose of a planned visit, in characters.
+pub const MAX_PURPOSE_CHARS: u32 = 500;
+
+/// Checks a planned visit: a date from `today` on, a time, a place; the
+/// diary entry it will become (`planned: Some(true)`, an hour long until
+/// it happens).
+pub fn validate_planned_visit(form: &PlannedVisitForm, today: NaiveDate) -> Result<Visit, Vec<FieldError>> {
+    let mut c = Checker::default();
+    let date = c.required_date("date", &form.date, today, true);
+    if date.is_some_and(|d| d < today) {
+        c.push(FieldError::with_detail("date", FieldErrorCode::OutOfRange, "planned-visit-past"));
+    }
+    let start = c.required_time("time", &form.time).unwrap_or_default();
+    let place = if form.place.trim().is_empty() {
+        Place::Home
+    } else {
+        let kind = c.required_choice("place", &form.place, |kind| Place::from_kind(kind, String::new()));
+        match kind {
+            Place::Other { .. } => {
+                Place::Other { text: c.required_text("place_other", &form.place_other, MAX_NAME_CHARS) }
+            }
+            kind => kind,
+        }
+    };
+    let purpose = c.optional_text("purpose", &form.purpose, MAX_PURPOSE_CHARS);
+    let visit = Visit {
+        date: date.unwrap_or_default(),
+        start,
+        end: start.overflowing_add_signed(chrono::Duration::hours(1)).0.max(start),
+        place,
+        form: ContactForm::HomeVisit,
+        participants: Vec::new(),
+        other_participants: String::new(),
+        areas: Vec::new(),
+        actions_worked: Vec::new(),
+        notes: String::new(),
+        next_planned: None,
+        intervention: None,
+        planned: Some(true),
+        purpose: (!purpose.is_empty()).then_some(purpose),
+        travel: None,
+    };
+    c.finish(visit)
+}
+
+/// The journey: both fields or neither.
+fn check_travel(c: &mut Checker, form: &VisitForm) -> Option<Travel> {
+    let (km, means) = (form.travel_km.trim(), form.travel_means.trim());
+    if km.is_empty() && means.is_empty() {
+        return None;
+    }
+    let km_tenths = if km.is_empty() {
+        c.push(FieldError::new("travel_km", FieldErrorCode::Required));
+        None
+    } else {
+        let parsed = parse_km(km);
+        if parsed.is_none() {
+            c.push(FieldError::with_limit("travel_km", FieldErrorCode::OutOfRange, 1000));
+        }
+        parsed
+    };
+    let means = c.choice("travel_means", means, TravelMeans::parse);
+    if means.is_none() && form.travel_means.trim().is_empty() {
+        c.push(FieldError::new("travel_means", FieldErrorCode::Required));
+    }
+    Some(Travel { km_tenths: km_tenths?, means: means? })
 }
 
 /// The work on one action, as typed.
@@ -186,6 +352,9 @@ pub fn validate_visit(
         notes: c.long_text("notes", &form.notes, MAX_VISIT_NOTES_CHARS),
         next_planned: check_next_planned(&mut c, &form.next_planned, date, today),
         intervention: form.safety_concern.then(|| check_intervention(&mut c, form, date.unwrap_or_default())),
+        planned: None,
+        purpose: None,
+        travel: check_travel(&mut c, form),
     };
     c.finish(visit)
 }
@@ -231,7 +400,17 @@ impl VisitForm {
                 .map(|i| i.steps.iter().map(|s| s.as_str().to_owned()).collect())
                 .unwrap_or_default(),
             intervention_time: intervention.map(|i| format_time(i.at.time())).unwrap_or_default(),
+            travel_km: visit.travel.as_ref().map(|t| format_km(t.km_tenths)).unwrap_or_default(),
+            travel_means: visit.travel.as_ref().map(|t| t.means.as_str().to_owned()).unwrap_or_default(),
         }
+    }
+}
+
+/// Tenths of a kilometre as typed back ("12,5", "7").
+pub fn format_km(km_tenths: u32) -> String {
+    match km_tenths % 10 {
+        0 => (km_tenths / 10).to_string(),
+        tenth => format!("{},{tenth}", km_tenths / 10),
     }
 }
 
@@ -559,6 +738,9 @@ mod tests {
             notes: "Rozmowa o budżecie.\n\nPani Anna pokazała rachunki.".into(),
             next_planned: Some(d("2026-03-16")),
             intervention: None,
+            planned: None,
+            purpose: None,
+            travel: None,
         };
         assert_eq!(visit, expected);
         assert_eq!(visit.duration_minutes(), 90);
@@ -709,6 +891,9 @@ mod tests {
                 steps: vec![InterventionStep::CourtInformed],
                 at: d("2026-03-09").and_time(t("16:10")),
             }),
+            planned: None,
+            purpose: None,
+            travel: None,
         };
         let json = concat!(
             r#"{"date":"2026-03-09","start":"16:00:00","end":"16:20:00","place":{"kind":"other","text":"park"},"#,

@@ -18,6 +18,8 @@ use asysta_core::workspace::Role;
 use asysta_core::{Change, EntityId};
 use chrono::NaiveDate;
 
+mod planned;
+
 impl Store {
     /// The centre's rating scale (or the default 1–5).
     pub fn rating_scale(&self) -> Result<Vec<RatingLevel>> {

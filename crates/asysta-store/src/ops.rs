@@ -190,6 +190,19 @@ impl Execute for ops::UpdateVisit {
     }
 }
 
+impl Execute for ops::PlanVisit {
+    fn execute(self, store: &mut Store, today: NaiveDate) -> Result<EntityId> {
+        let visit = asysta_core::visit::validate_planned_visit(&self.form, today).map_err(StoreError::Invalid)?;
+        store.plan_visit(self.family_id, visit)
+    }
+}
+
+impl Execute for ops::CancelPlannedVisit {
+    fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<()> {
+        store.cancel_planned_visit(self.visit_id)
+    }
+}
+
 impl Execute for ops::SaveEvaluation {
     fn execute(self, store: &mut Store, today: NaiveDate) -> Result<EntityId> {
         let id = store.save_evaluation(self.family_id, self.evaluation_id, &self.form, today)?;

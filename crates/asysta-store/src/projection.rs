@@ -33,6 +33,7 @@ pub const PROJECTION_TABLES: &[&str] = &[
     "progress_notes",
     "plan_versions",
     "plans",
+    "planned_visits",
     "visits",
     "notes",
     "members",
@@ -419,12 +420,41 @@ fn upsert_visit(
     event_count: u64,
     deleted: bool,
 ) -> Result<()> {
+    if visit.is_planned() {
+        if event_count > 1 {
+            conn.prepare_cached("DELETE FROM visits WHERE id = ?1")?.execute([id.to_string()])?;
+        }
+        conn.prepare_cached(
+            "INSERT INTO planned_visits (id, family_id, date, start_time, visit_json, author_name, rev, deleted) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (id) DO UPDATE SET date = excluded.date, start_time = excluded.start_time, \
+             visit_json = excluded.visit_json, rev = excluded.rev, deleted = excluded.deleted",
+        )?
+        .execute(params![
+            id.to_string(),
+            family_id.to_string(),
+            visit.date.to_string(),
+            visit.start.format("%H:%M").to_string(),
+            serde_json::to_string(visit)?,
+            author_name,
+            event_count as i64,
+            deleted,
+        ])?;
+        return Ok(());
+    }
+    // A record of one event was never planned (a planned visit becomes a
+    // contact by a correction).
+    if event_count > 1 {
+        conn.prepare_cached("DELETE FROM planned_visits WHERE id = ?1")?.execute([id.to_string()])?;
+    }
     conn.prepare_cached(
         "INSERT INTO visits (id, family_id, date, start_time, next_planned, visit_json, author_name, rev, deleted, \
-         minutes, form, progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         minutes, form, progress, travel_km_tenths, travel_means) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
          ON CONFLICT (id) DO UPDATE SET date = excluded.date, start_time = excluded.start_time, \
          next_planned = excluded.next_planned, visit_json = excluded.visit_json, rev = excluded.rev, \
-         deleted = excluded.deleted, minutes = excluded.minutes, form = excluded.form, progress = excluded.progress",
+         deleted = excluded.deleted, minutes = excluded.minutes, form = excluded.form, progress = excluded.progress, \
+         travel_km_tenths = excluded.travel_km_tenths, travel_means = excluded.travel_means",
     )?
     .execute(params![
         id.to_string(),
@@ -439,6 +469,8 @@ fn upsert_visit(
         visit.duration_minutes(),
         visit.form.as_str(),
         progress_column(visit),
+        visit.travel.as_ref().map(|t| i64::from(t.km_tenths)),
+        visit.travel.as_ref().map(|t| t.means.as_str()),
     ])?;
     Ok(())
 }

@@ -720,6 +720,9 @@ mod plan_and_visits {
             notes: "Rodzina w domu, rozmowa o budżecie.".into(),
             next_planned: Some(d("2026-11-30")),
             intervention: None,
+            planned: None,
+            purpose: None,
+            travel: None,
         }
     }
 

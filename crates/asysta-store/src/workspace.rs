@@ -719,19 +719,39 @@ impl Store {
         Ok(id)
     }
 
-    /// Corrects a diary entry.
-    pub fn update_visit(&mut self, family_id: EntityId, visit_id: EntityId, visit: Visit) -> Result<()> {
-        let base_rev = queries::live_rev(&self.conn, "visits", visit_id)?;
-        let owner: String =
-            self.conn.query_row("SELECT family_id FROM visits WHERE id = ?1", [visit_id.to_string()], |r| r.get(0))?;
+    /// Corrects a diary entry. A visit planned ahead becomes a diary
+    /// entry this way (`planned: false`); the family's visit draft then
+    /// goes, as when a visit is recorded.
+    pub fn update_visit(&mut self, family_id: EntityId, visit_id: EntityId, mut visit: Visit) -> Result<()> {
+        let (table, was_planned) = match queries::live_rev(&self.conn, "visits", visit_id) {
+            Err(StoreError::NotFound(_)) => ("planned_visits", true),
+            other => other.map(|_| ("visits", false))?,
+        };
+        let base_rev = queries::live_rev(&self.conn, table, visit_id)?;
+        let owner: String = self.conn.query_row(
+            &format!("SELECT family_id FROM {table} WHERE id = ?1"),
+            [visit_id.to_string()],
+            |r| r.get(0),
+        )?;
         if owner != family_id.to_string() {
             return Err(StoreError::NotFound(visit_id.to_string()));
         }
-        self.commit_changes(vec![PendingChange {
-            entity_id: visit_id,
-            base_rev,
-            change: Change::VisitUpdated { visit: Box::new(visit) },
-        }])?;
+        if was_planned {
+            visit.planned = Some(false);
+        }
+        self.commit_changes_with(
+            vec![PendingChange {
+                entity_id: visit_id,
+                base_rev,
+                change: Change::VisitUpdated { visit: Box::new(visit) },
+            }],
+            |tx| {
+                if was_planned {
+                    tx.execute("DELETE FROM visit_drafts WHERE family_id = ?1", [family_id.to_string()])?;
+                }
+                Ok(())
+            },
+        )?;
         Ok(())
     }
 

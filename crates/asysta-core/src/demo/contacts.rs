@@ -295,6 +295,9 @@ pub fn contact(
         notes: notes.to_owned(),
         next_planned: None,
         intervention: None,
+        planned: None,
+        purpose: None,
+        travel: None,
     }
 }
 

@@ -573,6 +573,9 @@ fn monitoring_visit(date: NaiveDate, members: &[EntityId]) -> Visit {
         notes: "Wizyta monitorująca po zakończeniu pracy: rodzina radzi sobie samodzielnie.".to_owned(),
         next_planned: None,
         intervention: None,
+        planned: None,
+        purpose: None,
+        travel: None,
     }
 }
 

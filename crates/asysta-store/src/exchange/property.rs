@@ -364,9 +364,34 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
             let details = MemberDetails::named(pick(rng, &["Zofia", "Adam"]), pick(rng, &NAMES));
             store.run(ops::AddMember { family_id: f, form: member_form(&details) }, today()).unwrap();
         }
-        32..=43 => {
+        32..=37 => {
             let new = visit(pick(rng, &["2026-11-02", "2026-11-09"]), pick(rng, &["A", "B"]));
             store.run(ops::RecordVisit { family_id: f, form: VisitForm::from_visit(&new) }, today()).unwrap();
+        }
+        38..=40 => {
+            // A visit planned ahead (a diary entry projected elsewhere
+            // until it happens).
+            let form = asysta_core::visit::PlannedVisitForm {
+                date: (today() + chrono::Duration::days(7)).to_string(),
+                time: pick(rng, &["09:00", "10:00"]).into(),
+                purpose: pick(rng, &["A", "B"]).into(),
+                ..Default::default()
+            };
+            store.run(ops::PlanVisit { family_id: f, form }, today()).unwrap();
+        }
+        41..=43 => {
+            // A planned visit happens, or is cancelled.
+            let planned: Vec<_> =
+                store.scheduled_visits(today()).unwrap().into_iter().filter(|v| v.family_id == f).collect();
+            if !planned.is_empty() {
+                let v = rng.pick(&planned).clone();
+                if rng.below(2) == 0 {
+                    let form = VisitForm::from_visit(&visit("2026-11-09", pick(rng, &["A", "B"])));
+                    store.run(ops::UpdateVisit { family_id: f, visit_id: v.id, form }, today()).unwrap();
+                } else {
+                    store.run(ops::CancelPlannedVisit { visit_id: v.id }, today()).unwrap();
+                }
+            }
         }
         44..=51 if !case.visits.is_empty() => {
             let v = rng.pick(&case.visits).clone();
@@ -616,6 +641,7 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ("caseloads", "family_id = ?1"),
     ("members", "family_id = ?1"),
     ("visits", "family_id = ?1"),
+    ("planned_visits", "family_id = ?1"),
     ("notes", "family_id = ?1 AND restricted = 0"),
     ("plans", "family_id = ?1"),
     ("plan_versions", "plan_id IN (SELECT id FROM plans WHERE family_id = ?1)"),

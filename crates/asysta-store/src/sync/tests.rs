@@ -51,6 +51,9 @@ pub(crate) fn visit(date: &str, notes: &str) -> Visit {
         notes: notes.into(),
         next_planned: None,
         intervention: None,
+        planned: None,
+        purpose: None,
+        travel: None,
     }
 }
 

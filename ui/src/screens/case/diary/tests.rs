@@ -351,6 +351,9 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
             steps: vec![InterventionStep::PoliceCalled],
             at: d("2026-03-09").and_hms_opt(16, 40, 0).unwrap(),
         }),
+        planned: None,
+        purpose: None,
+        travel: None,
     };
     let case = (*case()).clone();
     let html = render::<VisitListView>(move || VisitListProps {
@@ -458,6 +461,9 @@ fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
                 notes: "Wizyta.".into(),
                 next_planned: None,
                 intervention: None,
+                planned: None,
+                purpose: None,
+                travel: None,
             };
             VisitView {
                 id: format!("00000000-0000-0000-0000-{:012}", 1000 + i).parse().unwrap(),
