@@ -42,6 +42,9 @@ fn a_visit_records_work_on_plan_actions() {
     app.fill("#visit_actions_worked_0__note", note);
     choose(&app, "#visit_actions_worked_0__status", "done");
     app.fill("#visit_notes", "Pani Anna sama wypełniła wniosek; omówiłyśmy budżet na marzec.");
+    // The journey, reimbursed by the centre.
+    app.fill("#visit_travel_km", "12,5");
+    choose(&app, "#visit_travel_means", "own_car");
     app.assert_accessible("visit form with work on an action");
     app.click("#visit-submit");
 
@@ -74,6 +77,8 @@ fn a_visit_records_work_on_plan_actions() {
     let visit = &case.visits[0].visit;
     assert_eq!((visit.form, visit.participants.as_slice()), (ContactForm::Accompanying, &[anna][..]));
     assert_eq!(visit.duration_minutes(), 90);
+    let travel = visit.travel.as_ref().expect("the journey");
+    assert_eq!((travel.km_tenths, travel.means), (125, asysta_core::visit::TravelMeans::OwnCar));
     let progress: Vec<_> = case.progress_notes.iter().map(|n| (n.action_id, n.note.as_str(), n.status)).collect();
     assert_eq!(progress, [(application, note, Some(ActionStatus::Done))]);
     assert!(store.drafts().expect("drafts").is_empty(), "recording discards the draft");

@@ -42,6 +42,9 @@ fn visit_on(date: NaiveDate, next_planned: Option<NaiveDate>) -> Visit {
         notes: "Rozmowa o planie tygodnia.".into(),
         next_planned,
         intervention: None,
+        planned: None,
+        purpose: None,
+        travel: None,
     }
 }
 

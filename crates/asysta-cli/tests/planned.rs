@@ -26,6 +26,15 @@ fn json(output: Output) -> Value {
     serde_json::from_str(&ok(output)).unwrap()
 }
 
+/// Today as the CLI reads it (the clock's date in UTC, see
+/// `commands::today_local`): the test plans around it.
+fn today_as_the_cli_reads_it() -> chrono::NaiveDate {
+    #[allow(clippy::disallowed_methods)]
+    let now = std::time::SystemTime::now();
+    let secs = now.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive()).unwrap_or_default()
+}
+
 #[test]
 fn a_visit_is_planned_listed_exported_to_a_calendar_and_recorded_when_it_happens() {
     let dir = tempfile::tempdir().unwrap();
@@ -33,7 +42,7 @@ fn a_visit_is_planned_listed_exported_to_a_calendar_and_recorded_when_it_happens
     ok(asysta(&data, &["init", "--assistant", "Anna Łęcka", "--centre", "MOPS Łódź"]));
     let family = json(asysta(&data, &["family", "add", "--name", "Kowalscy", "--address", "ul. Polna 1", "--json"]));
     let family_id = family["id"].as_str().unwrap();
-    let today = chrono::Local::now().date_naive();
+    let today = today_as_the_cli_reads_it();
     let next_week = (today + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
     let planned = json(asysta(
         &data,

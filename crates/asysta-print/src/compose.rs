@@ -319,6 +319,7 @@ pub fn monthly_document(
                 forms: count(&|v| labels.tr(v.form.message_id())),
                 places: count(&|v| labels.place(&v.place)),
                 actions_worked: worked,
+                km_tenths: visits.iter().filter_map(|v| v.travel.as_ref()).map(|t| t.km_tenths).sum(),
             })
         })
         .collect();

@@ -186,6 +186,9 @@ pub struct MonthlyFamilyRow {
     pub places: Vec<(String, u32)>,
     /// The plan actions worked on in the month.
     pub actions_worked: Vec<String>,
+    /// Kilometres travelled to the contacts, in tenths (reimbursed).
+    #[serde(default)]
+    pub km_tenths: u32,
 }
 
 /// The centre's half-year figures on its family assistants.

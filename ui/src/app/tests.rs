@@ -228,6 +228,12 @@ fn every_computed_message_exists_in_both_languages() {
     ids.extend(asysta_core::member::Relation::ALL.iter().map(|r| r.message_id().to_owned()));
     ids.extend(asysta_core::Sex::ALL.iter().map(|s| format!("sex-{}", s.as_str())));
     ids.extend(asysta_core::member::DuplicateReason::ALL.iter().map(|r| r.message_id().to_owned()));
+    ids.extend(
+        asysta_core::visit::TravelMeans::ALL
+            .iter()
+            .map(|m| crate::screens::case::diary::visit_form::travel_means_id(*m)),
+    );
+    ids.push("planned-visit-past".to_owned());
     let pesel_errors = [
         asysta_core::member::PeselError::WrongLength,
         asysta_core::member::PeselError::NotDigits,

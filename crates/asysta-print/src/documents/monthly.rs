@@ -16,11 +16,13 @@ pub fn monthly_pdf(doc: &MonthlyReportDocument) -> Result<Vec<u8>, PrintError> {
 pub(super) struct MonthlyView<'a> {
     header: HeaderView<'a>,
     month: String,
-    /// Lp., family, visits, hours, forms of contact, places.
-    families: Vec<[String; 6]>,
+    /// Lp., family, visits, hours, kilometres, forms of contact, places.
+    families: Vec<[String; 7]>,
     family_count: String,
     total_visits: String,
     total_hours: String,
+    /// The kilometres travelled to the contacts ("12,5").
+    total_km: String,
     /// Form of contact, count; the most frequent first.
     forms: Vec<[String; 2]>,
     /// Place of contact, count; the most frequent first.
@@ -48,6 +50,7 @@ pub(super) fn view(doc: &MonthlyReportDocument) -> Result<MonthlyView<'_>, Print
                     format::or_empty(&f.family),
                     f.visits.to_string(),
                     format::hours(f.hours),
+                    asysta_core::visit::format_km(f.km_tenths),
                     counts_inline(&f.forms),
                     counts_inline(&f.places),
                 ]
@@ -56,6 +59,7 @@ pub(super) fn view(doc: &MonthlyReportDocument) -> Result<MonthlyView<'_>, Print
         family_count: rows.len().to_string(),
         total_visits: rows.iter().map(|f| f.visits).sum::<u32>().to_string(),
         total_hours: format::hours(rows.iter().map(|f| f.hours).sum()),
+        total_km: asysta_core::visit::format_km(rows.iter().map(|f| f.km_tenths).sum()),
         forms: totals(rows.iter().flat_map(|f| &f.forms)),
         places: totals(rows.iter().flat_map(|f| &f.places)),
         actions_worked: rows

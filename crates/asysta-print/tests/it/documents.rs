@@ -196,8 +196,11 @@ fn monthly_report_totals_the_rows() {
         &[
             "SPRAWOZDANIE Z PRACY ASYSTENTA RODZINY",
             "za miesiąc: listopad 2026",
-            // 5 × (4 + 5 + 6) visits; 15 × 6,5 h + 0,25 h × (0 + 1 + … + 14).
-            "Razem 75 123,75 h",
+            // 5 × (4 + 5 + 6) visits; 15 × 6,5 h + 0,25 h × (0 + 1 + … + 14);
+            // 12,5 km × (0 + 1 + … + 14).
+            "75 123,75 h 1312,5",
+            "Kilometry dojazdów do rozliczenia",
+            "2. Rodzina nr 2 5 6,75 h 12,5",
             "wizyta domowa 45",
             "rozmowa telefoniczna 30",
             "urząd w Łodzi 30",

@@ -167,6 +167,7 @@ pub fn monthly(families: usize) -> MonthlyReportDocument {
                     "Wspólne sporządzenie planu wydatków".to_owned(),
                     "Towarzyszenie w poradni zdrowia psychicznego".to_owned(),
                 ],
+                km_tenths: 125 * i as u32,
             })
             .collect(),
     }

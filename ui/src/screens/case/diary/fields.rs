@@ -17,10 +17,12 @@ pub enum VisitField {
     NextPlanned,
     InterventionObserved,
     InterventionTime,
+    TravelKm,
+    TravelMeans,
 }
 
 impl VisitField {
-    pub const ALL: [VisitField; 11] = [
+    pub const ALL: [VisitField; 13] = [
         VisitField::Date,
         VisitField::Start,
         VisitField::End,
@@ -32,6 +34,8 @@ impl VisitField {
         VisitField::NextPlanned,
         VisitField::InterventionObserved,
         VisitField::InterventionTime,
+        VisitField::TravelKm,
+        VisitField::TravelMeans,
     ];
 
     /// The name `validate_visit` reports the field under, also its id.
@@ -48,6 +52,8 @@ impl VisitField {
             VisitField::NextPlanned => "next_planned",
             VisitField::InterventionObserved => "intervention_observed",
             VisitField::InterventionTime => "intervention_time",
+            VisitField::TravelKm => "travel_km",
+            VisitField::TravelMeans => "travel_means",
         }
     }
 
@@ -64,6 +70,8 @@ impl VisitField {
             VisitField::NextPlanned => "visit-field-next-planned",
             VisitField::InterventionObserved => "visit-field-intervention-observed",
             VisitField::InterventionTime => "visit-field-intervention-time",
+            VisitField::TravelKm => "visit-field-travel-km",
+            VisitField::TravelMeans => "visit-field-travel-means",
         }
     }
 
@@ -99,6 +107,8 @@ impl VisitField {
             VisitField::NextPlanned => &form.next_planned,
             VisitField::InterventionObserved => &form.intervention_observed,
             VisitField::InterventionTime => &form.intervention_time,
+            VisitField::TravelKm => &form.travel_km,
+            VisitField::TravelMeans => &form.travel_means,
         }
     }
 
@@ -115,6 +125,8 @@ impl VisitField {
             VisitField::NextPlanned => &mut form.next_planned,
             VisitField::InterventionObserved => &mut form.intervention_observed,
             VisitField::InterventionTime => &mut form.intervention_time,
+            VisitField::TravelKm => &mut form.travel_km,
+            VisitField::TravelMeans => &mut form.travel_means,
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::screens::draft::DraftStatus;
 use asysta_core::api::{ErrorKind, FamilyCase};
 use asysta_core::plan::{current_status, ActionStatus, PlanArea};
-use asysta_core::visit::{ContactForm, InterventionStep, Place, VisitForm};
+use asysta_core::visit::{ContactForm, InterventionStep, Place, TravelMeans, VisitForm};
 use asysta_core::FieldError;
 use asysta_i18n::Arg;
 use std::rc::Rc;
@@ -40,6 +40,11 @@ pub struct VisitFormViewProps {
     pub on_focus_out: Callback<()>,
     pub on_cancel: Callback<()>,
     pub on_discard: Callback<()>,
+}
+
+/// The message of a means of travel (`travel-means-own-car`).
+pub fn travel_means_id(means: TravelMeans) -> String {
+    format!("travel-means-{}", means.as_str().replace('_', "-"))
 }
 
 /// "Szkic zapisany o 14:05": the time of day of a save.
@@ -80,6 +85,14 @@ pub fn VisitFormView(props: &VisitFormViewProps) -> Html {
                 let options = ContactForm::ALL
                     .iter()
                     .map(|f| SelectOption::new(f.as_str(), i18n.tr(f.message_id())))
+                    .collect::<Vec<_>>();
+                html! { <SelectField {id} {label} {value} {options} {error} {onchange} /> }
+            }
+            VisitField::TravelMeans => {
+                let options = std::iter::once(SelectOption::new("", i18n.tr("travel-means-none")))
+                    .chain(
+                        TravelMeans::ALL.iter().map(|m| SelectOption::new(m.as_str(), i18n.tr(&travel_means_id(*m)))),
+                    )
                     .collect::<Vec<_>>();
                 html! { <SelectField {id} {label} {value} {options} {error} {onchange} /> }
             }
@@ -199,6 +212,10 @@ pub fn VisitFormView(props: &VisitFormViewProps) -> Html {
                 { actions }
             </fieldset>
             { fields(&[F::Notes, F::NextPlanned]) }
+            <fieldset id="visit-travel" class="visit-travel">
+                <legend>{ i18n.tr("visit-travel") }</legend>
+                { fields(&[F::TravelKm, F::TravelMeans]) }
+            </fieldset>
             <fieldset id="visit-intervention" class={classes!("intervention", form.safety_concern.then_some("active"))}>
                 <legend>{ i18n.tr("intervention-title") }</legend>
                 <CheckboxField
