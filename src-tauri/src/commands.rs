@@ -64,26 +64,29 @@ pub async fn unlock<R: Runtime>(
 /// In the background after an unlock: the day's first backup, then a
 /// centre's figures computed ahead of their first showing.
 fn after_unlock<R: Runtime>(app: AppHandle<R>) {
-    tauri::async_runtime::spawn_blocking(move || {
-        use tauri::Manager;
-        if let Ok(mut session) = app.state::<SessionState>().lock() {
-            // A failed backup is seen in the settings' list of backups
-            // (today's is missing) and is tried again at the next unlock.
-            let _ = session.daily_backup();
-            let _ = session.prepare_dashboard(local_today());
-        }
+    in_background(app, |session| {
+        // A failed backup is seen in the settings' list of backups (today's
+        // is missing) and is tried again at the next unlock.
+        let _ = session.daily_backup();
+        let _ = session.prepare_dashboard(local_today());
     });
 }
 
 /// Computes a centre's figures in the background, so that their first
-/// showing after an import is the kept one.
+/// showing after an import is the kept one (a failure here is met again,
+/// and shown, when the dashboard is opened).
 fn prepare_dashboard<R: Runtime>(app: AppHandle<R>) {
+    in_background(app, |session| {
+        let _ = session.prepare_dashboard(local_today());
+    });
+}
+
+/// Runs `work` on the session off the command's thread.
+fn in_background<R: Runtime>(app: AppHandle<R>, work: impl FnOnce(&mut Session) + Send + 'static) {
     tauri::async_runtime::spawn_blocking(move || {
         use tauri::Manager;
         if let Ok(mut session) = app.state::<SessionState>().lock() {
-            // A failure here is met again, and shown, when the dashboard
-            // is opened.
-            let _ = session.prepare_dashboard(local_today());
+            work(&mut session);
         }
     });
 }

@@ -271,9 +271,7 @@ impl Session {
     /// The alerts on `today`, kept like the centre's figures (a centre's
     /// are hundreds, read on every showing of its dashboard).
     pub fn alerts(&mut self, today: NaiveDate) -> Result<Vec<Alert>, ApiError> {
-        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
-        let mark = store.change_mark()?;
-        self.figures.alerts.get_or(today, mark, || Ok(store.alerts(today)?))
+        kept::figure(self.store.as_ref(), &mut self.figures.alerts, today, |s| s.alerts(today))
     }
 
     pub fn plan_areas(&self) -> Result<Vec<PlanArea>, ApiError> {

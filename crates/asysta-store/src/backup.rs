@@ -211,21 +211,30 @@ fn write_checked_backup(
         key_file: KeyFile::read(source.key_file)?,
     };
     let target = folder.join(name);
+    let mut database = BufReader::new(std::fs::File::open(database).map_err(StoreError::io(database))?);
+    write_checked(&target, |out| file::write_backup(out, &header, &mut database))?;
+    Ok((target, header))
+}
+
+/// Writes a backup file to `target` through `write`: under a temporary
+/// name in its folder, synced, renamed, then re-read against its digest
+/// (removed when that fails).
+fn write_checked(target: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let folder = target.parent().unwrap_or(Path::new("."));
     let partial = temporary_in(folder, ".partial")?;
     {
         let mut out = BufWriter::new(partial.as_file());
-        let mut database = BufReader::new(std::fs::File::open(database).map_err(StoreError::io(database))?);
-        file::write_backup(&mut out, &header, &mut database)?;
+        write(&mut out)?;
         out.flush().map_err(StoreError::io(partial.path()))?;
     }
     partial.as_file().sync_all().map_err(StoreError::io(partial.path()))?;
-    partial.persist(&target).map_err(|e| StoreError::Io { path: target.clone(), source: e.error })?;
+    partial.persist(target).map_err(|e| StoreError::Io { path: target.to_owned(), source: e.error })?;
     sync_dir(folder);
-    if let Err(e) = file::verify_backup(&target) {
-        let _ = std::fs::remove_file(&target);
+    if let Err(e) = file::verify_backup(target) {
+        let _ = std::fs::remove_file(target);
         return Err(e);
     }
-    Ok((target, header))
+    Ok(())
 }
 
 /// The copy opens with the key and SQLite finds it whole: its events,
@@ -262,20 +271,8 @@ fn copy_checked(from: &Path, to: &Path) -> Result<PathBuf> {
         });
     }
     remove_stale_temporaries(folder);
-    let partial = temporary_in(folder, ".partial")?;
-    {
-        let mut input = std::fs::File::open(from).map_err(StoreError::io(from))?;
-        let mut out = BufWriter::new(partial.as_file());
-        std::io::copy(&mut input, &mut out).map_err(StoreError::io(partial.path()))?;
-        out.flush().map_err(StoreError::io(partial.path()))?;
-    }
-    partial.as_file().sync_all().map_err(StoreError::io(partial.path()))?;
-    partial.persist(to).map_err(|e| StoreError::Io { path: to.to_owned(), source: e.error })?;
-    sync_dir(folder);
-    if let Err(e) = file::verify_backup(to) {
-        let _ = std::fs::remove_file(to);
-        return Err(e);
-    }
+    let mut input = std::fs::File::open(from).map_err(StoreError::io(from))?;
+    write_checked(to, |out| std::io::copy(&mut input, out).map(|_| ()).map_err(StoreError::io(to)))?;
     Ok(to.to_owned())
 }
 

@@ -723,11 +723,12 @@ impl Store {
     /// entry this way (`planned: false`); the family's visit draft then
     /// goes, as when a visit is recorded.
     pub fn update_visit(&mut self, family_id: EntityId, visit_id: EntityId, mut visit: Visit) -> Result<()> {
-        let (table, was_planned) = match queries::live_rev(&self.conn, "visits", visit_id) {
-            Err(StoreError::NotFound(_)) => ("planned_visits", true),
-            other => other.map(|_| ("visits", false))?,
+        let (table, was_planned, base_rev) = match queries::live_rev(&self.conn, "visits", visit_id) {
+            Err(StoreError::NotFound(_)) => {
+                ("planned_visits", true, queries::live_rev(&self.conn, "planned_visits", visit_id)?)
+            }
+            other => ("visits", false, other?),
         };
-        let base_rev = queries::live_rev(&self.conn, table, visit_id)?;
         let owner: String = self.conn.query_row(
             &format!("SELECT family_id FROM {table} WHERE id = ?1"),
             [visit_id.to_string()],

@@ -2,7 +2,7 @@
 //! delegate to the store, answer with the case.
 
 use super::Session;
-use asysta_core::api::{ApiError, CaseVocabulary, DueItem, ErrorKind, FamilyCase};
+use asysta_core::api::{ApiError, CaseVocabulary, DueItem, FamilyCase};
 use asysta_core::closing::ClosingForm;
 use asysta_core::evaluation::EvaluationForm;
 use asysta_core::opinion::OpinionRequestForm;
@@ -25,9 +25,7 @@ impl Session {
 
     /// Everything with a date, kept like the alerts.
     pub fn due(&mut self, today: NaiveDate) -> Result<Vec<DueItem>, ApiError> {
-        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
-        let mark = store.change_mark()?;
-        self.figures.due.get_or(today, mark, || Ok(store.due(today)?))
+        super::kept::figure(self.store.as_ref(), &mut self.figures.due, today, |s| s.due(today))
     }
 
     pub fn save_evaluation(

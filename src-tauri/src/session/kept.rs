@@ -34,3 +34,16 @@ impl<K: PartialEq, V: Clone> Kept<K, V> {
         self.last = None;
     }
 }
+
+/// The value kept in `kept` for `key` while the store's tables are as they
+/// were, else `compute`'s over the store (then kept); locked: an error.
+pub fn figure<K: PartialEq, V: Clone>(
+    store: Option<&asysta_store::Store>,
+    kept: &mut Kept<K, V>,
+    key: K,
+    compute: impl FnOnce(&asysta_store::Store) -> Result<V, asysta_store::StoreError>,
+) -> Result<V, asysta_core::api::ApiError> {
+    let store = store.ok_or(asysta_core::api::ApiError::new(asysta_core::api::ErrorKind::Locked))?;
+    let mark = store.change_mark()?;
+    kept.get_or(key, mark, || Ok(compute(store)?))
+}

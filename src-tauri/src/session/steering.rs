@@ -2,7 +2,7 @@
 //! `Store::run`, each read straight from the store.
 
 use super::Session;
-use asysta_core::api::{ApiError, ErrorKind, FamilyCase};
+use asysta_core::api::{ApiError, FamilyCase};
 use asysta_core::centre::approval::DecisionForm;
 use asysta_core::centre::dashboard::Dashboard;
 use asysta_core::centre::duplicates::DuplicatePair;
@@ -137,9 +137,7 @@ impl Session {
     /// The dashboard on `on`: the one computed last when no table has
     /// changed since, else computed afresh (and kept).
     pub fn dashboard(&mut self, on: NaiveDate) -> Result<Dashboard, ApiError> {
-        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
-        let mark = store.change_mark()?;
-        self.figures.dashboard.get_or(on, mark, || Ok(store.dashboard(on)?))
+        super::kept::figure(self.store.as_ref(), &mut self.figures.dashboard, on, |s| s.dashboard(on))
     }
 
     /// Computes the dashboard and the half-year's figures ahead of their
@@ -161,9 +159,7 @@ impl Session {
 
     /// The half-year's figures, kept like the dashboard.
     fn half_year_figures(&mut self, period: HalfYear) -> Result<HalfYearReport, ApiError> {
-        let store = self.store.as_ref().ok_or(ApiError::new(ErrorKind::Locked))?;
-        let mark = store.change_mark()?;
-        self.figures.half_year.get_or(period, mark, || Ok(store.half_year_report(period)?))
+        super::kept::figure(self.store.as_ref(), &mut self.figures.half_year, period, |s| s.half_year_report(period))
     }
 
     /// The half-year report as CSV with its rows named in Polish, written
