@@ -13,6 +13,7 @@ mod opinion;
 mod plan;
 mod print;
 mod record;
+mod schedule;
 mod steering;
 mod support;
 mod sync;

@@ -128,6 +128,29 @@ pub async fn planned_visits() -> Result<Vec<PlannedVisit>, ApiError> {
     call(command::PLANNED_VISITS, &NoArgs {}).await
 }
 
+/// Every visit planned ahead and not cancelled: the missed ones first,
+/// then by date and time.
+pub async fn scheduled_visits() -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
+    call(command::SCHEDULED_VISITS, &NoArgs {}).await
+}
+
+/// Plans a visit of the family; its id.
+pub async fn plan_visit(
+    family_id: EntityId,
+    form: &asysta_core::visit::PlannedVisitForm,
+) -> Result<EntityId, ApiError> {
+    call(command::PLAN_VISIT, &FamilyFormArgs { family_id, form }).await
+}
+
+/// Takes a planned visit off the plan.
+pub async fn cancel_planned_visit(visit_id: EntityId) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct Args {
+        visit_id: EntityId,
+    }
+    call(command::CANCEL_PLANNED_VISIT, &Args { visit_id }).await
+}
+
 /// What needs attention, most urgent first.
 pub async fn alerts() -> Result<Vec<Alert>, ApiError> {
     call(command::ALERTS, &NoArgs {}).await

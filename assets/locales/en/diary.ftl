@@ -53,3 +53,22 @@ print-printing = Printing…
 print-saved = Saved: { $path }
 print-docx = Save as DOCX
 print-monthly = Monthly report (PDF)
+
+## Visits planned ahead, under the family's diary.
+plan-visit-list-title = Planned visits
+plan-visit-title = Plan a visit
+plan-visit-time = Time
+plan-visit-purpose = Purpose of the visit
+plan-visit-submit = Plan
+plan-visit-none = No visits planned.
+plan-visit-planned = Visit planned.
+plan-visit-cancelled = Visit cancelled.
+plan-visit-record = Write the entry
+plan-visit-cancel = Cancel visit
+plan-visit-cancel-ask = Cancel this visit?
+plan-visit-cancel-yes = Yes, cancel it
+plan-visit-cancel-no = No
+plan-visit-missed = past, no entry
+visit-from-plan-title = Entry of a planned visit
+# $purpose: what the visit was planned for.
+visit-from-plan-purpose = Purpose: { $purpose }

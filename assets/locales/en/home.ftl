@@ -21,3 +21,16 @@ last-visit-days-ago = { $days ->
     [one] yesterday
    *[other] { $days } days ago
 }
+
+## The visits planned ahead: missed, today and the coming week.
+home-schedule-title = Visit schedule
+home-schedule-missed = Past, no entry
+home-schedule-today = Today
+# $date: the last day of the week shown.
+home-schedule-week = The coming week (to { $date })
+home-schedule-none = No visits planned for the coming week.
+# $count: visits planned beyond the coming week.
+home-schedule-later = { $count ->
+    [one] One more visit later.
+   *[other] { $count } more visits later.
+}

@@ -55,3 +55,22 @@ print-printing = Drukowanie…
 print-saved = Zapisano: { $path }
 print-docx = Zapisz jako DOCX
 print-monthly = Sprawozdanie miesięczne (PDF)
+
+## Visits planned ahead, under the family's diary.
+plan-visit-list-title = Zaplanowane wizyty
+plan-visit-title = Zaplanuj wizytę
+plan-visit-time = Godzina
+plan-visit-purpose = Cel wizyty
+plan-visit-submit = Zaplanuj
+plan-visit-none = Brak zaplanowanych wizyt.
+plan-visit-planned = Wizyta zaplanowana.
+plan-visit-cancelled = Wizyta odwołana.
+plan-visit-record = Wpisz przebieg
+plan-visit-cancel = Odwołaj
+plan-visit-cancel-ask = Odwołać tę wizytę?
+plan-visit-cancel-yes = Tak, odwołaj
+plan-visit-cancel-no = Nie
+plan-visit-missed = termin minął, brak wpisu
+visit-from-plan-title = Wpis z zaplanowanej wizyty
+# $purpose: what the visit was planned for.
+visit-from-plan-purpose = Cel wizyty: { $purpose }

@@ -21,3 +21,17 @@ last-visit-days-ago = { $days ->
     [one] wczoraj
    *[other] { $days } dni temu
 }
+
+## The visits planned ahead: missed, today and the coming week.
+home-schedule-title = Plan wizyt
+home-schedule-missed = Termin minął, brak wpisu
+home-schedule-today = Dziś
+# $date: the last day of the week shown.
+home-schedule-week = Najbliższy tydzień (do { $date })
+home-schedule-none = Na najbliższy tydzień nie zaplanowano wizyt.
+# $count: visits planned beyond the coming week.
+home-schedule-later = { $count ->
+    [one] Później jeszcze { $count } wizyta.
+    [few] Później jeszcze { $count } wizyty.
+   *[many] Później jeszcze { $count } wizyt.
+}

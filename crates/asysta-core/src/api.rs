@@ -252,6 +252,33 @@ pub struct ScheduledVisit {
     pub missed: bool,
 }
 
+impl ScheduledVisit {
+    /// The diary entry's form when the visit takes place: its date, time
+    /// (an hour long, as planned) and place; a home visit at the family's
+    /// home, otherwise accompanying a member there. The rest is typed.
+    pub fn entry_form(&self) -> crate::visit::VisitForm {
+        use crate::visit::{ContactForm, Place};
+        let start = chrono::NaiveTime::parse_from_str(&self.time, "%H:%M").ok();
+        let end = start.map(|s| s.overflowing_add_signed(chrono::Duration::hours(1)).0.max(s));
+        let form = match self.place {
+            Place::Home => ContactForm::HomeVisit,
+            _ => ContactForm::Accompanying,
+        };
+        crate::visit::VisitForm {
+            date: self.date.format("%Y-%m-%d").to_string(),
+            start: self.time.clone(),
+            end: end.map(|e| e.format("%H:%M").to_string()).unwrap_or_default(),
+            place: self.place.kind().to_owned(),
+            place_other: match &self.place {
+                Place::Other { text } => text.clone(),
+                _ => String::new(),
+            },
+            form: form.as_str().to_owned(),
+            ..Default::default()
+        }
+    }
+}
+
 /// A visit draft with the name of its family, for the home screen's list
 /// of entries to finish.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -731,6 +758,33 @@ pub mod command {
 mod tests {
     use super::*;
     use crate::validation::FieldErrorCode;
+
+    #[test]
+    fn a_planned_visit_becomes_the_form_of_its_diary_entry() {
+        let planned = ScheduledVisit {
+            id: EntityId(uuid::Uuid::from_u128(1)),
+            family_id: EntityId(uuid::Uuid::from_u128(2)),
+            family_name: "Kowalscy".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 14).unwrap(),
+            time: "23:30".into(),
+            place: crate::visit::Place::Other { text: "Świetlica".into() },
+            purpose: "Zajęcia".into(),
+            missed: false,
+        };
+        let form = planned.entry_form();
+        assert_eq!(
+            (form.date.as_str(), form.start.as_str(), form.end.as_str()),
+            ("2026-12-14", "23:30", "23:30"),
+            "a visit late in the evening does not end the next day"
+        );
+        assert_eq!(
+            (form.place.as_str(), form.place_other.as_str(), form.form.as_str()),
+            ("other", "Świetlica", "accompanying")
+        );
+        let at_home = ScheduledVisit { time: "10:00".into(), place: crate::visit::Place::Home, ..planned };
+        let form = at_home.entry_form();
+        assert_eq!((form.end.as_str(), form.place.as_str(), form.form.as_str()), ("11:00", "home", "home_visit"));
+    }
 
     #[test]
     fn api_error_json_is_stable() {

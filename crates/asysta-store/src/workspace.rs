@@ -720,8 +720,8 @@ impl Store {
     }
 
     /// Corrects a diary entry. A visit planned ahead becomes a diary
-    /// entry this way (`planned: false`); the family's visit draft then
-    /// goes, as when a visit is recorded.
+    /// entry this way (`planned: false`, keeping its purpose); the family's
+    /// visit draft then goes, as when a visit is recorded.
     pub fn update_visit(&mut self, family_id: EntityId, visit_id: EntityId, mut visit: Visit) -> Result<()> {
         let (table, was_planned, base_rev) = match queries::live_rev(&self.conn, "visits", visit_id) {
             Err(StoreError::NotFound(_)) => {
@@ -729,16 +729,21 @@ impl Store {
             }
             other => ("visits", false, other?),
         };
-        let owner: String = self.conn.query_row(
-            &format!("SELECT family_id FROM {table} WHERE id = ?1"),
+        let (owner, recorded): (String, String) = self.conn.query_row(
+            &format!("SELECT family_id, visit_json FROM {table} WHERE id = ?1"),
             [visit_id.to_string()],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if owner != family_id.to_string() {
             return Err(StoreError::NotFound(visit_id.to_string()));
         }
         if was_planned {
             visit.planned = Some(false);
+        }
+        // What the visit was planned for stays with it: the diary's form
+        // has no such field, so a correction that gives none keeps it.
+        if visit.purpose.is_none() {
+            visit.purpose = serde_json::from_str::<Visit>(&recorded)?.purpose;
         }
         self.commit_changes_with(
             vec![PendingChange {

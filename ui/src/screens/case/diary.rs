@@ -10,6 +10,7 @@
 //! steps) are checkboxes; their errors are shown under the list.
 
 mod fields;
+pub mod planned;
 mod state;
 pub mod visit_form;
 
@@ -219,6 +220,14 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
         })
     };
 
+    let on_record_planned = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |visit: asysta_core::api::ScheduledVisit| {
+            dispatcher.dispatch(planned::record_action(&visit));
+            dom::focus(&input_id(VisitField::Date.name()));
+        })
+    };
+
     let case = &props.case;
     html! {
         <section id="diary" class="panel" aria-labelledby="diary-title">
@@ -244,6 +253,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                     draft={state.draft}
                     restored={state.restored}
                     correcting={state.correcting.is_some()}
+                    from_plan={state.from_plan.clone()}
                     case={case.clone()}
                     areas={(*props.areas).clone()}
                     {on_action}
@@ -258,6 +268,12 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                     <p id="visit-status" class="status">{ i18n.tr("visit-recorded") }</p>
                 }
             </div>
+            <planned::PlannedVisits
+                {family_id}
+                reload={state.entries}
+                on_record={(!state.open).then_some(on_record_planned)}
+                on_locked={props.on_locked.clone()}
+            />
             <VisitList
                 visits={case.visits.clone()}
                 members={case.members.clone()}

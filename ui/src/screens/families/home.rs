@@ -10,7 +10,7 @@
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use asysta_core::alerts::Alert;
-use asysta_core::api::{ApiError, DraftView, DueItem, DueWhat, ErrorKind, PlannedVisit};
+use asysta_core::api::{ApiError, DraftView, DueItem, DueWhat, ErrorKind, PlannedVisit, ScheduledVisit};
 use asysta_core::evaluation::DueState;
 use asysta_core::EntityId;
 use asysta_i18n::Arg;
@@ -57,6 +57,7 @@ pub struct HomeState {
     pub alerts: Part<Alert>,
     pub due: Part<DueItem>,
     pub planned: Part<PlannedVisit>,
+    pub scheduled: Part<ScheduledVisit>,
     pub decisions: Part<asysta_core::centre::approval::PlanDecisionNotice>,
 }
 
@@ -76,6 +77,41 @@ pub fn planned_when(date: NaiveDate, today: NaiveDate) -> PlannedWhen {
         std::cmp::Ordering::Equal => PlannedWhen::Today,
         std::cmp::Ordering::Greater => PlannedWhen::Later,
     }
+}
+
+/// The days the home screen's schedule shows after today.
+pub const SCHEDULE_DAYS: u64 = 7;
+
+/// The visits planned ahead as the home screen groups them: missed (their
+/// day has passed with no entry), today's, the coming week's, and how
+/// many are planned later.
+#[derive(Debug, Default, PartialEq)]
+pub struct Schedule<'a> {
+    pub missed: Vec<&'a ScheduledVisit>,
+    pub today: Vec<&'a ScheduledVisit>,
+    pub week: Vec<&'a ScheduledVisit>,
+    pub later: usize,
+}
+
+/// Groups `visits` (in the shell's order: missed first, then by date and
+/// time) around `today`.
+pub fn schedule(visits: &[ScheduledVisit], today: NaiveDate) -> Schedule<'_> {
+    let week_end = week_end(today);
+    let mut out = Schedule::default();
+    for visit in visits {
+        match visit.date {
+            date if date < today => out.missed.push(visit),
+            date if date == today => out.today.push(visit),
+            date if date <= week_end => out.week.push(visit),
+            _ => out.later += 1,
+        }
+    }
+    out
+}
+
+/// The last day of the week the schedule shows.
+pub fn week_end(today: NaiveDate) -> NaiveDate {
+    today.checked_add_days(chrono::Days::new(SCHEDULE_DAYS)).unwrap_or(today)
 }
 
 /// The text of an alert, without the family's name (shown beside it).
@@ -162,9 +198,11 @@ pub fn HomePanel(props: &HomePanelProps) -> Html {
                     alerts: Part::from_reply(ipc::alerts().await),
                     due: Part::from_reply(ipc::due().await),
                     planned: Part::from_reply(ipc::planned_visits().await),
+                    scheduled: Part::from_reply(ipc::scheduled_visits().await),
                     decisions: Part::from_reply(ipc::plan_decisions().await),
                 };
                 let locked = next.drafts.is_locked() || next.alerts.is_locked();
+                let locked = locked || next.scheduled.is_locked();
                 if locked || next.due.is_locked() || next.planned.is_locked() || next.decisions.is_locked() {
                     on_locked.emit(());
                 } else {
@@ -295,6 +333,66 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
         }
     };
 
+    let scheduled = match &props.state.scheduled {
+        Part::Loading => html! { <p class="loading">{ i18n.tr("loading") }</p> },
+        Part::Failed(kind) => failed("schedule-error", *kind),
+        Part::Loaded(visits) => {
+            let groups = schedule(visits, props.today);
+            let item = |visit: &ScheduledVisit, with_date: bool| {
+                let when =
+                    if with_date { format!("{} {}", i18n.date(visit.date), visit.time) } else { visit.time.clone() };
+                let place = match &visit.place {
+                    asysta_core::visit::Place::Other { text } => text.clone(),
+                    place => i18n.tr(place.message_id()),
+                };
+                html! {
+                    <li class="scheduled" key={visit.id.to_string()}>
+                        <time class="scheduled-when" datetime={visit.date.to_string()}>{ when }</time>
+                        { " — " }
+                        { open(visit.family_id, &visit.family_name, "scheduled-family") }
+                        { " — " }
+                        <span class="scheduled-place">{ place }</span>
+                        if !visit.purpose.is_empty() {
+                            { " — " }
+                            <span class="scheduled-purpose">{ visit.purpose.clone() }</span>
+                        }
+                    </li>
+                }
+            };
+            let group = |id: &'static str, title: String, visits: &[&ScheduledVisit], with_date: bool| {
+                if visits.is_empty() {
+                    return Html::default();
+                }
+                html! {
+                    <div id={id} class="schedule-group">
+                        <h4 id={format!("{id}-title")}>{ title }</h4>
+                        <ol class="plain-list" aria-labelledby={format!("{id}-title")}>
+                            { for visits.iter().map(|v| item(v, with_date)) }
+                        </ol>
+                    </div>
+                }
+            };
+            let week_title =
+                i18n.tr_args("home-schedule-week", &[("date", Arg::Str(&i18n.date(week_end(props.today))))]);
+            let nothing = groups.today.is_empty() && groups.week.is_empty();
+            html! {
+                <>
+                    { group("schedule-missed", i18n.tr("home-schedule-missed"), &groups.missed, true) }
+                    { group("schedule-today", i18n.tr("home-schedule-today"), &groups.today, false) }
+                    { group("schedule-week", week_title, &groups.week, true) }
+                    if nothing {
+                        <p id="schedule-none" class="empty">{ i18n.tr("home-schedule-none") }</p>
+                    }
+                    if groups.later > 0 {
+                        <p id="schedule-later" class="hint">
+                            { i18n.tr_args("home-schedule-later", &[("count", Arg::Num(groups.later as f64))]) }
+                        </p>
+                    }
+                </>
+            }
+        }
+    };
+
     let decisions = match &props.state.decisions {
         Part::Loaded(notices) => html! {
             <decisions::PlanDecisions notices={notices.clone()} on_open={props.on_open.clone()} today={props.today} />
@@ -307,6 +405,10 @@ pub fn HomeView(props: &HomeViewProps) -> Html {
         <section id="home" class="panel home-panel">
             { decisions }
             { drafts }
+            <section id="schedule" class="home-part" aria-labelledby="schedule-title">
+                <h3 id="schedule-title">{ i18n.tr("home-schedule-title") }</h3>
+                { scheduled }
+            </section>
             <section id="alerts" class="home-part" aria-labelledby="alerts-title">
                 <h3 id="alerts-title">{ i18n.tr("alert-title") }</h3>
                 { alerts }

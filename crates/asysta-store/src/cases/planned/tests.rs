@@ -63,6 +63,7 @@ fn a_planned_visit_is_listed_missed_turned_into_a_diary_entry_or_cancelled() {
     let case = s.anna.family_case(family_id).unwrap();
     assert_eq!(case.visits.len(), 1);
     assert_eq!(case.visits[0].id, soon);
+    assert_eq!(case.visits[0].visit.purpose.as_deref(), Some("Szkoła syna"), "what it was planned for stays");
     assert!(s.anna.drafts().unwrap().is_empty());
     assert_eq!(s.anna.scheduled_visits(today).unwrap().iter().map(|v| v.id).collect::<Vec<_>>(), [later]);
     // The other one is cancelled; a diary entry cannot be.

@@ -27,6 +27,12 @@ pub struct DiaryState {
     /// The recorded entry being corrected, and the new entry's form set
     /// aside meanwhile (its draft is not touched).
     pub correcting: Option<(EntityId, Box<VisitForm>)>,
+    /// The entry being written is of a visit planned ahead: what it was
+    /// planned for (possibly empty).
+    pub from_plan: Option<String>,
+    /// Entries recorded or corrected so far: the planned visits are read
+    /// again after each.
+    pub entries: u32,
 }
 
 pub enum DiaryAction {
@@ -43,6 +49,13 @@ pub enum DiaryAction {
     Correct {
         visit_id: EntityId,
         form: Box<VisitForm>,
+    },
+    /// "Write the entry" of a visit planned ahead: the form shows it,
+    /// saved as a correction of the planned visit.
+    RecordPlanned {
+        visit_id: EntityId,
+        form: Box<VisitForm>,
+        purpose: String,
     },
     /// The correction was saved.
     Corrected,
@@ -101,15 +114,17 @@ impl Reducible for DiaryState {
                 if next.open {
                     return self;
                 }
-                let set_aside = std::mem::replace(&mut next.form, *form);
-                next.correcting = Some((visit_id, Box::new(set_aside)));
-                next.open = true;
-                next.errors.clear();
-                next.form_error = None;
-                next.restored = false;
-                next.recorded = false;
+                next.start_correction(visit_id, *form);
+            }
+            DiaryAction::RecordPlanned { visit_id, form, purpose } => {
+                if next.open {
+                    return self;
+                }
+                next.start_correction(visit_id, *form);
+                next.from_plan = Some(purpose);
             }
             DiaryAction::Corrected => {
+                next.entries += 1;
                 next.open = false;
                 next.busy = false;
                 next.errors.clear();
@@ -180,6 +195,7 @@ impl Reducible for DiaryState {
                 next.form_error = None;
             }
             DiaryAction::Recorded => {
+                next.entries += 1;
                 next.clear_form();
                 next.recorded = true;
             }
@@ -195,8 +211,21 @@ impl Reducible for DiaryState {
 }
 
 impl DiaryState {
+    /// Shows a recorded (or planned) entry in the form; the new entry's
+    /// form is set aside meanwhile.
+    fn start_correction(&mut self, visit_id: EntityId, form: VisitForm) {
+        let set_aside = std::mem::replace(&mut self.form, form);
+        self.correcting = Some((visit_id, Box::new(set_aside)));
+        self.open = true;
+        self.errors.clear();
+        self.form_error = None;
+        self.restored = false;
+        self.recorded = false;
+    }
+
     /// Ends a correction: the new entry set aside comes back.
     fn end_correction(&mut self) {
+        self.from_plan = None;
         if let Some((_, set_aside)) = self.correcting.take() {
             self.form = *set_aside;
         }

@@ -264,6 +264,7 @@ fn the_form_shows_a_restored_draft_and_errors_next_to_fields() {
         draft: DraftStatus::Saved { at_ms: 1_773_151_500_000 },
         restored: true,
         correcting: false,
+        from_plan: None,
         case: case(),
         areas: default_areas(),
         on_action: Callback::noop(),
@@ -314,6 +315,7 @@ fn a_failed_draft_save_is_announced() {
         draft: DraftStatus::Failed(ErrorKind::Storage),
         restored: false,
         correcting: false,
+        from_plan: None,
         case: Rc::new(family_case(Vec::new())),
         areas: Vec::new(),
         on_action: Callback::noop(),
@@ -420,6 +422,72 @@ fn a_correction_sets_the_new_entry_aside_and_gives_it_back() {
 }
 
 #[test]
+fn a_planned_visit_opens_as_an_entry_and_its_list_is_read_again_once_saved() {
+    let typed = VisitForm { notes: "Nowy wpis".into(), ..VisitForm::default() };
+    let state = reduce(DiaryState::default(), DiaryAction::DraftFound(Box::new(typed.clone())));
+    let closed = reduce(state, DiaryAction::Close);
+    let planned = asysta_core::api::ScheduledVisit {
+        id: entity(41),
+        family_id: entity(1),
+        family_name: "Kowalscy".into(),
+        date: d("2026-03-09"),
+        time: "16:00".into(),
+        place: Place::Home,
+        purpose: "Szkoła syna".into(),
+        missed: false,
+    };
+    let writing = reduce(closed, planned::record_action(&planned));
+    assert_eq!((writing.open, writing.from_plan.as_deref()), (true, Some("Szkoła syna")));
+    assert_eq!((writing.form.date.as_str(), writing.form.start.as_str()), ("2026-03-09", "16:00"));
+    assert_eq!(writing.correcting.as_ref().map(|(id, _)| *id), Some(entity(41)), "saved as the planned visit's entry");
+    let done = reduce(reduce(writing.clone(), DiaryAction::Submitted), DiaryAction::Corrected);
+    assert_eq!((done.entries, done.from_plan.as_deref(), &done.form), (1, None, &typed));
+    assert_eq!(reduce(writing, DiaryAction::Close).from_plan, None);
+
+    let html = render::<VisitFormView>(|| VisitFormViewProps {
+        form: new_form(d("2026-03-09")),
+        errors: Vec::new(),
+        form_error: None,
+        busy: false,
+        draft: DraftStatus::Idle,
+        restored: false,
+        correcting: true,
+        from_plan: Some("Szkoła syna".into()),
+        case: Rc::new(family_case(Vec::new())),
+        areas: Vec::new(),
+        on_action: Callback::noop(),
+        onsubmit: Callback::noop(),
+        on_focus_out: Callback::noop(),
+        on_cancel: Callback::noop(),
+        on_discard: Callback::noop(),
+    });
+    assert_eq!(text_of(&html, "visit-form-title"), "Wpis z zaplanowanej wizyty");
+    assert_eq!(text_of(&html, "visit-planned-purpose"), "Cel wizyty: Szkoła syna");
+}
+
+#[test]
+fn planning_a_visit_keeps_the_form_until_it_is_planned() {
+    use planned::{PlannedAction, PlannedState};
+    let step = |state: PlannedState, action| (*Rc::new(state).reduce(action)).clone();
+    let open = step(PlannedState::default(), PlannedAction::Open);
+    assert_eq!((open.open, open.form.place.as_str()), (true, "home"));
+    let typed = step(open, PlannedAction::Edit("purpose", "Szkoła".into()));
+    let refused = step(typed, PlannedAction::Rejected(vec![FieldError::new("date", FieldErrorCode::Required)]));
+    let fixed = step(refused, PlannedAction::Edit("date", "2026-03-10".into()));
+    assert!(fixed.errors.is_empty(), "an edit clears its field's error");
+    let failed = step(step(fixed, PlannedAction::Submitted), PlannedAction::Failed(ApiError::new(ErrorKind::Storage)));
+    assert_eq!(
+        (failed.busy, failed.form.purpose.as_str(), failed.form_error),
+        (false, "Szkoła", Some(ErrorKind::Storage))
+    );
+    let planned = step(failed, PlannedAction::Planned);
+    assert_eq!((planned.open, planned.form.purpose.as_str(), planned.status), (false, "", Some("plan-visit-planned")));
+    let asked = step(planned, PlannedAction::AskCancel(entity(41)));
+    assert_eq!(step(asked.clone(), PlannedAction::KeepVisit).confirming, None);
+    assert_eq!(step(asked, PlannedAction::Cancelled).status, Some("plan-visit-cancelled"));
+}
+
+#[test]
 fn a_correction_shows_no_draft_controls() {
     let html = render::<VisitFormView>(|| VisitFormViewProps {
         form: new_form(d("2026-03-09")),
@@ -429,6 +497,7 @@ fn a_correction_shows_no_draft_controls() {
         draft: DraftStatus::Idle,
         restored: false,
         correcting: true,
+        from_plan: None,
         case: Rc::new(family_case(Vec::new())),
         areas: Vec::new(),
         on_action: Callback::noop(),

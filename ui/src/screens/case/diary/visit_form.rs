@@ -31,6 +31,9 @@ pub struct VisitFormViewProps {
     /// A recorded entry is being corrected (no draft is kept for it).
     #[prop_or_default]
     pub correcting: bool,
+    /// The entry is of a visit planned ahead: what it was planned for.
+    #[prop_or_default]
+    pub from_plan: Option<String>,
     /// The family's members and plan.
     pub case: Rc<FamilyCase>,
     pub areas: Vec<PlanArea>,
@@ -195,8 +198,17 @@ pub fn VisitFormView(props: &VisitFormViewProps) -> Html {
             {onfocusout}
         >
             <h4 id="visit-form-title">
-                { i18n.tr(if props.correcting { "visit-correct-title" } else { "visit-add-title" }) }
+                { i18n.tr(match (&props.from_plan, props.correcting) {
+                    (Some(_), _) => "visit-from-plan-title",
+                    (None, true) => "visit-correct-title",
+                    (None, false) => "visit-add-title",
+                }) }
             </h4>
+            if let Some(purpose) = props.from_plan.as_ref().filter(|p| !p.is_empty()) {
+                <p id="visit-planned-purpose" class="hint">
+                    { i18n.tr_args("visit-from-plan-purpose", &[("purpose", Arg::Str(purpose))]) }
+                </p>
+            }
             if props.restored {
                 <p id="visit-draft-restored" class="notice" role="status">{ i18n.tr("visit-draft-restored") }</p>
             }

@@ -30,6 +30,7 @@ fn unfinished_entries_come_first_with_their_family_and_time() {
         alerts: loaded(vec![]),
         due: loaded(vec![]),
         planned: loaded(vec![]),
+        scheduled: loaded(vec![]),
         decisions: loaded(vec![]),
     });
     assert!(has_id(&html, "drafts"));
@@ -91,6 +92,7 @@ fn a_part_that_fails_says_so_and_the_others_still_show() {
         alerts: Part::Failed(ErrorKind::Storage),
         due: Part::Failed(ErrorKind::Storage),
         planned: loaded(vec![]),
+        scheduled: loaded(vec![]),
         decisions: loaded(vec![]),
     });
     assert!(has_id(&html, "drafts-error") && has_id(&html, "alerts-error") && has_id(&html, "due-error"));
@@ -196,4 +198,62 @@ fn the_monthly_report_is_offered_for_last_month_and_this_one() {
     let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
     assert_eq!(super::report_months(d("2026-12-03")), [(2026, 11), (2026, 12)]);
     assert_eq!(super::report_months(d("2027-01-15")), [(2026, 12), (2027, 1)]);
+}
+
+fn scheduled(n: u8, family_name: &str, date: &str, time: &str, purpose: &str) -> ScheduledVisit {
+    ScheduledVisit {
+        id: entity(50 + n),
+        family_id: entity(n),
+        family_name: family_name.into(),
+        date: day(date),
+        time: time.into(),
+        place: asysta_core::visit::Place::Home,
+        purpose: purpose.into(),
+        missed: day(date) < day("2026-11-23"),
+    }
+}
+
+#[test]
+fn the_schedule_shows_missed_visits_the_day_and_the_week() {
+    let visits = vec![
+        scheduled(1, "Nowakowie", "2026-11-20", "09:00", ""),
+        scheduled(2, "Kowalscy", "2026-11-23", "10:30", "Szkoła syna"),
+        scheduled(3, "Zającowie", "2026-11-30", "12:00", ""),
+        scheduled(4, "Wiśniewscy", "2026-12-01", "08:00", ""),
+        scheduled(5, "Lisowie", "2026-12-15", "08:00", ""),
+    ];
+    let groups = schedule(&visits, day("2026-11-23"));
+    let names = |g: &[&ScheduledVisit]| g.iter().map(|v| v.family_name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&groups.missed), ["Nowakowie"]);
+    assert_eq!(names(&groups.today), ["Kowalscy"]);
+    assert_eq!(names(&groups.week), ["Zającowie"], "the week ends seven days after today");
+    assert_eq!(groups.later, 2);
+
+    let html = view(move || HomeState {
+        drafts: loaded(vec![]),
+        alerts: loaded(vec![]),
+        due: loaded(vec![]),
+        planned: loaded(vec![]),
+        scheduled: loaded(visits),
+        decisions: loaded(vec![]),
+    });
+    assert!(html.find("id=\"schedule\"").unwrap() < html.find("id=\"alerts\"").unwrap(), "the day comes first");
+    assert_eq!(text_of(&html, "schedule-missed-title"), "Termin minął, brak wpisu");
+    assert_eq!(text_of(&html, "schedule-week-title"), "Najbliższy tydzień (do 30.11.2026)");
+    assert!(html.contains("Szkoła syna"), "{html}");
+    assert_eq!(text_of(&html, "schedule-later"), "Później jeszcze 2 wizyty.");
+    assert!(!has_id(&html, "schedule-none"));
+}
+
+#[test]
+fn an_empty_schedule_says_so_and_counts_later_visits_in_polish() {
+    let html = view(move || HomeState {
+        scheduled: loaded(vec![scheduled(5, "Lisowie", "2026-12-15", "08:00", "")]),
+        ..HomeState::default()
+    });
+    assert_eq!(text_of(&html, "schedule-none"), "Na najbliższy tydzień nie zaplanowano wizyt.");
+    assert_eq!(text_of(&html, "schedule-later"), "Później jeszcze 1 wizyta.");
+    let five = (0..5).map(|n| scheduled(n, "Lisowie", "2026-12-15", "08:00", "")).collect::<Vec<_>>();
+    let html = view(move || HomeState { scheduled: loaded(five), ..HomeState::default() });
+    assert_eq!(text_of(&html, "schedule-later"), "Później jeszcze 5 wizyt.");
 }
