@@ -120,7 +120,11 @@ pub async fn restore_backup(state: State<'_, SessionState>, path: PathBuf) -> Re
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn lock(state: State<'_, SessionState>) -> Result<WorkspaceStatus, ApiError> {
+pub async fn lock(
+    state: State<'_, SessionState>,
+    copies: State<'_, crate::open_copies::OpenCopies>,
+) -> Result<WorkspaceStatus, ApiError> {
+    copies.clear();
     session(&state)?.lock()
 }
 
@@ -229,6 +233,58 @@ pub async fn plan_visit(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cancel_planned_visit(state: State<'_, SessionState>, visit_id: EntityId) -> Result<(), ApiError> {
     session(&state)?.cancel_planned_visit(visit_id, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_attachment(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+    target: asysta_core::attachment::AttachedTo,
+    path: String,
+    restricted: bool,
+) -> Result<EntityId, ApiError> {
+    let request = asysta_core::ops::AddAttachment { family_id, target, path, restricted };
+    session(&state)?.run(request, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_attachment(state: State<'_, SessionState>, attachment_id: EntityId) -> Result<(), ApiError> {
+    session(&state)?.run(asysta_core::ops::RemoveAttachment { attachment_id }, local_today())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn attachments(
+    state: State<'_, SessionState>,
+    family_id: EntityId,
+) -> Result<Vec<asysta_core::api::AttachmentView>, ApiError> {
+    session(&state)?.attachments(family_id)
+}
+
+/// An image attachment as a `data:` URL: shown inline, never written to
+/// disk.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn attachment_image(state: State<'_, SessionState>, attachment_id: EntityId) -> Result<String, ApiError> {
+    use base64::Engine;
+    let (view, bytes) = session(&state)?.attachment_file(attachment_id)?;
+    if !view.kind.is_image() {
+        return Err(ApiError::new(ErrorKind::Invalid));
+    }
+    Ok(format!("data:{};base64,{}", view.kind.mime(), base64::engine::general_purpose::STANDARD.encode(bytes)))
+}
+
+/// Opens an attachment (a PDF) in the system's viewer, from a copy that
+/// is removed when the app locks or closes (see [`crate::open_copies`]).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_attachment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SessionState>,
+    copies: State<'_, crate::open_copies::OpenCopies>,
+    attachment_id: EntityId,
+) -> Result<(), ApiError> {
+    use tauri_plugin_opener::OpenerExt;
+    let (view, bytes) = session(&state)?.attachment_file(attachment_id)?;
+    let path = copies.write(&view.file_name, &bytes).map_err(|_| ApiError::new(ErrorKind::Storage))?;
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| ApiError::new(ErrorKind::NoViewer))
 }
 
 #[tauri::command(rename_all = "snake_case")]

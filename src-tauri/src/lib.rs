@@ -2,6 +2,7 @@
 //! Commands are thin adapters (commands.rs) over [`session::Session`].
 
 mod commands;
+pub mod open_copies;
 pub mod session;
 
 use session::Session;
@@ -12,8 +13,12 @@ use tauri::{Builder, Runtime};
 /// Registers the session and the commands on a builder (the real one, or
 /// `tauri::test::mock_builder()` in tests).
 pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(Mutex::new(Session::new(data_dir))).invoke_handler(
-        tauri::generate_handler![
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(Mutex::new(Session::new(data_dir)))
+        .manage(open_copies::OpenCopies::new(open_copies::OpenCopies::default_base()))
+        .invoke_handler(tauri::generate_handler![
             commands::workspace_status,
             commands::create_workspace,
             commands::unlock,
@@ -67,6 +72,11 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::plan_visit,
             commands::cancel_planned_visit,
             commands::scheduled_visits,
+            commands::add_attachment,
+            commands::remove_attachment,
+            commands::attachments,
+            commands::attachment_image,
+            commands::open_attachment,
             commands::save_draft,
             commands::drafts,
             commands::discard_draft,
@@ -90,13 +100,20 @@ pub fn build<R: Runtime>(builder: Builder<R>, data_dir: PathBuf) -> Builder<R> {
             commands::check_workspace,
             commands::save_form_draft,
             commands::form_draft,
-        ],
-    )
+        ])
 }
 
 /// Runs the app on `data_dir` until its window closes.
 pub fn run(data_dir: PathBuf) -> Result<(), tauri::Error> {
-    build(tauri::Builder::default(), data_dir).run(tauri::generate_context!("tauri.conf.json"))
+    let app = build(tauri::Builder::default(), data_dir).build(tauri::generate_context!("tauri.conf.json"))?;
+    app.run(|app, event| {
+        // No readable copy of an attachment outlives the app.
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            app.state::<open_copies::OpenCopies>().clear();
+        }
+    });
+    Ok(())
 }
 
 /// `--data-dir DIR` (or `--data-dir=DIR`) from the command line.

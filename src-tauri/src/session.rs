@@ -263,6 +263,19 @@ impl Session {
         self.run(ops::CancelPlannedVisit { visit_id }, today)
     }
 
+    /// The family's attachments, newest first.
+    pub fn attachments(&self, family_id: EntityId) -> Result<Vec<asysta_core::api::AttachmentView>, ApiError> {
+        Ok(self.store()?.attachments(family_id)?)
+    }
+
+    /// An attachment and its bytes.
+    pub fn attachment_file(
+        &self,
+        attachment_id: EntityId,
+    ) -> Result<(asysta_core::api::AttachmentView, Vec<u8>), ApiError> {
+        Ok(self.store()?.attachment_file(attachment_id)?)
+    }
+
     /// Every visit planned ahead (missed first).
     pub fn scheduled_visits(&self, today: NaiveDate) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
         Ok(self.store()?.scheduled_visits(today)?)

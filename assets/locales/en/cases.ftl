@@ -214,3 +214,17 @@ evaluation-draft-restored = The evaluation form that was not saved came back (a 
 plan-draft-restored = The plan version that was not saved came back (a draft from this computer).
 conflict-deleted = deleted
 conflict-kept = kept, with the changes made meanwhile
+
+## Attachments: scans and photos kept with a case.
+conflict-record-attachment = Attachment
+change-attachment-added = File attached
+change-attachment-removed = Attachment removed
+settings-error-attachment-limit = Attachment size limit: 1 to 100 MB.
+attachment-refused-empty = The file is empty.
+attachment-refused-type = Only a PDF, JPEG or PNG file can be attached.
+attachment-refused-wrong-type = The file's content does not match its extension (it is not a file of that type).
+# $limit: the centre's limit per file, in MB.
+attachment-refused-too-large = The file is larger than { $limit } MB.
+attachment-refused-truncated = The file is incomplete (cut short); scan or copy it again.
+attachment-refused-name = The file name is empty, too long or has characters that are not allowed.
+attachment-refused-unreadable = The file cannot be read; check that it exists.

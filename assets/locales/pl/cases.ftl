@@ -214,3 +214,17 @@ evaluation-draft-restored = Przywrócono niezapisany formularz oceny (szkic z te
 plan-draft-restored = Przywrócono niezapisaną wersję planu (szkic z tego komputera).
 conflict-deleted = usunięto
 conflict-kept = zachowano ze zmianami wprowadzonymi w tym czasie
+
+## Attachments: scans and photos kept with a case.
+conflict-record-attachment = Załącznik
+change-attachment-added = Dołączono plik
+change-attachment-removed = Usunięto załącznik
+settings-error-attachment-limit = Limit wielkości załącznika: od 1 do 100 MB.
+attachment-refused-empty = Plik jest pusty.
+attachment-refused-type = Można dołączyć tylko plik PDF, JPEG lub PNG.
+attachment-refused-wrong-type = Zawartość pliku nie zgadza się z jego rozszerzeniem (to nie jest plik tego typu).
+# $limit: the centre's limit per file, in MB.
+attachment-refused-too-large = Plik jest większy niż { $limit } MB.
+attachment-refused-truncated = Plik jest niekompletny (ucięty); zeskanuj lub skopiuj go ponownie.
+attachment-refused-name = Nazwa pliku jest pusta, za długa lub zawiera niedozwolone znaki.
+attachment-refused-unreadable = Nie można odczytać pliku; sprawdź, czy istnieje.

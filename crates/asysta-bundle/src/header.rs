@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// A bundle's header (format version 1). New fields may be added with
-/// `#[serde(default)]`; readers ignore fields they do not know.
+/// A bundle's header (format versions 1 and 2). New fields may be added
+/// with `#[serde(default)]`; readers ignore fields they do not know.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     /// Unique per bundle; a second import of the same bundle is recognised
@@ -36,6 +36,16 @@ pub struct Header {
     /// Whether the sender put in everything it has, not only what the
     /// receiver lacked.
     pub full: bool,
+    /// How many files the bundle carries beside the events (format
+    /// version 2). Absent, and 0, in a version 1 header: written only when
+    /// not 0, so a header without files is byte for byte a version 1
+    /// header.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub file_count: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The sending workspace.

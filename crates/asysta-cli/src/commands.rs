@@ -49,6 +49,7 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
         }
         Command::Opinion { command } => crate::opinions::run(&data_dir, command, t, out),
         Command::Visit { command } => crate::visits::run(&data_dir, command, t, out),
+        Command::Attachment { command } => crate::attachments::run(&data_dir, command, t, out),
         Command::Plan { command } => crate::plans::run(&data_dir, command, t, out),
         Command::Member { command } => crate::members::run(&data_dir, command, t, out),
         Command::Alerts { json } => crate::home::alerts(&data_dir, json, t, out),
@@ -262,7 +263,15 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Settings { caseload_cap, no_visit_days, evaluation_months, monitoring_months, lock_minutes, json } => {
+        Command::Settings {
+            caseload_cap,
+            no_visit_days,
+            evaluation_months,
+            monitoring_months,
+            lock_minutes,
+            attachment_limit_mb,
+            json,
+        } => {
             let mut store = open(&data_dir, t)?;
             let mut settings = store.settings().map_err(fail)?;
             if caseload_cap.is_some() || no_visit_days.is_some() {
@@ -274,10 +283,12 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
                 settings = store.settings().map_err(fail)?;
             }
             let mut periods = store.periods().map_err(fail)?;
-            if evaluation_months.is_some() || monitoring_months.is_some() || lock_minutes.is_some() {
+            let changes = [evaluation_months, monitoring_months, lock_minutes, attachment_limit_mb];
+            if changes.iter().any(Option::is_some) {
                 periods.evaluation_months = evaluation_months.unwrap_or(periods.evaluation_months);
                 periods.monitoring_months = monitoring_months.unwrap_or(periods.monitoring_months);
                 periods.lock_minutes = lock_minutes.unwrap_or(periods.lock_minutes);
+                periods.attachment_limit_mb = attachment_limit_mb.unwrap_or(periods.attachment_limit_mb);
                 store.set_periods(periods).map_err(fail)?;
             }
             if json {
@@ -294,6 +305,7 @@ pub fn run(cli: Cli, t: &Translator, out: &mut String) -> Result<(), String> {
             line(out, format_args!("evaluation_months\t{}", periods.evaluation_months));
             line(out, format_args!("monitoring_months\t{}", periods.monitoring_months));
             line(out, format_args!("lock_minutes\t{}", periods.lock_minutes));
+            line(out, format_args!("attachment_limit_mb\t{}", periods.attachment_limit_mb));
             Ok(())
         }
         Command::Areas { set, json } => crate::cases::centre_list(

@@ -3,6 +3,7 @@
 //! are one line on stderr (in Polish unless `ASYSTA_LANG`/`LANG` say
 //! English) and a non-zero exit code.
 
+mod attachments;
 mod backups;
 mod calendar;
 mod cases;
@@ -196,6 +197,9 @@ enum Command {
         /// Minutes without use before the app locks itself, 1 to 240.
         #[arg(long, value_name = "MINUTES")]
         lock_minutes: Option<u32>,
+        /// The largest file that may be attached to a case, in MB, 1 to 100 (default 20).
+        #[arg(long, value_name = "MB")]
+        attachment_limit_mb: Option<u32>,
         /// Print as JSON.
         #[arg(long)]
         json: bool,
@@ -257,6 +261,11 @@ enum Command {
     Visit {
         #[command(subcommand)]
         command: VisitCommand,
+    },
+    /// Scans and photos kept with a case (PDF, JPEG, PNG): attach, list, save a copy, remove.
+    Attachment {
+        #[command(subcommand)]
+        command: AttachmentCommand,
     },
     /// The work plan: show a version, save the next one, the family's agreement, progress on actions.
     Plan {
@@ -577,6 +586,46 @@ enum OpinionCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum AttachmentCommand {
+    /// Attach a file (PDF, JPEG or PNG, within the centre's limit) to a family's case, or to one
+    /// of its visits, evaluations or court requests; prints the attachment's id.
+    Add {
+        family_id: String,
+        file: PathBuf,
+        /// Attach it to this visit of the family.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["evaluation", "opinion"])]
+        visit: Option<String>,
+        /// Attach it to this evaluation of the family.
+        #[arg(long, value_name = "ID", conflicts_with = "opinion")]
+        evaluation: Option<String>,
+        /// Attach it to this court request (opinion) of the family.
+        #[arg(long, value_name = "ID")]
+        opinion: Option<String>,
+        /// Send it to the centre only when restricted notes are sent (`export --include-restricted`).
+        #[arg(long)]
+        restricted: bool,
+        /// Print the attachment as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A family's attachments, newest first.
+    List {
+        family_id: String,
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save a copy of an attachment where you say (never over an existing file).
+    Save {
+        attachment_id: String,
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
+    /// Take an attachment off its case (an event: it stays in the history).
+    Remove { attachment_id: String },
 }
 
 #[derive(Debug, Subcommand)]

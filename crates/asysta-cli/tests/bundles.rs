@@ -646,3 +646,70 @@ fn demo_at_a_centre_shows_its_steering() {
     assert_eq!(employed.values().sum::<u32>(), 3, "the assistant who left is not counted: {employed:?}");
     assert_eq!(employed.len(), 2, "{employed:?}");
 }
+
+/// A small whole PDF whose content differs by `tag`.
+fn pdf(tag: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {tag}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n").into_bytes()
+}
+
+#[test]
+fn attachments_are_checked_carried_to_the_centre_with_their_files_and_saved_without_overwriting() {
+    let s = site();
+    let family_id = add_family(&s.anna, "Kowalscy", "Jan");
+    let files = s.root.join("skany");
+    std::fs::create_dir(&files).unwrap();
+    let order = files.join("postanowienie sądu.pdf");
+    std::fs::write(&order, pdf("order")).unwrap();
+    let added = json(&s.anna, &["attachment", "add", &family_id, path(&order), "--json"]);
+    let attachment_id = added["id"].as_str().unwrap().to_owned();
+    assert_eq!((added["kind"].as_str(), added["file_name"].as_str()), (Some("pdf"), Some("postanowienie sądu.pdf")));
+    assert_eq!(added["target"]["kind"], "family");
+
+    // A PNG named .pdf, and a file cut short, are refused with the reason.
+    let fake = files.join("skan.pdf");
+    std::fs::write(&fake, b"\x89PNG\r\n\x1a\n....").unwrap();
+    let stderr = refused(asysta(&s.anna, &["attachment", "add", &family_id, path(&fake)]));
+    assert!(stderr.contains("does not match its extension"), "{stderr}");
+    let cut = files.join("ucięty.pdf");
+    std::fs::write(&cut, &pdf("cut")[..20]).unwrap();
+    let stderr = refused(asysta(&s.anna, &["attachment", "add", &family_id, path(&cut)]));
+    assert!(stderr.contains("incomplete"), "{stderr}");
+
+    // To the centre, with the file.
+    let anna_fingerprint = sync_status(&s.anna)["fingerprint"].as_str().unwrap().to_owned();
+    let bundle = export(&s.anna, &s.root.join("b1.asysta"), &[]);
+    import(&s.centre, Path::new(bundle["path"].as_str().unwrap()), &["--trust-device", &anna_fingerprint]);
+    let listed = json(&s.centre, &["attachment", "list", &family_id, "--json"]);
+    assert_eq!(listed[0]["id"], attachment_id.as_str(), "{listed}");
+    let copy = s.root.join("kopia.pdf");
+    let said = ok(asysta(&s.centre, &["attachment", "save", &attachment_id, "--to", path(&copy)]));
+    assert!(said.contains("kopia.pdf"));
+    assert_eq!(std::fs::read(&copy).unwrap(), pdf("order"));
+    // Never over an existing file.
+    std::fs::write(&copy, b"moje").unwrap();
+    let stderr = refused(asysta(&s.centre, &["attachment", "save", &attachment_id, "--to", path(&copy)]));
+    assert!(stderr.contains("exists already"), "{stderr}");
+    assert_eq!(std::fs::read(&copy).unwrap(), b"moje");
+
+    // The centre lowers the limit to 1 MB; on the laptop, after the
+    // centre's bundle, a 2 MB scan is refused.
+    let set = json(&s.centre, &["settings", "--attachment-limit-mb", "1", "--json"]);
+    assert_eq!(set["attachment_limit_mb"], 1);
+    let anna_device = device_id(&s.anna);
+    export(&s.centre, &s.root.join("for-anna.asysta"), &["--device", &anna_device]);
+    import(&s.anna, &s.root.join("for-anna.asysta"), &[]);
+    let mut big = pdf("big");
+    big.resize(2 * 1024 * 1024, b' ');
+    big.extend_from_slice(b"%%EOF\n");
+    let big_file = files.join("duży.pdf");
+    std::fs::write(&big_file, big).unwrap();
+    let stderr = refused(asysta(&s.anna, &["attachment", "add", &family_id, path(&big_file)]));
+    assert!(stderr.contains("larger than 1 MB"), "{stderr}");
+
+    // Removed as an event on the laptop; the list is empty, check passes.
+    ok(asysta(&s.anna, &["attachment", "remove", &attachment_id]));
+    assert_eq!(json(&s.anna, &["attachment", "list", &family_id, "--json"]), Value::Array(Vec::new()));
+    for dir in [&s.anna, &s.centre] {
+        assert_eq!(json(dir, &["check", "--json"])["ok"], true);
+    }
+}

@@ -279,6 +279,21 @@ impl ScheduledVisit {
     }
 }
 
+/// An attachment as the case shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: EntityId,
+    pub family_id: EntityId,
+    pub target: crate::attachment::AttachedTo,
+    pub file_name: String,
+    pub kind: crate::attachment::FileKind,
+    pub size: u64,
+    pub digest: String,
+    pub restricted: bool,
+    pub created_at_ms: u64,
+    pub author_name: String,
+}
+
 /// A visit draft with the name of its family, for the home screen's list
 /// of entries to finish.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -318,6 +333,8 @@ pub enum ErrorKind {
     WorkspaceMissing,
     /// The workspace must be unlocked first.
     Locked,
+    /// No program on this computer opens the file (a PDF viewer).
+    NoViewer,
     /// The record does not exist.
     NotFound,
     /// Some fields were refused; see [`ApiError::fields`].
@@ -412,6 +429,7 @@ impl ErrorKind {
             ErrorKind::BackupDamaged => "error-backup-damaged",
             ErrorKind::WorkspaceMissing => "error-workspace-missing",
             ErrorKind::Locked => "error-locked",
+            ErrorKind::NoViewer => "error-no-viewer",
             ErrorKind::NotFound => "error-not-found",
             ErrorKind::Invalid => "error-invalid",
             ErrorKind::CaseloadFull => "error-caseload-full",
@@ -510,6 +528,11 @@ pub mod command {
         PLAN_VISIT,
         CANCEL_PLANNED_VISIT,
         SCHEDULED_VISITS,
+        ADD_ATTACHMENT,
+        REMOVE_ATTACHMENT,
+        ATTACHMENTS,
+        OPEN_ATTACHMENT,
+        ATTACHMENT_IMAGE,
         SAVE_DRAFT,
         DRAFTS,
         DISCARD_DRAFT,
@@ -655,6 +678,20 @@ pub mod command {
     /// `() -> Vec<ScheduledVisit>` (every visit planned ahead, the missed
     /// ones first, then by date and time)
     pub const SCHEDULED_VISITS: &str = "scheduled_visits";
+    /// `{ family_id, target, path, restricted } -> EntityId` (a file
+    /// attached to the case; see `ops::AddAttachment`).
+    pub const ADD_ATTACHMENT: &str = "add_attachment";
+    /// `{ attachment_id } -> ()`.
+    pub const REMOVE_ATTACHMENT: &str = "remove_attachment";
+    /// `{ family_id } -> Vec<AttachmentView>` (the case's attachments,
+    /// newest first).
+    pub const ATTACHMENTS: &str = "attachments";
+    /// `{ attachment_id } -> ()`: a PDF opened in the system's viewer from
+    /// a copy that lives only while the app runs.
+    pub const OPEN_ATTACHMENT: &str = "open_attachment";
+    /// `{ attachment_id } -> String`: an image as a `data:` URL, shown
+    /// inline (never written to disk).
+    pub const ATTACHMENT_IMAGE: &str = "attachment_image";
     /// `{ family_id: EntityId, form: VisitForm } -> ()` (as the assistant types)
     pub const SAVE_DRAFT: &str = "save_draft";
     /// `() -> Vec<DraftView>` (offered again on the next start; oldest first)

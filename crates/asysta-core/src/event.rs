@@ -7,6 +7,7 @@
 //! variants; never change old ones (bump [`EVENT_SCHEMA_VERSION`] and keep
 //! reading the old shape instead).
 
+use crate::attachment::Attachment;
 use crate::centre::{Assignment, AssistantEntry, CommentTarget, Referral};
 use crate::closing::ClosingReason;
 use crate::evaluation::{Decision, Evaluation, RatingLevel};
@@ -55,9 +56,13 @@ use std::fmt;
 ///   (`travel`). Older events read as before (all three absent: a contact,
 ///   no journey recorded).
 ///
+/// - 7: adds attachments (`attachment.added`, `attachment.removed`): a
+///   scan or photo kept with a case; its bytes travel beside the events in
+///   a version 2 bundle frame. Older events read as before.
+///
 /// An app refuses events of a newer version than this one: it could not
 /// merge them correctly.
-pub const EVENT_SCHEMA_VERSION: u32 = 6;
+pub const EVENT_SCHEMA_VERSION: u32 = 7;
 
 /// One immutable entry of the append-only log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,10 +117,12 @@ pub enum EntityType {
     Comment,
     /// The supervisor's decision on two families that may be one.
     Duplicate,
+    /// A scan or photo kept with a case.
+    Attachment,
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 11] = [
+    pub const ALL: [EntityType; 12] = [
         EntityType::Workspace,
         EntityType::Family,
         EntityType::Member,
@@ -127,6 +134,7 @@ impl EntityType {
         EntityType::Assistant,
         EntityType::Comment,
         EntityType::Duplicate,
+        EntityType::Attachment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -142,6 +150,7 @@ impl EntityType {
             EntityType::Assistant => "assistant",
             EntityType::Comment => "comment",
             EntityType::Duplicate => "duplicate",
+            EntityType::Attachment => "attachment",
         }
     }
 
@@ -177,6 +186,9 @@ pub enum Change {
         /// Minutes without use before the app locks (schema 4).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         lock_minutes: Option<u32>,
+        /// The limit per attached file, in MB (schema 7).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attachment_limit_mb: Option<u32>,
     },
     /// The centre's rating scale for evaluations (replaces the default).
     #[serde(rename = "workspace.rating_scale_set")]
@@ -368,6 +380,14 @@ pub enum Change {
     /// apart. Filed under the second family.
     #[serde(rename = "duplicates.decided")]
     DuplicatesDecided { families: [EntityId; 2], decision: DuplicateDecision },
+    /// A file attached to a case (schema 7); its bytes travel beside the
+    /// events, under the attachment's digest.
+    #[serde(rename = "attachment.added")]
+    AttachmentAdded { family_id: EntityId, attachment: Attachment },
+    /// An attachment taken off its case (the tombstone; the file stays in
+    /// the history).
+    #[serde(rename = "attachment.removed")]
+    AttachmentRemoved {},
 }
 
 /// What the supervisor decided about two families that may be one.
@@ -413,6 +433,7 @@ impl Change {
             Change::PlanSubmitted { .. } | Change::PlanDecided { .. } => EntityType::Plan,
             Change::CommentAdded { .. } => EntityType::Comment,
             Change::DuplicatesDecided { .. } => EntityType::Duplicate,
+            Change::AttachmentAdded { .. } | Change::AttachmentRemoved {} => EntityType::Attachment,
         }
     }
 
@@ -427,7 +448,8 @@ impl Change {
             | Change::OpinionRequested { family_id, .. }
             | Change::PlanSubmitted { family_id, .. }
             | Change::PlanDecided { family_id, .. }
-            | Change::CommentAdded { family_id, .. } => Some(*family_id),
+            | Change::CommentAdded { family_id, .. }
+            | Change::AttachmentAdded { family_id, .. } => Some(*family_id),
             Change::DuplicatesDecided { families, .. } => Some(families[1]),
             Change::Withheld { family_id, .. } => *family_id,
             _ => None,
@@ -474,6 +496,8 @@ impl Change {
             Change::PlanDecided { .. } => "plan.decided",
             Change::CommentAdded { .. } => "comment.added",
             Change::DuplicatesDecided { .. } => "duplicates.decided",
+            Change::AttachmentAdded { .. } => "attachment.added",
+            Change::AttachmentRemoved {} => "attachment.removed",
         }
     }
 
@@ -485,7 +509,13 @@ impl Change {
 
     /// Whether this change is a tombstone.
     pub fn is_tombstone(&self) -> bool {
-        matches!(self, Change::FamilyDeleted {} | Change::MemberDeleted {} | Change::VisitDeleted {})
+        matches!(
+            self,
+            Change::FamilyDeleted {}
+                | Change::MemberDeleted {}
+                | Change::VisitDeleted {}
+                | Change::AttachmentRemoved {}
+        )
     }
 }
 
@@ -559,9 +589,11 @@ mod tests {
             Change::PlanDecided { .. } => 34,
             Change::CommentAdded { .. } => 35,
             Change::DuplicatesDecided { .. } => 36,
+            Change::AttachmentAdded { .. } => 37,
+            Change::AttachmentRemoved {} => 38,
         }
     }
-    const VARIANTS: usize = 37;
+    const VARIANTS: usize = 39;
 
     thread_local! {
         static PINNED: std::cell::RefCell<std::collections::BTreeSet<usize>> = Default::default();
@@ -631,6 +663,7 @@ mod tests {
                 evaluation_months: None,
                 monitoring_months: None,
                 lock_minutes: None,
+                attachment_limit_mb: None,
             },
             r#"{"type":"workspace.settings_set","caseload_cap":15,"no_visit_days":14}"#,
         );
@@ -838,6 +871,7 @@ mod tests {
                 evaluation_months: Some(6),
                 monitoring_months: Some(3),
                 lock_minutes: Some(10),
+                attachment_limit_mb: None,
             },
             concat!(
                 r#"{"type":"workspace.settings_set","caseload_cap":12,"no_visit_days":14,"evaluation_months":6,"#,
@@ -1068,6 +1102,33 @@ mod tests {
     }
 
     #[test]
+    fn event_wire_format_is_stable_for_version_7() {
+        use crate::attachment::{AttachedTo, Attachment, FileKind};
+        check_wire(
+            Change::AttachmentAdded {
+                family_id: EntityId(id(9)),
+                attachment: Attachment {
+                    target: AttachedTo::Opinion(EntityId(id(7))),
+                    file_name: "postanowienie.pdf".into(),
+                    kind: FileKind::Pdf,
+                    size: 52_113,
+                    digest: "ab".repeat(32),
+                    restricted: false,
+                },
+            },
+            &format!(
+                concat!(
+                    r#"{{"type":"attachment.added","family_id":"00000000-0000-0000-0000-000000000009","attachment":"#,
+                    r#"{{"target":{{"kind":"opinion","id":"00000000-0000-0000-0000-000000000007"}},"#,
+                    r#""file_name":"postanowienie.pdf","kind":"pdf","size":52113,"digest":"{}","restricted":false}}}}"#
+                ),
+                "ab".repeat(32)
+            ),
+        );
+        check_wire(Change::AttachmentRemoved {}, r#"{"type":"attachment.removed"}"#);
+    }
+
+    #[test]
     fn every_change_variant_is_pinned() {
         event_wire_format_is_stable();
         event_wire_format_is_stable_for_plans_visits_and_areas();
@@ -1075,6 +1136,7 @@ mod tests {
         event_wire_format_is_stable_for_version_3();
         event_wire_format_is_stable_for_version_4();
         event_wire_format_is_stable_for_version_5();
+        event_wire_format_is_stable_for_version_7();
         let pinned = PINNED.with(|p| p.borrow().clone());
         let missing: Vec<usize> = (0..VARIANTS).filter(|i| !pinned.contains(i)).collect();
         assert!(missing.is_empty(), "change variants without a wire-format pin (see variant_index): {missing:?}");

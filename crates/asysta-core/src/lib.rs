@@ -8,6 +8,7 @@
 
 pub mod alerts;
 pub mod api;
+pub mod attachment;
 pub mod backup;
 pub mod centre;
 pub mod closing;

@@ -145,6 +145,7 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
             evaluation_months,
             monitoring_months,
             lock_minutes,
+            attachment_limit_mb,
         } => {
             let mut out = vec![
                 ("caseload_cap".into(), Value::from(*caseload_cap)),
@@ -155,6 +156,7 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
                 ("evaluation_months", evaluation_months),
                 ("monitoring_months", monitoring_months),
                 ("lock_minutes", lock_minutes),
+                ("attachment_limit_mb", attachment_limit_mb),
             ] {
                 if let Some(value) = value {
                     out.push((name.into(), Value::from(*value)));
@@ -203,9 +205,13 @@ pub fn field_values(change: &Change) -> Option<Vec<(String, Value)>> {
             vec![("text".into(), Value::from(text.as_str())), ("restricted".into(), Value::from(*restricted))]
         }
         Change::VisitRecorded { visit, .. } | Change::VisitUpdated { visit } => object_fields("", to(visit.as_ref())),
-        Change::FamilyDeleted {} | Change::MemberDeleted {} | Change::VisitDeleted {} => {
+        Change::FamilyDeleted {}
+        | Change::MemberDeleted {}
+        | Change::VisitDeleted {}
+        | Change::AttachmentRemoved {} => {
             vec![("deleted".into(), Value::Bool(true))]
         }
+        Change::AttachmentAdded { attachment, .. } => object_fields("", to(attachment)),
         Change::EvaluationCreated { evaluation, .. } | Change::EvaluationUpdated { evaluation } => {
             object_fields(EVALUATION_PREFIX, to(evaluation.as_ref()))
         }
@@ -269,6 +275,7 @@ pub fn is_creation(change: &Change) -> bool {
             | Change::FamilyReferred { .. }
             | Change::CommentAdded { .. }
             | Change::DuplicatesDecided { .. }
+            | Change::AttachmentAdded { .. }
     )
 }
 

@@ -130,6 +130,25 @@ pub struct CancelPlannedVisit {
     pub visit_id: EntityId,
 }
 
+/// A file attached to a case: read from `path` (the native dialog's, a
+/// dropped file's or the CLI's), checked (its type, whole, within the
+/// centre's limit) and kept encrypted in the workspace. Answers with the
+/// attachment's id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddAttachment {
+    pub family_id: EntityId,
+    pub target: crate::attachment::AttachedTo,
+    pub path: String,
+    #[serde(default)]
+    pub restricted: bool,
+}
+
+/// An attachment taken off its case (its events and file stay).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoveAttachment {
+    pub attachment_id: EntityId,
+}
+
 /// A draft evaluation saved (new when `evaluation_id` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SaveEvaluation {
@@ -327,6 +346,8 @@ operations! {
     DecidePlan => command::DECIDE_PLAN, Centre, ();
     AddComment => command::ADD_COMMENT, Either, EntityId;
     DecideDuplicates => command::DECIDE_DUPLICATES, Centre, ();
+    AddAttachment => command::ADD_ATTACHMENT, Either, EntityId;
+    RemoveAttachment => command::REMOVE_ATTACHMENT, Either, ();
 }
 
 /// The roles that may run the operation named `name`, if it is one.
@@ -399,6 +420,9 @@ mod tests {
             command::SET_BACKUP_SETTINGS,
             command::RESTORE_BACKUP,
             command::SCHEDULED_VISITS,
+            command::ATTACHMENTS,
+            command::OPEN_ATTACHMENT,
+            command::ATTACHMENT_IMAGE,
         ];
         for name in command::ALL {
             assert!(

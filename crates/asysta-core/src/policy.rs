@@ -54,7 +54,9 @@ pub fn authors_of(change: &Change) -> Authors {
         | Change::DuplicatesDecided { .. } => Authors::Centre,
         Change::ConflictResolved { record: EntityType::Assistant | EntityType::Duplicate, .. } => Authors::Centre,
         Change::ConflictResolved { record: EntityType::Family, field, .. } if field == "assignment" => Authors::Centre,
-        Change::CommentAdded { .. } => Authors::Either,
+        // A court's letter may reach the centre or the assistant first:
+        // either scans it into the case, and either takes a wrong one off.
+        Change::CommentAdded { .. } | Change::AttachmentAdded { .. } | Change::AttachmentRemoved {} => Authors::Either,
         // A conflict in the centre's settings or decision is the centre's
         // to settle; one in a case (two laptops' edits after a handover)
         // is settled by its assistant or by a supervisor at the centre.

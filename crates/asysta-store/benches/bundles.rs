@@ -200,6 +200,7 @@ fn seal_and_open_breakdown(events: &[Event]) {
         ranges: Vec::new(),
         event_count: 0,
         withheld_count: 0,
+        file_count: 0,
         marks: Default::default(),
         full: true,
     };

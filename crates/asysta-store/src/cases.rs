@@ -61,6 +61,7 @@ impl Store {
             evaluation_months: Some(periods.evaluation_months),
             monitoring_months: Some(periods.monitoring_months),
             lock_minutes: Some(periods.lock_minutes),
+            attachment_limit_mb: Some(periods.attachment_limit_mb),
         })
     }
 

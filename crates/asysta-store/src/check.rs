@@ -22,7 +22,7 @@ use asysta_core::policy::event_keeps_policy;
 use asysta_core::workspace::Role;
 use asysta_core::{DeviceId, EntityId, EntityType};
 use rusqlite::types::Value;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use std::collections::{BTreeMap, HashMap};
 
 pub use asysta_core::api::{CheckReport, TableDifference};
@@ -112,6 +112,11 @@ fn log_problems(conn: &Connection, own_device: DeviceId, own_role: Role) -> Resu
                 }
             }
         }
+        if let asysta_core::Change::AttachmentAdded { attachment, .. } = &event.change {
+            if !file_is_whole(conn, &attachment.digest, attachment.size)? {
+                problems.push(format!("{}: the attached file {} is missing or damaged", what(), attachment.file_name));
+            }
+        }
         let role = roles.get(&event.device_id).copied().unwrap_or(Role::Assistant);
         if !event_keeps_policy(role, &event) {
             problems.push(format!("{}: a {} that a {} may not write", what(), event.change.kind(), role.as_str()));
@@ -126,6 +131,16 @@ fn log_problems(conn: &Connection, own_device: DeviceId, own_role: Role) -> Resu
 
 /// The role of each device known here: this one, and the enrolled peers;
 /// any other device is an assistant's laptop (there is one centre).
+/// Whether the file under `digest` is kept, of `size` bytes, and hashes
+/// to its digest.
+fn file_is_whole(conn: &Connection, digest: &str, size: u64) -> Result<bool> {
+    let bytes: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT bytes FROM attachment_files WHERE digest = ?1")?
+        .query_row([digest], |r| r.get(0))
+        .optional()?;
+    Ok(bytes.is_some_and(|b| b.len() as u64 == size && crate::attachments::digest_of(&b) == digest))
+}
+
 fn device_roles(conn: &Connection, own_device: DeviceId, own_role: Role) -> Result<HashMap<DeviceId, Role>> {
     let mut roles: HashMap<DeviceId, Role> = [(own_device, own_role)].into();
     let mut stmt = conn.prepare("SELECT device_id, role FROM peers")?;

@@ -38,6 +38,8 @@ pub enum RecordKey {
     Comment(EntityId),
     /// A supervisor's decision on two families (an addition).
     Duplicate(EntityId),
+    /// A file attached to a case (added once, removed by a tombstone).
+    Attachment(EntityId),
 }
 
 impl RecordKey {
@@ -56,6 +58,7 @@ impl RecordKey {
             (EntityType::Assistant, _) => RecordKey::Assistant(event.entity_id),
             (EntityType::Comment, _) => RecordKey::Comment(event.entity_id),
             (EntityType::Duplicate, _) => RecordKey::Duplicate(event.entity_id),
+            (EntityType::Attachment, _) => RecordKey::Attachment(event.entity_id),
             (EntityType::Plan, Change::PlanProgressNoted { .. }) => RecordKey::ProgressNote(event.event_id),
             (EntityType::Plan, _) => RecordKey::Plan(
                 family_id
@@ -79,7 +82,8 @@ impl RecordKey {
             | RecordKey::Plan(_)
             | RecordKey::ProgressNote(_)
             | RecordKey::Comment(_)
-            | RecordKey::Duplicate(_) => None,
+            | RecordKey::Duplicate(_)
+            | RecordKey::Attachment(_) => None,
         }
     }
 }
@@ -111,7 +115,8 @@ pub fn load(conn: &Connection, key: RecordKey) -> Result<Vec<Event>> {
         | RecordKey::Opinion(id)
         | RecordKey::Assistant(id)
         | RecordKey::Comment(id)
-        | RecordKey::Duplicate(id) => {
+        | RecordKey::Duplicate(id)
+        | RecordKey::Attachment(id) => {
             read_events(conn, &format!("SELECT {EVENT_COLUMNS} FROM events WHERE entity_id = ?1"), &id.to_string())
         }
         RecordKey::Plan(family) => read_events(
@@ -255,6 +260,7 @@ fn children_of(conn: &Connection, family: EntityId) -> Result<Vec<RecordKey>> {
             "opinion" => RecordKey::Opinion(id),
             "comment" => RecordKey::Comment(id),
             "duplicate" => RecordKey::Duplicate(id),
+            "attachment" => RecordKey::Attachment(id),
             "plan" if kind == "plan.progress_noted" => {
                 RecordKey::ProgressNote(event_id.parse().map_err(|_| bad(&event_id))?)
             }
@@ -337,6 +343,7 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         }
         RecordKey::Comment(id) => return projection::steering::write_comment(conn, id, events),
         RecordKey::Duplicate(id) => return projection::steering::write_duplicate_decision(conn, id, events),
+        RecordKey::Attachment(id) => return projection::write_attachment(conn, id, events),
         _ => {}
     }
     let state = fold_record(&refs);
@@ -367,7 +374,11 @@ fn derive_one(conn: &Connection, key: RecordKey, events: &[Event], derived: &mut
         RecordKey::Evaluation(id) => projection::write_evaluation(conn, id, &state)?,
         RecordKey::Opinion(id) => projection::write_opinion(conn, id, &state)?,
         RecordKey::Assistant(id) => projection::steering::write_assistant(conn, id, &state)?,
-        RecordKey::Plan(_) | RecordKey::ProgressNote(_) | RecordKey::Comment(_) | RecordKey::Duplicate(_) => {
+        RecordKey::Plan(_)
+        | RecordKey::ProgressNote(_)
+        | RecordKey::Comment(_)
+        | RecordKey::Duplicate(_)
+        | RecordKey::Attachment(_) => {
             unreachable!("handled above")
         }
     }

@@ -203,14 +203,17 @@ impl Store {
             ranges: Vec::new(),
             event_count: 0,
             withheld_count: 0,
+            file_count: 0,
             marks: ingest::high_water_marks(&self.conn)?,
             full: request.full,
         };
+        let files = crate::attachments::files_for(&self.conn, &events)?;
         let bundle_id = header.bundle_id;
         progress(ExportProgress::Sealing(events.len() as u64));
         let own = self.keys.public().age_recipient;
-        let bytes = asysta_bundle::seal(header, &events, &self.keys, &[&peer.keys.age_recipient, &own])
-            .map_err(|source| StoreError::Bundle { file: label_of(to), source })?;
+        let bytes =
+            asysta_bundle::seal_with_files(header, &events, &files, &self.keys, &[&peer.keys.age_recipient, &own])
+                .map_err(|source| StoreError::Bundle { file: label_of(to), source })?;
         let ranges = asysta_bundle::ranges_of(&events);
         let path = if to.is_dir() {
             to.join(bundle_file_name(&self.author.name, now, self.device_id, &ranges))
@@ -268,10 +271,11 @@ impl Store {
     pub fn verify_bundle(&self, bytes: &[u8], file: &str) -> Result<BundleInfo> {
         let (verified, trust, _) = self.open_bundle(bytes, file)?;
         verified.events().map_err(|source| StoreError::Bundle { file: file.into(), source })?;
+        verified.files().map_err(|source| StoreError::Bundle { file: file.into(), source })?;
         let h = &verified.header;
         Ok(BundleInfo {
             file_name: file.into(),
-            format_version: asysta_bundle::FORMAT_VERSION,
+            format_version: verified.format_version(),
             bundle_id: h.bundle_id,
             created_at_ms: h.created_at_ms,
             sender_device: h.sender.device_id,
@@ -352,6 +356,8 @@ impl Store {
             });
         }
         let events = verified.events().map_err(|source| StoreError::Bundle { file: file.into(), source })?;
+        let files = verified.files().map_err(|source| StoreError::Bundle { file: file.into(), source })?;
+        let files = crate::attachments::check_carried(&self.conn, &events, files)?;
         if self.role == Role::Centre {
             self.check_relayed(file, sender, &events)?;
         }
@@ -365,6 +371,11 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if trusted_now {
             peers::put(&tx, &Peer::from_party(sender, now))?;
+        }
+        // The files first: the attachments' rows are derived with their
+        // events, and a file is never without the event that names it.
+        for (digest, bytes) in &files {
+            crate::attachments::keep_file(&tx, digest, bytes)?;
         }
         let report = ingest::ingest(&tx, self.device_id, self.env.as_mut(), events)?;
         let mut summary = ImportSummary {

@@ -6,6 +6,7 @@
 //! and `projection`). Events from other devices enter unchanged (`ingest`). The database key is random and kept
 //! wrapped by the passphrase in the key file (see `keyfile`).
 
+mod attachments;
 pub mod backup;
 mod cases;
 mod check;

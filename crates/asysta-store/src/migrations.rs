@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_centre_steering.sql"),
     include_str!("../migrations/0010_visit_figures.sql"),
     include_str!("../migrations/0011_planned_visits.sql"),
+    include_str!("../migrations/0012_attachments.sql"),
 ];
 
 /// The schema version this build writes.

@@ -197,6 +197,36 @@ impl Execute for ops::PlanVisit {
     }
 }
 
+impl Execute for ops::AddAttachment {
+    fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<EntityId> {
+        use asysta_core::attachment::{check_size, Refusal};
+        use asysta_core::{FieldError, FieldErrorCode};
+        let refused = |r: Refusal| StoreError::Invalid(vec![r.field_error()]);
+        let unreadable = || {
+            StoreError::Invalid(vec![FieldError::with_detail(
+                "file",
+                FieldErrorCode::Required,
+                "attachment-refused-unreadable",
+            )])
+        };
+        let path = std::path::Path::new(&self.path);
+        let name = path.file_name().and_then(|n| n.to_str()).ok_or(Refusal::BadName).map_err(refused)?;
+        // The size is checked before the file is read: a film picked by
+        // mistake is not read into memory.
+        let size = std::fs::metadata(path).map_err(|_| unreadable())?.len();
+        let limit = store.periods()?.attachment_limit_mb;
+        check_size(size, limit).map_err(refused)?;
+        let bytes = std::fs::read(path).map_err(|_| unreadable())?;
+        store.add_attachment(self.family_id, self.target, name, &bytes, self.restricted)
+    }
+}
+
+impl Execute for ops::RemoveAttachment {
+    fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<()> {
+        store.remove_attachment(self.attachment_id)
+    }
+}
+
 impl Execute for ops::CancelPlannedVisit {
     fn execute(self, store: &mut Store, _today: NaiveDate) -> Result<()> {
         store.cancel_planned_visit(self.visit_id)

@@ -15,13 +15,16 @@ use asysta_core::{Change, EntityId, EntityType, Event, FieldError, FieldErrorCod
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
+mod attachments;
 mod cases;
 pub mod steering;
+pub use attachments::write_attachment;
 pub use cases::{evaluation_of, opinion_request_of, write_evaluation, write_opinion};
 
 /// The projection tables, children first (for clearing).
 pub const PROJECTION_TABLES: &[&str] = &[
     "duplicate_decisions",
+    "attachments",
     "comments",
     "plan_approvals",
     "assignments",
@@ -119,6 +122,7 @@ pub fn settings_of(state: &RecordState) -> Result<SettingsRow> {
         evaluation_months: number("evaluation_months", defaults.evaluation_months)?,
         monitoring_months: number("monitoring_months", defaults.monitoring_months)?,
         lock_minutes: number("lock_minutes", defaults.lock_minutes)?,
+        attachment_limit_mb: number("attachment_limit_mb", defaults.attachment_limit_mb)?,
     };
     periods.validate().map_err(StoreError::Invalid)?;
     Ok(SettingsRow {
@@ -139,13 +143,13 @@ pub fn write_settings(conn: &Connection, state: &RecordState) -> Result<()> {
     let row = settings_of(state)?;
     conn.prepare_cached(
         "INSERT INTO settings (id, caseload_cap, no_visit_days, plan_areas_json, rev, evaluation_months, \
-         monitoring_months, lock_minutes, rating_scale_json, closing_reasons_json) \
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         monitoring_months, lock_minutes, rating_scale_json, closing_reasons_json, attachment_limit_mb) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
          ON CONFLICT (id) DO UPDATE SET caseload_cap = excluded.caseload_cap, \
          no_visit_days = excluded.no_visit_days, plan_areas_json = excluded.plan_areas_json, rev = excluded.rev, \
          evaluation_months = excluded.evaluation_months, monitoring_months = excluded.monitoring_months, \
          lock_minutes = excluded.lock_minutes, rating_scale_json = excluded.rating_scale_json, \
-         closing_reasons_json = excluded.closing_reasons_json",
+         closing_reasons_json = excluded.closing_reasons_json, attachment_limit_mb = excluded.attachment_limit_mb",
     )?
     .execute(params![
         row.caseload_cap,
@@ -157,6 +161,7 @@ pub fn write_settings(conn: &Connection, state: &RecordState) -> Result<()> {
         row.periods.lock_minutes,
         row.rating_scale.map(|a| serde_json::to_string(&a)).transpose()?,
         row.closing_reasons.map(|a| serde_json::to_string(&a)).transpose()?,
+        row.periods.attachment_limit_mb,
     ])?;
     Ok(())
 }

@@ -108,6 +108,7 @@ pub fn stats(conn: &Connection) -> Result<Stats> {
             EntityType::Assistant => count("SELECT count(*) FROM assistants")?,
             EntityType::Comment => count("SELECT count(*) FROM comments")?,
             EntityType::Duplicate => count("SELECT count(*) FROM duplicate_decisions")?,
+            EntityType::Attachment => count("SELECT count(*) FROM attachments WHERE deleted = 0")?,
         };
         entities.insert(t.as_str().to_owned(), n);
     }
@@ -193,6 +194,13 @@ pub struct Periods {
     pub evaluation_months: u32,
     pub monitoring_months: u32,
     pub lock_minutes: u32,
+    /// The limit per attached file, in MB.
+    #[serde(default = "default_attachment_limit")]
+    pub attachment_limit_mb: u32,
+}
+
+fn default_attachment_limit() -> u32 {
+    asysta_core::attachment::DEFAULT_LIMIT_MB
 }
 
 /// The longest automatic-lock period a centre may set, in minutes.
@@ -204,6 +212,7 @@ impl Default for Periods {
             evaluation_months: asysta_core::evaluation::DEFAULT_PERIOD_MONTHS,
             monitoring_months: asysta_core::closing::DEFAULT_MONITORING_MONTHS,
             lock_minutes: 10,
+            attachment_limit_mb: asysta_core::attachment::DEFAULT_LIMIT_MB,
         }
     }
 }
@@ -223,6 +232,9 @@ impl Periods {
         if !(1..=MAX_LOCK_MINUTES).contains(&self.lock_minutes) {
             errors.push(FieldError::with_detail("lock_minutes", OutOfRange, "settings-error-lock-minutes"));
         }
+        if !(1..=asysta_core::attachment::MAX_LIMIT_MB).contains(&self.attachment_limit_mb) {
+            errors.push(FieldError::with_detail("attachment_limit_mb", OutOfRange, "settings-error-attachment-limit"));
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -234,9 +246,16 @@ impl Periods {
 /// The centre's periods (the defaults before any settings event).
 pub fn periods(conn: &Connection) -> Result<Periods> {
     Ok(conn
-        .prepare_cached("SELECT evaluation_months, monitoring_months, lock_minutes FROM settings WHERE id = 1")?
+        .prepare_cached(
+            "SELECT evaluation_months, monitoring_months, lock_minutes, attachment_limit_mb FROM settings WHERE id = 1",
+        )?
         .query_row([], |row| {
-            Ok(Periods { evaluation_months: row.get(0)?, monitoring_months: row.get(1)?, lock_minutes: row.get(2)? })
+            Ok(Periods {
+                evaluation_months: row.get(0)?,
+                monitoring_months: row.get(1)?,
+                lock_minutes: row.get(2)?,
+                attachment_limit_mb: row.get::<_, Option<u32>>(3)?.unwrap_or_else(default_attachment_limit),
+            })
         })
         .optional()?
         .unwrap_or_default())

@@ -103,7 +103,9 @@ impl Store {
             EntityType::Evaluation => RecordKey::Evaluation(conflict.entity_id),
             EntityType::Opinion => RecordKey::Opinion(conflict.entity_id),
             EntityType::Assistant => RecordKey::Assistant(conflict.entity_id),
-            EntityType::Comment | EntityType::Duplicate => return Err(StoreError::NotFound(conflict.id.clone())),
+            EntityType::Comment | EntityType::Duplicate | EntityType::Attachment => {
+                return Err(StoreError::NotFound(conflict.id.clone()))
+            }
             EntityType::Plan => {
                 let family = conflict.family_id.ok_or_else(|| StoreError::NotFound(conflict.id.clone()))?;
                 let events = derive::load(&self.conn, RecordKey::Plan(family))?;

@@ -494,6 +494,7 @@ impl Store {
                 evaluation_months: None,
                 monitoring_months: None,
                 lock_minutes: None,
+                attachment_limit_mb: None,
             },
         }])?;
         Ok(())

@@ -180,6 +180,7 @@ fn every_computed_message_exists_in_both_languages() {
             evaluation_months: None,
             monitoring_months: None,
             lock_minutes: None,
+            attachment_limit_mb: None,
         },
         Change::WorkspaceRatingScaleSet { levels: Vec::new() },
         Change::WorkspaceClosingReasonsSet { reasons: Vec::new() },

@@ -11,9 +11,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok(verified) = read_frame(data) {
         let _ = verified.events();
+        let _ = verified.files();
     }
     if let Ok(verified) = read_frame_unsigned(data) {
         let _ = verified.sender_keys().validate();
         let _ = verified.events();
+        let _ = verified.files();
     }
 });

@@ -21,5 +21,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(verified) = open(data, identity()) {
         let _ = verified.sender_keys().fingerprint();
         let _ = verified.events();
+        let _ = verified.files();
     }
 });

@@ -410,7 +410,27 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
                 }])
                 .unwrap();
         }
-        59..=85 => {
+        59..=62 => {
+            // A scan attached (two contents, so that devices attach the
+            // same file), or one taken off.
+            // The draws are the notes' (two), so that the rest of the
+            // history stays as it was before attachments.
+            let remove = rng.below(2) == 0;
+            let content = pick(rng, &["A", "B", "A"]);
+            let attached = store.attachments(f).unwrap();
+            if attached.is_empty() || !remove {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("skan.pdf");
+                std::fs::write(&path, crate::attachments::tests::pdf(content)).unwrap();
+                let path = path.to_string_lossy().into_owned();
+                let target = asysta_core::attachment::AttachedTo::Family;
+                store.run(ops::AddAttachment { family_id: f, target, path, restricted: false }, today()).unwrap();
+            } else {
+                let attachment_id = attached[content.len() % attached.len()].id;
+                store.run(ops::RemoveAttachment { attachment_id }, today()).unwrap();
+            }
+        }
+        63..=85 => {
             let restricted = rng.below(2) == 0;
             let text = pick(rng, &["Notatka", "Uwaga", "Tylko dla mnie"]).into();
             let id = store.run(ops::AddNote { family_id: f, text, restricted }, today()).unwrap();
@@ -653,6 +673,7 @@ const FAMILY_TABLES: &[(&str, &str)] = &[
     ("referrals", "family_id = ?1"),
     ("plan_approvals", "family_id = ?1"),
     ("comments", "family_id = ?1"),
+    ("attachments", "family_id = ?1"),
     ("duplicate_decisions", "family_b = ?1"),
 ];
 const SHARED_TABLES: &[&str] = &["settings", "workspace"];

@@ -68,7 +68,7 @@ pub fn events_for(
     for device in crate::ingest::high_water_marks(conn)?.keys() {
         for (_, seq) in resent.iter().filter(|(d, _)| d == device) {
             let event = resend.query_row(rusqlite::params![device.to_string(), *seq as i64], event_from_row)??;
-            if !matches!(event.change, Change::Withheld { .. } | Change::NoteAdded { restricted: true, .. }) {
+            if !matches!(event.change, Change::Withheld { .. }) && !is_restricted(&event.change) {
                 out.push(event);
             }
         }
@@ -78,14 +78,11 @@ pub fn events_for(
             let family: Option<EntityId> = row.get::<_, Option<String>>(13)?.and_then(|f| f.parse().ok());
             let event = event_from_row(row)??;
             let keep = match audience {
-                Audience::Centre { include_restricted } => {
-                    *include_restricted || !matches!(event.change, Change::NoteAdded { restricted: true, .. })
-                }
-                // A restricted note is never passed on: it travels in full
-                // only from its author's device, when included.
-                Audience::Assistant { .. } if matches!(event.change, Change::NoteAdded { restricted: true, .. }) => {
-                    false
-                }
+                Audience::Centre { include_restricted } => *include_restricted || !is_restricted(&event.change),
+                // A restricted note or attachment is never passed on: it
+                // travels in full only from its author's device, when
+                // included.
+                Audience::Assistant { .. } if is_restricted(&event.change) => false,
                 // The centre's register (employment, working time) stays
                 // at the centre.
                 Audience::Assistant { .. }
@@ -192,4 +189,14 @@ fn gained_families(
 /// How many events a receiver with `marks` lacks.
 pub fn pending_for(marks: &BTreeMap<DeviceId, u64>, ours: &BTreeMap<DeviceId, u64>) -> u64 {
     ours.iter().map(|(d, seq)| seq.saturating_sub(marks.get(d).copied().unwrap_or(0))).sum()
+}
+
+/// A restricted note or attachment: it goes to the centre only when
+/// restricted notes are included, and never on from there.
+fn is_restricted(change: &Change) -> bool {
+    match change {
+        Change::NoteAdded { restricted, .. } => *restricted,
+        Change::AttachmentAdded { attachment, .. } => attachment.restricted,
+        _ => false,
+    }
 }

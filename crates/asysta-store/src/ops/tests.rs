@@ -84,8 +84,9 @@ fn every_operation_of_the_table_has_its_roles_from_the_policy() {
     // a side that may run the operation may write its events.
     use asysta_core::policy::Authors;
     for (name, roles) in asysta_core::ops::TABLE {
-        // A comment is the one operation of both sides.
-        if *name != ops::AddComment::NAME {
+        // A comment and an attachment are the operations of both sides.
+        let both = [ops::AddComment::NAME, ops::AddAttachment::NAME, ops::RemoveAttachment::NAME];
+        if !both.contains(name) {
             assert_ne!(*roles, Authors::Either, "{name}: every operation belongs to one side");
         }
     }

@@ -34,6 +34,7 @@ pub fn record_message(record: EntityType) -> &'static str {
         EntityType::Assistant => "conflict-record-assistant",
         EntityType::Comment => "conflict-record-comment",
         EntityType::Duplicate => "conflict-record-duplicate",
+        EntityType::Attachment => "conflict-record-attachment",
     }
 }
 
