@@ -1,6 +1,7 @@
 //! End-to-end tests: the real app binary, in a real window under Xvfb,
 //! driven through tauri-driver and WebKitWebDriver.
 
+mod attachments;
 mod backups;
 mod centre;
 mod conflicts;

@@ -151,6 +151,48 @@ pub async fn cancel_planned_visit(visit_id: EntityId) -> Result<(), ApiError> {
     call(command::CANCEL_PLANNED_VISIT, &Args { visit_id }).await
 }
 
+/// The family's attachments, newest first.
+pub async fn attachments(family_id: EntityId) -> Result<Vec<asysta_core::api::AttachmentView>, ApiError> {
+    call(command::ATTACHMENTS, &FamilyArgs { family_id }).await
+}
+
+/// Attaches the file at `path` (checked by the shell); its id.
+pub async fn add_attachment(
+    family_id: EntityId,
+    target: asysta_core::attachment::AttachedTo,
+    path: &str,
+    restricted: bool,
+) -> Result<EntityId, ApiError> {
+    #[derive(Serialize)]
+    struct Args<'a> {
+        family_id: EntityId,
+        target: asysta_core::attachment::AttachedTo,
+        path: &'a str,
+        restricted: bool,
+    }
+    call(command::ADD_ATTACHMENT, &Args { family_id, target, path, restricted }).await
+}
+
+#[derive(Serialize)]
+struct AttachmentArgs {
+    attachment_id: EntityId,
+}
+
+/// Takes an attachment off its case.
+pub async fn remove_attachment(attachment_id: EntityId) -> Result<(), ApiError> {
+    call(command::REMOVE_ATTACHMENT, &AttachmentArgs { attachment_id }).await
+}
+
+/// An image attachment as a `data:` URL.
+pub async fn attachment_image(attachment_id: EntityId) -> Result<String, ApiError> {
+    call(command::ATTACHMENT_IMAGE, &AttachmentArgs { attachment_id }).await
+}
+
+/// Opens a PDF attachment in the system's viewer.
+pub async fn open_attachment(attachment_id: EntityId) -> Result<(), ApiError> {
+    call(command::OPEN_ATTACHMENT, &AttachmentArgs { attachment_id }).await
+}
+
 /// What needs attention, most urgent first.
 pub async fn alerts() -> Result<Vec<Alert>, ApiError> {
     call(command::ALERTS, &NoArgs {}).await

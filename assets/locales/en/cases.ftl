@@ -228,3 +228,32 @@ attachment-refused-too-large = The file is larger than { $limit } MB.
 attachment-refused-truncated = The file is incomplete (cut short); scan or copy it again.
 attachment-refused-name = The file name is empty, too long or has characters that are not allowed.
 attachment-refused-unreadable = The file cannot be read; check that it exists.
+attachments-title = Attachments
+attachment-none = No attachments.
+attachment-add-title = Attach a file
+attachment-hint = A scan or photo: PDF, JPEG or PNG. The file is kept encrypted with the case.
+attachment-path = File (path)
+attachment-choose = Choose…
+attachment-target = Concerns
+attachment-target-family = The family
+# $date: the visit's date.
+attachment-target-visit = Visit of { $date }
+# $date: when the evaluation was written.
+attachment-target-evaluation = Evaluation of { $date }
+# $signature: the court case's signature.
+attachment-target-opinion = Court request { $signature }
+attachment-target-gone = A removed entry
+attachment-restricted = Restricted (sent to the centre only with restricted notes)
+attachment-restricted-badge = restricted
+attachment-submit = Attach
+attachment-added = File attached.
+attachment-removed = Attachment removed.
+attachment-open = Open
+# $name: the file's name.
+attachment-open-named = Open { $name }
+attachment-remove = Remove
+# $name: the file's name.
+attachment-remove-named = Remove { $name }
+attachment-remove-ask = Remove this attachment?
+attachment-remove-yes = Yes, remove it
+attachment-remove-no = No

@@ -228,3 +228,32 @@ attachment-refused-too-large = Plik jest większy niż { $limit } MB.
 attachment-refused-truncated = Plik jest niekompletny (ucięty); zeskanuj lub skopiuj go ponownie.
 attachment-refused-name = Nazwa pliku jest pusta, za długa lub zawiera niedozwolone znaki.
 attachment-refused-unreadable = Nie można odczytać pliku; sprawdź, czy istnieje.
+attachments-title = Załączniki
+attachment-none = Brak załączników.
+attachment-add-title = Dołącz plik
+attachment-hint = Skan lub zdjęcie: PDF, JPEG lub PNG. Plik jest przechowywany zaszyfrowany razem ze sprawą.
+attachment-path = Plik (ścieżka)
+attachment-choose = Wybierz…
+attachment-target = Dotyczy
+attachment-target-family = Rodzina
+# $date: the visit's date.
+attachment-target-visit = Wizyta z { $date }
+# $date: when the evaluation was written.
+attachment-target-evaluation = Ocena okresowa z { $date }
+# $signature: the court case's signature.
+attachment-target-opinion = Wniosek sądu { $signature }
+attachment-target-gone = Usunięty wpis
+attachment-restricted = Zastrzeżony (do centrum tylko razem z zastrzeżonymi notatkami)
+attachment-restricted-badge = zastrzeżony
+attachment-submit = Dołącz
+attachment-added = Plik dołączony.
+attachment-removed = Załącznik usunięty.
+attachment-open = Otwórz
+# $name: the file's name.
+attachment-open-named = Otwórz { $name }
+attachment-remove = Usuń
+# $name: the file's name.
+attachment-remove-named = Usuń { $name }
+attachment-remove-ask = Usunąć ten załącznik?
+attachment-remove-yes = Tak, usuń
+attachment-remove-no = Nie

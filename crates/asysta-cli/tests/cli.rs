@@ -256,7 +256,9 @@ fn the_centre_settings_and_plan_areas_can_be_changed() {
         let args: Vec<&str> = ["settings", "--json"].iter().chain(args).copied().collect();
         serde_json::from_str(&ok(asysta(dir.path(), Some(PASS), &args))).unwrap()
     };
-    let periods = serde_json::json!({"evaluation_months": 6, "monitoring_months": 3, "lock_minutes": 10});
+    let periods = serde_json::json!({
+        "evaluation_months": 6, "monitoring_months": 3, "lock_minutes": 10, "attachment_limit_mb": 20
+    });
     let with_periods = |mut v: Value| {
         v.as_object_mut().unwrap().extend(periods.as_object().unwrap().clone());
         v

@@ -20,6 +20,7 @@
 
 pub mod approval;
 pub mod assignment;
+pub mod attachments;
 pub mod closing;
 pub mod comments;
 pub mod conflicts;
@@ -46,6 +47,7 @@ use asysta_core::plan::PlanArea;
 use asysta_core::record::FamilyStatus;
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_core::{EntityId, Event};
+use attachments::AttachmentsSection;
 use closing::summary::ClosingSummary;
 use comments::{CommentThread, CommentsContext, UnreadSummary};
 use conflicts::ConflictsSection;
@@ -211,7 +213,7 @@ impl Reducible for CaseState {
 
 /// The sections of the case, daily work first, as the section links list
 /// them: the element id and the title's message.
-const SECTIONS: [(&str, &str); 8] = [
+const SECTIONS: [(&str, &str); 9] = [
     ("diary", "visit-title"),
     ("plan", "plan-title"),
     ("evaluations", "evaluations-title"),
@@ -219,6 +221,7 @@ const SECTIONS: [(&str, &str); 8] = [
     ("members", "members-title"),
     ("details", "details-title"),
     ("notes", "notes-title"),
+    ("attachments", "attachments-title"),
     ("assignment", "assignment-title"),
 ];
 
@@ -457,6 +460,12 @@ pub fn CaseScreen(props: &CaseScreenProps) -> Html {
                             />
                         </div>
                     </fieldset>
+                    <AttachmentsSection
+                        {family_id}
+                        case={case.clone()}
+                        can_edit={rights.edit || (centre && !archived)}
+                        on_locked={on_locked.clone()}
+                    />
                     <AssignmentSection
                         {family_id}
                         case={case.clone()}
