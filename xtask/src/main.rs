@@ -6,6 +6,8 @@
 //!     cargo xtask test     set up, build the UI, run every test
 //!     cargo xtask bench    run the benchmarks (release)
 //!     cargo xtask lint     formatting check and clippy with warnings as errors
+//!     cargo xtask package  the Debian package (`--check`: install it on a bare
+//!                          Debian 12 root, run it, remove it; see package.rs)
 //!     cargo xtask ci       what CI runs: setup, lint, then `test` (the README's
 //!                          test command) — set-up always comes before the
 //!                          first compile, so a brand-new machine passes
@@ -18,6 +20,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+
+mod package;
 
 /// Must equal the `wasm-bindgen` version pinned in ui/Cargo.toml.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
@@ -83,8 +87,9 @@ fn main() -> ExitCode {
         "lint" => setup().and_then(|()| lint()),
         "ci" => ci(rest),
         "check-core" => check_core(),
+        "package" => package::package(rest),
         _ => {
-            eprintln!("usage: cargo xtask <setup|ui|run|test|bench|lint|ci|check-core> [args]");
+            eprintln!("usage: cargo xtask <setup|ui|run|test|bench|lint|ci|check-core|package> [args]");
             return ExitCode::from(2);
         }
     };
@@ -266,7 +271,10 @@ fn build_ui() -> Result {
     let root = root();
     let target_dir = root.join("target").join("wasm");
     let mut build = cargo();
-    build.args(["build", "--release", "-p", UI_PACKAGE, "--target", WASM_TARGET, "--target-dir"]).arg(&target_dir);
+    // The `ui` profile (root Cargo.toml) optimises for size.
+    build
+        .args(["build", "--profile", "ui", "-p", UI_PACKAGE, "--target", WASM_TARGET, "--target-dir"])
+        .arg(&target_dir);
     apply_wasm_toolchain(&mut build);
     run(&mut build)?;
 
@@ -275,7 +283,7 @@ fn build_ui() -> Result {
     let staging = root.join("target").join(format!("dist-staging-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
-    let wasm = target_dir.join(WASM_TARGET).join("release").join("asysta-ui.wasm");
+    let wasm = target_dir.join(WASM_TARGET).join("ui").join("asysta-ui.wasm");
     let wasm = if wasm.exists() { wasm } else { wasm.with_file_name("asysta_ui.wasm") };
     let bindgen = if cargo_bin("wasm-bindgen").exists() { cargo_bin("wasm-bindgen") } else { "wasm-bindgen".into() };
     run(Command::new(bindgen)
