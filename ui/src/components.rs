@@ -3,6 +3,7 @@
 
 pub mod case_header;
 pub mod checkbox;
+pub mod confirm;
 pub mod duplicates;
 pub mod family_list;
 pub mod field;

@@ -294,6 +294,12 @@ fn build_ui() -> Result {
         std::fs::copy(root.join("ui").join(file), staging.join(file))
             .map_err(|e| format!("cannot copy ui/{file}: {e}"))?;
     }
+    // The same UI as before: dist/ is left as it is, so the app (which
+    // embeds it) is not compiled and linked again for nothing.
+    if same_files(&staging, &dist) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Ok(());
+    }
     // Replace dist/ only once the new one is complete: the old one is
     // moved aside first, so a reader sees the old or the new UI, whole.
     let old = root.join("target").join(format!("dist-old-{}", std::process::id()));
@@ -301,6 +307,19 @@ fn build_ui() -> Result {
     let moved = std::fs::rename(&staging, &dist).map_err(|e| format!("cannot move the UI into dist/: {e}"));
     let _ = std::fs::remove_dir_all(&old);
     moved
+}
+
+/// Whether folders `a` and `b` hold the same files with the same bytes.
+fn same_files(a: &Path, b: &Path) -> bool {
+    let listing = |dir: &Path| -> Option<Vec<(std::ffi::OsString, Vec<u8>)>> {
+        let mut files = std::fs::read_dir(dir)
+            .ok()?
+            .map(|e| e.ok().and_then(|e| Some((e.file_name(), std::fs::read(e.path()).ok()?))))
+            .collect::<Option<Vec<_>>>()?;
+        files.sort();
+        Some(files)
+    };
+    matches!((listing(a), listing(b)), (Some(x), Some(y)) if x == y)
 }
 
 fn apply_wasm_toolchain(cmd: &mut Command) {
@@ -408,6 +427,24 @@ mod tests {
     /// in `.ci/run` must go through xtask, whose first step is `setup`. A plain
     /// `cargo clippy` or `cargo test` there compiles glib before anything
     /// installed it (issue 10).
+    #[test]
+    fn a_ui_built_again_unchanged_leaves_dist_alone() {
+        let dir = std::env::temp_dir().join(format!("xtask-same-files-{}", std::process::id()));
+        let (a, b) = (dir.join("a"), dir.join("b"));
+        for d in [&a, &b] {
+            std::fs::create_dir_all(d).unwrap();
+            std::fs::write(d.join("index.html"), "<html>").unwrap();
+        }
+        assert!(same_files(&a, &b));
+        std::fs::write(b.join("index.html"), "<html lang=pl>").unwrap();
+        assert!(!same_files(&a, &b), "changed bytes");
+        std::fs::write(b.join("index.html"), "<html>").unwrap();
+        std::fs::write(b.join("style.css"), "").unwrap();
+        assert!(!same_files(&a, &b), "one more file");
+        assert!(!same_files(&a, &dir.join("missing")));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn ci_script_compiles_nothing_before_setup() {
         let script = std::fs::read_to_string(root().join(".ci/run")).expect(".ci/run exists");

@@ -7,6 +7,7 @@
 //! shown next to the path. Removing one is an event, after a confirmation.
 
 use crate::components::checkbox::CheckboxField;
+use crate::components::confirm::ConfirmAction;
 use crate::components::field::{error_for, TextField};
 use crate::components::select::{SelectField, SelectOption};
 use crate::i18n::{use_i18n, I18n};
@@ -37,7 +38,6 @@ pub struct AttachmentsState {
     pub errors: Vec<FieldError>,
     pub form_error: Option<ErrorKind>,
     pub busy: bool,
-    pub confirming: Option<EntityId>,
     pub status: Option<&'static str>,
     /// A list or open action failed.
     pub action_error: Option<ErrorKind>,
@@ -53,8 +53,6 @@ pub enum AttachmentsAction {
     Submitted,
     Added,
     Failed(ApiError),
-    AskRemove(EntityId),
-    KeepIt,
     Removed,
     ActionFailed(ErrorKind),
 }
@@ -97,19 +95,8 @@ impl Reducible for AttachmentsState {
                 next.busy = false;
                 (next.errors, next.form_error) = split_api_error(error, &["file"]);
             }
-            AttachmentsAction::AskRemove(id) => {
-                next.confirming = Some(id);
-                next.status = None;
-            }
-            AttachmentsAction::KeepIt => next.confirming = None,
-            AttachmentsAction::Removed => {
-                next.confirming = None;
-                next.status = Some("attachment-removed");
-            }
-            AttachmentsAction::ActionFailed(kind) => {
-                next.confirming = None;
-                next.action_error = Some(kind);
-            }
+            AttachmentsAction::Removed => next.status = Some("attachment-removed"),
+            AttachmentsAction::ActionFailed(kind) => next.action_error = Some(kind),
         }
         Rc::new(next)
     }
@@ -332,33 +319,22 @@ pub fn AttachmentsSection(props: &AttachmentsSectionProps) -> Html {
                         </button>
                     }
                 };
-                let actions = if !props.can_edit {
-                    Html::default()
-                } else if state.confirming == Some(id) {
+                let actions = if props.can_edit {
                     let remove = remove.clone();
-                    let on_yes = Callback::from(move |_: MouseEvent| remove(id));
-                    let on_no = state.dispatcher().to_callback().reform(|_: MouseEvent| AttachmentsAction::KeepIt);
                     html! {
-                        <span class="attachment-actions" role="group" aria-label={i18n.tr("attachment-remove-ask")}>
-                            <span>{ i18n.tr("attachment-remove-ask") }</span>
-                            <button type="button" class="secondary attachment-remove-confirm" onclick={on_yes}>
-                                { i18n.tr("attachment-remove-yes") }
-                            </button>
-                            <button type="button" class="secondary attachment-remove-keep" onclick={on_no}>
-                                { i18n.tr("attachment-remove-no") }
-                            </button>
-                        </span>
+                        <ConfirmAction
+                            label={i18n.tr("attachment-remove")}
+                            aria_label={i18n.tr_args("attachment-remove-named", &[("name", Arg::Str(&a.file_name))])}
+                            question={i18n.tr("attachment-remove-ask")}
+                            yes={i18n.tr("attachment-remove-yes")}
+                            no={i18n.tr("attachment-remove-no")}
+                            class="attachment-remove"
+                            group_class="attachment-actions"
+                            on_confirm={Callback::from(move |()| remove(id))}
+                        />
                     }
                 } else {
-                    let on_ask = state.dispatcher().to_callback().reform(move |_: MouseEvent| AttachmentsAction::AskRemove(id));
-                    html! {
-                        <span class="attachment-actions">
-                            <button type="button" class="secondary attachment-remove" onclick={on_ask}
-                                aria-label={i18n.tr_args("attachment-remove-named", &[("name", Arg::Str(&a.file_name))])}>
-                                { i18n.tr("attachment-remove") }
-                            </button>
-                        </span>
-                    }
+                    Html::default()
                 };
                 let when = crate::format::local_timestamp(a.created_at_ms);
                 html! {

@@ -39,9 +39,7 @@ fn refusals_and_removal_are_kept_in_the_state() {
     assert_eq!(refused.errors[0].message_id(), "attachment-refused-wrong-type", "shown next to the path");
     let added = step(step(refused, AttachmentsAction::Submitted), AttachmentsAction::Added);
     assert_eq!((added.path.as_str(), added.status), ("", Some("attachment-added")));
-    let asked = step(added, AttachmentsAction::AskRemove(entity(2)));
-    assert_eq!(step(asked.clone(), AttachmentsAction::KeepIt).confirming, None);
-    assert_eq!(step(asked, AttachmentsAction::Removed).status, Some("attachment-removed"));
+    assert_eq!(step(added, AttachmentsAction::Removed).status, Some("attachment-removed"));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! changes.
 
 use super::DiaryAction;
+use crate::components::confirm::ConfirmAction;
 use crate::components::field::{error_for, TextField};
 use crate::components::select::{SelectField, SelectOption};
 use crate::components::textarea::TextAreaField;
@@ -39,8 +40,6 @@ pub struct PlannedState {
     pub errors: Vec<FieldError>,
     pub form_error: Option<ErrorKind>,
     pub busy: bool,
-    /// The visit whose cancelling waits for a confirmation.
-    pub confirming: Option<EntityId>,
     pub status: Option<&'static str>,
 }
 
@@ -54,8 +53,6 @@ pub enum PlannedAction {
     Submitted,
     Planned,
     Failed(ApiError),
-    AskCancel(EntityId),
-    KeepVisit,
     Cancelled,
 }
 
@@ -107,16 +104,9 @@ impl Reducible for PlannedState {
             }
             PlannedAction::Failed(error) => {
                 next.busy = false;
-                next.confirming = None;
                 (next.errors, next.form_error) = split_api_error(error, &FIELDS);
             }
-            PlannedAction::AskCancel(visit_id) => {
-                next.confirming = Some(visit_id);
-                next.status = None;
-            }
-            PlannedAction::KeepVisit => next.confirming = None,
             PlannedAction::Cancelled => {
-                next.confirming = None;
                 next.busy = false;
                 next.status = Some("plan-visit-cancelled");
             }
@@ -294,41 +284,28 @@ pub fn PlannedVisits(props: &PlannedVisitsProps) -> Html {
                     Place::Other { text } => text.clone(),
                     place => i18n.tr(place.message_id()),
                 };
-                let actions = if state.confirming == Some(visit.id) {
-                    let id = visit.id;
-                    let cancel_visit = cancel_visit.clone();
-                    let on_yes = Callback::from(move |_: MouseEvent| cancel_visit(id));
-                    let on_no = state.dispatcher().to_callback().reform(|_: MouseEvent| PlannedAction::KeepVisit);
-                    html! {
-                        <span class="planned-actions" role="group" aria-label={i18n.tr("plan-visit-cancel-ask")}>
-                            <span class="planned-ask">{ i18n.tr("plan-visit-cancel-ask") }</span>
-                            <button type="button" class="secondary planned-cancel-confirm" onclick={on_yes}>
-                                { i18n.tr("plan-visit-cancel-yes") }
+                let id = visit.id;
+                let cancel_visit = cancel_visit.clone();
+                let record = props.on_record.clone().map(|on_record| {
+                    let visit = visit.clone();
+                    Callback::from(move |_: MouseEvent| on_record.emit(visit.clone()))
+                });
+                let actions = html! {
+                    <span class="planned-actions">
+                        if let Some(onclick) = record {
+                            <button type="button" class="secondary planned-record" {onclick}>
+                                { i18n.tr("plan-visit-record") }
                             </button>
-                            <button type="button" class="secondary planned-cancel-keep" onclick={on_no}>
-                                { i18n.tr("plan-visit-cancel-no") }
-                            </button>
-                        </span>
-                    }
-                } else {
-                    let id = visit.id;
-                    let on_ask = state.dispatcher().to_callback().reform(move |_: MouseEvent| PlannedAction::AskCancel(id));
-                    let record = props.on_record.clone().map(|on_record| {
-                        let visit = visit.clone();
-                        Callback::from(move |_: MouseEvent| on_record.emit(visit.clone()))
-                    });
-                    html! {
-                        <span class="planned-actions">
-                            if let Some(onclick) = record {
-                                <button type="button" class="secondary planned-record" {onclick}>
-                                    { i18n.tr("plan-visit-record") }
-                                </button>
-                            }
-                            <button type="button" class="secondary planned-cancel" onclick={on_ask}>
-                                { i18n.tr("plan-visit-cancel") }
-                            </button>
-                        </span>
-                    }
+                        }
+                        <ConfirmAction
+                            label={i18n.tr("plan-visit-cancel")}
+                            question={i18n.tr("plan-visit-cancel-ask")}
+                            yes={i18n.tr("plan-visit-cancel-yes")}
+                            no={i18n.tr("plan-visit-cancel-no")}
+                            class="planned-cancel"
+                            on_confirm={Callback::from(move |()| cancel_visit(id))}
+                        />
+                    </span>
                 };
                 html! {
                     <li class={classes!("planned-visit", visit.missed.then_some("planned-missed"))} key={visit.id.to_string()}>

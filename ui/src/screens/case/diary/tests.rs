@@ -482,9 +482,7 @@ fn planning_a_visit_keeps_the_form_until_it_is_planned() {
     );
     let planned = step(failed, PlannedAction::Planned);
     assert_eq!((planned.open, planned.form.purpose.as_str(), planned.status), (false, "", Some("plan-visit-planned")));
-    let asked = step(planned, PlannedAction::AskCancel(entity(41)));
-    assert_eq!(step(asked.clone(), PlannedAction::KeepVisit).confirming, None);
-    assert_eq!(step(asked, PlannedAction::Cancelled).status, Some("plan-visit-cancelled"));
+    assert_eq!(step(planned, PlannedAction::Cancelled).status, Some("plan-visit-cancelled"));
 }
 
 #[test]
