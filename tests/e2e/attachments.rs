@@ -58,6 +58,7 @@ fn a_scan_is_attached_shown_opened_and_removed() {
     unlock(&app);
     open_case(&app, "Kowalscy");
     app.find("#attachments-none");
+    app.click("#attachment-new");
 
     // A PNG named .pdf is refused next to the path, in Polish.
     app.fill("#attachment_path", &fake.to_string_lossy());
@@ -82,6 +83,7 @@ fn a_scan_is_attached_shown_opened_and_removed() {
     drop(image);
 
     // The PDF opens from a private copy.
+    app.click("#attachment-new");
     app.fill("#attachment_path", &order.to_string_lossy());
     app.click("#attachment-submit");
     app.wait_for_text(".attachment-pdf .attachment-name", "postanowienie.pdf");

@@ -24,6 +24,8 @@ use yew::prelude::*;
 
 /// The path input's id; the `file` field's error is shown under it.
 pub const PATH_ID: &str = "attachment_path";
+/// The button that opens the form.
+pub const NEW_ID: &str = "attachment-new";
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AttachmentsState {
@@ -35,6 +37,10 @@ pub struct AttachmentsState {
     /// `family`, or `<kind>:<id>` of a record of the case.
     pub target: String,
     pub restricted: bool,
+    /// The form is shown (behind "Dołącz plik", as the diary's and the
+    /// plan's forms are: a case with hundreds of visits builds its list of
+    /// targets only when asked).
+    pub open: bool,
     pub errors: Vec<FieldError>,
     pub form_error: Option<ErrorKind>,
     pub busy: bool,
@@ -47,6 +53,8 @@ pub enum AttachmentsAction {
     Loaded(Vec<AttachmentView>),
     LoadFailed(ErrorKind),
     Image(EntityId, String),
+    Open,
+    Close,
     EditPath(String),
     Target(String),
     Restricted(bool),
@@ -71,6 +79,15 @@ impl Reducible for AttachmentsState {
             AttachmentsAction::Image(id, url) => {
                 next.images.insert(id, url.into());
             }
+            AttachmentsAction::Open => {
+                next.open = true;
+                next.status = None;
+            }
+            AttachmentsAction::Close => {
+                next.open = false;
+                next.errors.clear();
+                next.form_error = None;
+            }
             AttachmentsAction::EditPath(path) => {
                 next.path = path;
                 next.errors.clear();
@@ -87,6 +104,7 @@ impl Reducible for AttachmentsState {
             }
             AttachmentsAction::Added => {
                 next.busy = false;
+                next.open = false;
                 next.path.clear();
                 next.restricted = false;
                 next.status = Some("attachment-added");
@@ -250,7 +268,7 @@ pub fn AttachmentsSection(props: &AttachmentsSectionProps) -> Html {
                     Ok(_) => {
                         dispatcher.dispatch(AttachmentsAction::Added);
                         load();
-                        dom::focus(PATH_ID);
+                        dom::focus(NEW_ID);
                     }
                     Err(error) => {
                         dom::focus(PATH_ID);
@@ -272,7 +290,7 @@ pub fn AttachmentsSection(props: &AttachmentsSectionProps) -> Html {
                     Ok(()) => {
                         dispatcher.dispatch(AttachmentsAction::Removed);
                         load();
-                        dom::focus(PATH_ID);
+                        dom::focus(NEW_ID);
                     }
                     Err(error) => refused(&dispatcher, error),
                 }
@@ -359,6 +377,54 @@ pub fn AttachmentsSection(props: &AttachmentsSectionProps) -> Html {
         }
     };
 
+    let on_open = state.dispatcher().to_callback().reform(|_: MouseEvent| AttachmentsAction::Open);
+    let on_close = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(AttachmentsAction::Close);
+            dom::focus(NEW_ID);
+        })
+    };
+    let form = if props.can_edit && state.open {
+        attachment_form(&state, &i18n, case, onsubmit, on_choose, on_close)
+    } else {
+        Html::default()
+    };
+    html! {
+        <section id="attachments" class="panel" aria-labelledby="attachments-title">
+            <div class="panel-header">
+                <h3 id="attachments-title">{ i18n.tr("attachments-title") }</h3>
+                if props.can_edit && !state.open {
+                    <button type="button" id={NEW_ID} class="secondary" onclick={on_open}>
+                        { i18n.tr("attachment-add-title") }
+                    </button>
+                }
+            </div>
+            { form }
+            { list }
+            if let Some(kind) = state.action_error {
+                <p id="attachment-action-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
+            }
+            <div class="status-region" aria-live="polite">
+                if let Some(status) = state.status {
+                    <p id="attachment-status" class="status">{ i18n.tr(status) }</p>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The form that attaches a file: its path, what it concerns (the family,
+/// or one of the case's visits, evaluations or court requests), whether
+/// it is restricted.
+fn attachment_form(
+    state: &UseReducerHandle<AttachmentsState>,
+    i18n: &I18n,
+    case: &FamilyCase,
+    onsubmit: Callback<SubmitEvent>,
+    on_choose: Callback<MouseEvent>,
+    on_close: Callback<MouseEvent>,
+) -> Html {
     let targets = std::iter::once(SelectOption::new("family", i18n.tr("attachment-target-family")))
         .chain(case.visits.iter().map(|v| {
             let target = AttachedTo::Visit(v.id);
@@ -373,54 +439,37 @@ pub fn AttachmentsSection(props: &AttachmentsSectionProps) -> Html {
             SelectOption::new(target_choice(target), target_label(&i18n, case, target))
         }))
         .collect::<Vec<_>>();
-    let form = if props.can_edit {
-        html! {
-            <form id="attachment-form" class="form attachment-form" aria-labelledby="attachment-form-title"
-                aria-busy={state.busy.then_some("true")} {onsubmit}>
-                <h4 id="attachment-form-title">{ i18n.tr("attachment-add-title") }</h4>
-                <p class="hint" id="attachment-hint">{ i18n.tr("attachment-hint") }</p>
-                <div class="attachment-path">
-                    <TextField id={PATH_ID} label={i18n.tr("attachment-path")} value={state.path.clone()}
-                        hint_id={Some(AttrValue::Static("attachment-hint"))}
-                        error={error_for(&state.errors, "file")}
-                        oninput={state.dispatcher().to_callback().reform(AttachmentsAction::EditPath)} />
-                    <button type="button" id="attachment-choose" class="secondary" onclick={on_choose}>
-                        { i18n.tr("attachment-choose") }
-                    </button>
-                </div>
-                <SelectField id="attachment_target" label={i18n.tr("attachment-target")} value={state.target.clone()}
-                    options={targets} onchange={state.dispatcher().to_callback().reform(AttachmentsAction::Target)} />
-                <CheckboxField id="attachment_restricted" label={i18n.tr("attachment-restricted")}
-                    checked={state.restricted}
-                    onchange={state.dispatcher().to_callback().reform(AttachmentsAction::Restricted)} />
-                if let Some(kind) = state.form_error {
-                    <p id="attachment-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
-                }
-                <div class="actions">
-                    <button type="submit" id="attachment-submit" class="primary" disabled={state.busy}>
-                        { i18n.tr("attachment-submit") }
-                    </button>
-                </div>
-            </form>
-        }
-    } else {
-        Html::default()
-    };
-
     html! {
-        <section id="attachments" class="panel" aria-labelledby="attachments-title">
-            <h3 id="attachments-title">{ i18n.tr("attachments-title") }</h3>
-            { list }
-            if let Some(kind) = state.action_error {
-                <p id="attachment-action-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
-            }
-            <div class="status-region" aria-live="polite">
-                if let Some(status) = state.status {
-                    <p id="attachment-status" class="status">{ i18n.tr(status) }</p>
-                }
+        <form id="attachment-form" class="form attachment-form" aria-labelledby="attachment-form-title"
+            aria-busy={state.busy.then_some("true")} {onsubmit}>
+            <h4 id="attachment-form-title">{ i18n.tr("attachment-add-title") }</h4>
+            <p class="hint" id="attachment-hint">{ i18n.tr("attachment-hint") }</p>
+            <div class="attachment-path">
+                <TextField id={PATH_ID} label={i18n.tr("attachment-path")} value={state.path.clone()}
+                    hint_id={Some(AttrValue::Static("attachment-hint"))}
+                    error={error_for(&state.errors, "file")}
+                    oninput={state.dispatcher().to_callback().reform(AttachmentsAction::EditPath)} />
+                <button type="button" id="attachment-choose" class="secondary" onclick={on_choose}>
+                    { i18n.tr("attachment-choose") }
+                </button>
             </div>
-            { form }
-        </section>
+            <SelectField id="attachment_target" label={i18n.tr("attachment-target")} value={state.target.clone()}
+                options={targets} onchange={state.dispatcher().to_callback().reform(AttachmentsAction::Target)} />
+            <CheckboxField id="attachment_restricted" label={i18n.tr("attachment-restricted")}
+                checked={state.restricted}
+                onchange={state.dispatcher().to_callback().reform(AttachmentsAction::Restricted)} />
+            if let Some(kind) = state.form_error {
+                <p id="attachment-error" class="form-error" role="alert">{ i18n.error(kind) }</p>
+            }
+            <div class="actions">
+                <button type="submit" id="attachment-submit" class="primary" disabled={state.busy}>
+                    { i18n.tr("attachment-submit") }
+                </button>
+                <button type="button" id="attachment-cancel" class="secondary" onclick={on_close}>
+                    { i18n.tr("cancel") }
+                </button>
+            </div>
+        </form>
     }
 }
 

@@ -31,14 +31,15 @@ fn a_target_choice_round_trips_and_sizes_read_as_people_read_them() {
 #[test]
 fn refusals_and_removal_are_kept_in_the_state() {
     let step = |state: AttachmentsState, action| (*Rc::new(state).reduce(action)).clone();
-    let typed = step(AttachmentsState::default(), AttachmentsAction::EditPath("/media/usb/skan.pdf".into()));
+    let open = step(AttachmentsState::default(), AttachmentsAction::Open);
+    let typed = step(open, AttachmentsAction::EditPath("/media/usb/skan.pdf".into()));
     let sent = step(typed, AttachmentsAction::Submitted);
     let refusal = asysta_core::attachment::Refusal::WrongType.field_error();
     let refused = step(sent, AttachmentsAction::Failed(ApiError::invalid(vec![refusal])));
     assert_eq!((refused.busy, refused.path.as_str(), refused.form_error), (false, "/media/usb/skan.pdf", None));
     assert_eq!(refused.errors[0].message_id(), "attachment-refused-wrong-type", "shown next to the path");
     let added = step(step(refused, AttachmentsAction::Submitted), AttachmentsAction::Added);
-    assert_eq!((added.path.as_str(), added.status), ("", Some("attachment-added")));
+    assert_eq!((added.path.as_str(), added.status, added.open), ("", Some("attachment-added"), false));
     assert_eq!(step(added, AttachmentsAction::Removed).status, Some("attachment-removed"));
 }
 
@@ -51,15 +52,15 @@ fn the_section_offers_the_form_only_to_whom_may_attach() {
         on_locked: Callback::noop(),
     });
     assert_eq!(text_of(&html, "attachments-title"), "Załączniki");
-    assert!(has_id(&html, "attachment-form") && has_id(&html, PATH_ID), "{html}");
-    assert!(html.contains("Rodzina"), "the family is the first target: {html}");
+    assert!(has_id(&html, NEW_ID), "{html}");
+    assert!(!has_id(&html, "attachment-form"), "the form waits to be asked for: {html}");
     let html = render::<AttachmentsSection>(|| AttachmentsSectionProps {
         family_id: entity(1),
         case: Rc::new(family_case(Vec::new())),
         can_edit: false,
         on_locked: Callback::noop(),
     });
-    assert!(!has_id(&html, "attachment-form"));
+    assert!(!has_id(&html, NEW_ID));
 }
 
 #[test]
