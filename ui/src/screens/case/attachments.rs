@@ -428,15 +428,15 @@ fn attachment_form(
     let targets = std::iter::once(SelectOption::new("family", i18n.tr("attachment-target-family")))
         .chain(case.visits.iter().map(|v| {
             let target = AttachedTo::Visit(v.id);
-            SelectOption::new(target_choice(target), target_label(&i18n, case, target))
+            SelectOption::new(target_choice(target), target_label(i18n, case, target))
         }))
         .chain(case.evaluations.iter().map(|e| {
             let target = AttachedTo::Evaluation(e.id);
-            SelectOption::new(target_choice(target), target_label(&i18n, case, target))
+            SelectOption::new(target_choice(target), target_label(i18n, case, target))
         }))
         .chain(case.opinions.iter().map(|o| {
             let target = AttachedTo::Opinion(o.id);
-            SelectOption::new(target_choice(target), target_label(&i18n, case, target))
+            SelectOption::new(target_choice(target), target_label(i18n, case, target))
         }))
         .collect::<Vec<_>>();
     html! {
