@@ -11,12 +11,17 @@ use std::path::{Path, PathBuf};
 
 /// The name every run's folder starts with.
 const PREFIX: &str = "asysta-open-";
+/// A file in a run's folder, locked while that run lives: a second window
+/// of the app started meanwhile leaves the first one's copies alone.
+const IN_USE: &str = ".in-use";
 /// Overrides where the folders are made (tests).
 pub const OPEN_DIR_ENV: &str = "ASYSTA_OPEN_DIR";
 
 /// This run's folder of opened copies.
 pub struct OpenCopies {
     dir: PathBuf,
+    /// The lock on [`IN_USE`], held from the first copy until cleared.
+    in_use: std::sync::Mutex<Option<std::fs::File>>,
 }
 
 impl OpenCopies {
@@ -25,12 +30,12 @@ impl OpenCopies {
     pub fn new(base: PathBuf) -> OpenCopies {
         if let Ok(entries) = std::fs::read_dir(&base) {
             for entry in entries.flatten() {
-                if entry.file_name().to_string_lossy().starts_with(PREFIX) {
+                if entry.file_name().to_string_lossy().starts_with(PREFIX) && !in_use(&entry.path()) {
                     let _ = std::fs::remove_dir_all(entry.path());
                 }
             }
         }
-        OpenCopies { dir: base.join(format!("{PREFIX}{}", std::process::id())) }
+        OpenCopies { dir: base.join(format!("{PREFIX}{}", std::process::id())), in_use: Default::default() }
     }
 
     /// Where this machine keeps them: [`OPEN_DIR_ENV`], the user's
@@ -52,6 +57,14 @@ impl OpenCopies {
     /// files of one name do not collide); its path.
     pub fn write(&self, file_name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
         private_dir(&self.dir)?;
+        {
+            let mut in_use = self.in_use.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if in_use.is_none() {
+                let file = std::fs::File::create(self.dir.join(IN_USE))?;
+                file.lock()?;
+                *in_use = Some(file);
+            }
+        }
         let folder = tempfile::Builder::new().prefix("copy-").tempdir_in(&self.dir)?.keep();
         let path = folder.join(sanitised(file_name));
         let mut options = std::fs::OpenOptions::new();
@@ -67,12 +80,22 @@ impl OpenCopies {
     /// Removes every copy of this run.
     pub fn clear(&self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+        *self.in_use.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 }
 
 impl Drop for OpenCopies {
     fn drop(&mut self) {
         self.clear();
+    }
+}
+
+/// Whether a run still living holds the folder `dir` (a folder left by a
+/// run that crashed has its lock released with the process).
+fn in_use(dir: &Path) -> bool {
+    match std::fs::File::open(dir.join(IN_USE)) {
+        Ok(file) => matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+        Err(_) => false,
     }
 }
 
@@ -124,6 +147,11 @@ mod tests {
         assert!(!left.exists());
         let path = next.write("../../etc/passwd", b"x").unwrap();
         assert!(path.starts_with(next.dir()), "no way out of the folder: {path:?}");
+
+        // A second window started meanwhile leaves this one's copies be.
+        let second = OpenCopies::new(base.path().to_owned());
+        assert!(path.exists(), "a living run's copy is kept");
+        drop(second);
         drop(next);
         assert!(!path.exists(), "closing the app removes its copies");
     }

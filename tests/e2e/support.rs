@@ -122,6 +122,18 @@ impl Desktop {
                 }
             }
         });
+        let reply = post(&self.url("/session"), caps.clone());
+        let id = reply["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_owned();
+        let app = App { desktop: self, id, closed: false, data_dir: data_dir.to_owned() };
+        if app.ui_started() {
+            return app;
+        }
+        // A window whose page never ran at all (not one where the UI
+        // failed: that shows #startup-failed and the test goes on to fail
+        // on it). Seen once in CI among thousands of launches, with
+        // WebKit's web process busy; said loudly, and tried once more.
+        eprintln!("the window stayed blank for {PATIENCE:?}; launching again: {}", app.page_text());
+        drop(app);
         let reply = post(&self.url("/session"), caps);
         let id = reply["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_owned();
         App { desktop: self, id, closed: false, data_dir: data_dir.to_owned() }
@@ -162,6 +174,20 @@ pub struct Element(String);
 impl App<'_> {
     fn url(&self, path: &str) -> String {
         self.desktop.url(&format!("/session/{}{path}", self.id))
+    }
+
+    /// Whether the page put anything in its body (the UI, or the notice
+    /// that it could not start) within [`PATIENCE`].
+    fn ui_started(&self) -> bool {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            let found = try_post(&self.url("/element"), json!({"using": "css selector", "value": "body > *"}));
+            if found.is_ok_and(|v| v[ELEMENT_KEY].is_string()) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        false
     }
 
     /// Waits for the first element matching `css`.
@@ -330,10 +356,17 @@ impl App<'_> {
         post(&self.url(&format!("/element/{}/value", e.0)), json!({"text": text}));
     }
 
+    /// The page's text; for a page with no text, what the page is (its
+    /// address, whether it loaded, its markup), or why WebDriver could not
+    /// tell: what a failed wait reports.
     pub fn page_text(&self) -> String {
-        try_post(&self.url("/execute/sync"), json!({"script": "return document.body.innerText", "args": []}))
-            .map(|v| v.as_str().unwrap_or_default().to_owned())
-            .unwrap_or_default()
+        let script = "const text = document.body ? document.body.innerText : ''; \
+            return text.trim() ? text : `(no text: ${location.href}, ${document.readyState}, \
+            ${document.documentElement.outerHTML.slice(0, 2000)})`";
+        match try_post(&self.url("/execute/sync"), json!({"script": script, "args": []})) {
+            Ok(v) => v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+            Err(e) => format!("(WebDriver could not read the page: {e})"),
+        }
     }
 
     /// The current `value` of the input, select or text box matching `css`.
