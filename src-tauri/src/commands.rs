@@ -290,8 +290,9 @@ pub async fn open_attachment<R: Runtime>(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn scheduled_visits(
     state: State<'_, SessionState>,
+    family_id: Option<EntityId>,
 ) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
-    session(&state)?.scheduled_visits(local_today())
+    session(&state)?.scheduled_visits(local_today(), family_id)
 }
 
 #[tauri::command(rename_all = "snake_case")]

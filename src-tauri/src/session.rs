@@ -277,8 +277,12 @@ impl Session {
     }
 
     /// Every visit planned ahead (missed first).
-    pub fn scheduled_visits(&self, today: NaiveDate) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
-        Ok(self.store()?.scheduled_visits(today)?)
+    pub fn scheduled_visits(
+        &self,
+        today: NaiveDate,
+        family_id: Option<EntityId>,
+    ) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
+        Ok(self.store()?.scheduled_visits(today, family_id)?)
     }
 
     /// The alerts on `today`, kept like the centre's figures (a centre's

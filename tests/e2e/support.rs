@@ -392,6 +392,13 @@ impl App<'_> {
 
     /// Kills the app's process at once (SIGKILL: no chance to save
     /// anything), as a crash or a power cut would, then ends the session.
+    /// The app's process ids (one, unless something is wrong); the memory
+    /// benchmark reads them.
+    #[allow(dead_code)]
+    pub fn pids(&self) -> Vec<u32> {
+        app_pids(&self.data_dir)
+    }
+
     pub fn kill(mut self) {
         let pids = app_pids(&self.data_dir);
         assert!(!pids.is_empty(), "no app process runs on {}", self.data_dir.display());

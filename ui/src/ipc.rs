@@ -128,10 +128,14 @@ pub async fn planned_visits() -> Result<Vec<PlannedVisit>, ApiError> {
     call(command::PLANNED_VISITS, &NoArgs {}).await
 }
 
-/// Every visit planned ahead and not cancelled: the missed ones first,
-/// then by date and time.
-pub async fn scheduled_visits() -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
-    call(command::SCHEDULED_VISITS, &NoArgs {}).await
+/// Every visit planned ahead and not cancelled (of one family, when
+/// given): the missed ones first, then by date and time.
+pub async fn scheduled_visits(family_id: Option<EntityId>) -> Result<Vec<asysta_core::api::ScheduledVisit>, ApiError> {
+    #[derive(serde::Serialize)]
+    struct Args {
+        family_id: Option<EntityId>,
+    }
+    call(command::SCHEDULED_VISITS, &Args { family_id }).await
 }
 
 /// Plans a visit of the family; its id.

@@ -388,6 +388,9 @@ fn ci(args: &[String]) -> Result {
 // ---- run, test, bench ------------------------------------------------------
 
 fn run_app(args: &[String]) -> Result {
+    // `cargo run` builds only the binary it runs: the app's printer,
+    // which it starts beside itself, is built first.
+    run(cargo().args(["build", "--release", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bins"]))?;
     run(cargo()
         .args(["run", "--release", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bin", APP_PACKAGE, "--"])
         .args(args))
@@ -416,7 +419,28 @@ fn bench(args: &[String]) -> Result {
         .args(args))?;
     run(cargo()
         .args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "centre_paint"])
-        .args(args))
+        .args(args))?;
+    run(cargo().args(["bench", "-p", APP_PACKAGE, "--features", "custom-protocol", "--bench", "memory"]).args(args))?;
+    sizes()
+}
+
+/// What the app weighs: its binaries (the benchmarks built them in
+/// release) and the UI's wasm, raw and gzipped.
+fn sizes() -> Result {
+    let release = package::target_dir().join("release");
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    for binary in [APP_PACKAGE, "asysta-typeset"] {
+        let path = release.join(binary);
+        let size = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+        println!("| binary {binary} (release) | {:.1} MB |", mb(size));
+    }
+    let wasm = root().join("dist").join("asysta_ui_bg.wasm");
+    let raw = std::fs::metadata(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?.len();
+    let gzipped = output(Command::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", wasm.display())))
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    println!("| UI wasm (dist/asysta_ui_bg.wasm) | {:.2} MB ({:.2} MB gzip) |", mb(raw), mb(gzipped));
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! the `tauri-cli` crate) over the release binaries that plain cargo built,
 //! exactly as `cargo xtask run` builds the app: the bundler only packs, so
 //! it never rebuilds the app with another configuration. The package holds
-//! the app (`/usr/bin/asysta-app`), the `asysta` command-line tool
+//! the app (`/usr/bin/asysta-app`) and its printer
+//! (`/usr/bin/asysta-typeset`), the `asysta` command-line tool
 //! (`/usr/bin/asysta`), the desktop entry (Polish and English names) and
 //! the icon; its dependencies are those Debian's `dpkg-shlibdeps` finds
 //! for both binaries (with the lowest versions of the libraries they
@@ -35,6 +36,9 @@ const TAURI_CLI_VERSION: &str = "2.12.4";
 /// The Debian package's name (the bundler derives it from `productName`).
 const PACKAGE: &str = "asysta";
 const APP_BINARY: &str = super::APP_PACKAGE;
+/// The app's printer, another binary of the app's package, which the
+/// bundler packs beside the app (asysta_print::typeset).
+const TYPESET_BINARY: &str = "asysta-typeset";
 const CLI_PACKAGE: &str = "asysta-cli";
 const CLI_BINARY: &str = "asysta";
 /// The desktop entry's template (the bundler fills in the command, the
@@ -115,7 +119,7 @@ fn tauri_config_version(config: &str) -> Option<String> {
 }
 
 /// The target directory cargo and the bundler write to.
-fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }
 
@@ -138,7 +142,7 @@ fn build(version: &str) -> Result<PathBuf> {
     install_tauri_cli()?;
     super::build_ui()?;
     // The same build as `cargo xtask run`, so the two share every artefact.
-    run(cargo().args(["build", "--release", "-p", APP_BINARY, "--features", "custom-protocol", "--bin", APP_BINARY]))?;
+    run(cargo().args(["build", "--release", "-p", APP_BINARY, "--features", "custom-protocol", "--bins"]))?;
     run(cargo().args(["build", "--release", "-p", CLI_PACKAGE, "--bin", CLI_BINARY]))?;
 
     let folder = deb_folder();
@@ -154,7 +158,8 @@ fn build(version: &str) -> Result<PathBuf> {
     }
     let app = target_dir().join("release").join(APP_BINARY);
     let cli = target_dir().join("release").join(CLI_BINARY);
-    let depends = library_depends(&[&app, &cli])?;
+    let typeset = target_dir().join("release").join(TYPESET_BINARY);
+    let depends = library_depends(&[&app, &typeset, &cli])?;
     let template = root().join(DESKTOP_TEMPLATE);
     run(cargo()
         .args(["tauri", "bundle", "--bundles", "deb", "--config"])
@@ -256,9 +261,10 @@ fn json_string(text: &str) -> String {
 
 /// The files every package must hold (paths from `/`); the build fails
 /// if one is missing.
-fn required_files() -> [String; 4] {
+fn required_files() -> [String; 5] {
     [
         format!("/usr/bin/{APP_BINARY}"),
+        format!("/usr/bin/{TYPESET_BINARY}"),
         format!("/usr/bin/{CLI_BINARY}"),
         DESKTOP_ENTRY.to_owned(),
         format!("/usr/share/icons/hicolor/512x512/apps/{APP_BINARY}.png"),

@@ -50,7 +50,7 @@ pub fn print(
     out: &mut String,
 ) -> Result<(), String> {
     let store = open(data_dir, t)?;
-    let bytes = render(&store, job, today_local()).map_err(|e| match e {
+    let bytes = render(&store, job, today_local(), &asysta_print::InProcess).map_err(|e| match e {
         JobError::Store(e) => describe(&ApiError::from(e), t),
         JobError::NotFound(what) => {
             describe(&ApiError::new(asysta_core::api::ErrorKind::NotFound), t) + &format!(" ({what})")

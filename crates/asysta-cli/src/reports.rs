@@ -128,9 +128,13 @@ pub fn half_year(
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     if let Some(path) = &output.pdf {
-        let bytes =
-            asysta_print::jobs::render(&store, &PrintJob::HalfYear { period: report.period.clone() }, today_local())
-                .map_err(|e| e.to_string())?;
+        let bytes = asysta_print::jobs::render(
+            &store,
+            &PrintJob::HalfYear { period: report.period.clone() },
+            today_local(),
+            &asysta_print::InProcess,
+        )
+        .map_err(|e| e.to_string())?;
         asysta_print::write_atomically(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     if json {

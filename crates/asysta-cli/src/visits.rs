@@ -80,7 +80,7 @@ pub fn run(data_dir: &Path, command: VisitCommand, t: &Translator, out: &mut Str
         }
         VisitCommand::Planned { json, ics, weeks, with_names } => {
             let store = crate::commands::open(data_dir, t)?;
-            let scheduled = store.scheduled_visits(today).map_err(failed(t))?;
+            let scheduled = store.scheduled_visits(today, None).map_err(failed(t))?;
             let next = store.planned_visits().map_err(failed(t))?;
             if let Some(path) = ics {
                 let until = today + chrono::Duration::weeks(i64::from(weeks));
@@ -126,7 +126,7 @@ pub fn run(data_dir: &Path, command: VisitCommand, t: &Translator, out: &mut Str
             };
             let mut store = open_for_edit(data_dir, t)?;
             let id = store.run(ops::PlanVisit { family_id, form }, today).map_err(failed(t))?;
-            let planned = store.scheduled_visits(today).map_err(failed(t))?.into_iter().find(|v| v.id == id);
+            let planned = store.scheduled_visits(today, None).map_err(failed(t))?.into_iter().find(|v| v.id == id);
             if json {
                 return print_json(out, &planned);
             }

@@ -675,8 +675,9 @@ pub mod command {
     pub const PLAN_VISIT: &str = "plan_visit";
     /// `{ visit_id: EntityId } -> ()`
     pub const CANCEL_PLANNED_VISIT: &str = "cancel_planned_visit";
-    /// `() -> Vec<ScheduledVisit>` (every visit planned ahead, the missed
-    /// ones first, then by date and time)
+    /// `{ family_id: Option<EntityId> } -> Vec<ScheduledVisit>` (every
+    /// visit planned ahead, of one family when given, the missed ones
+    /// first, then by date and time)
     pub const SCHEDULED_VISITS: &str = "scheduled_visits";
     /// `{ family_id, target, path, restricted } -> EntityId` (a file
     /// attached to the case; see `ops::AddAttachment`).

@@ -8,7 +8,7 @@
 //!
 //!     CARGO_TARGET_DIR=../../target/print cargo bench
 
-use asysta_print::{monthly_pdf, plan_pdf};
+use asysta_print::{monthly_pdf, plan_pdf, InProcess};
 use std::time::{Duration, Instant};
 
 // The sample documents the tests use; the benchmark needs only two.
@@ -24,18 +24,18 @@ fn main() {
     let monthly = samples::monthly(15);
 
     let first = Instant::now();
-    plan_pdf(&plan).unwrap();
+    plan_pdf(&plan, &InProcess).unwrap();
     println!("first print (engine and fonts set up): {:.1} ms", ms(first.elapsed()));
 
     bench("plan_pdf, 5 goals × 3 actions", |i| {
         let mut plan = plan.clone();
         plan.header.family_name = format!("Kowalscy {i}");
-        plan_pdf(&plan).unwrap()
+        plan_pdf(&plan, &InProcess).unwrap()
     });
     bench("monthly_pdf, 15 families", |i| {
         let mut monthly = monthly.clone();
         monthly.families[0].family = format!("Kowalscy {i}");
-        monthly_pdf(&monthly).unwrap()
+        monthly_pdf(&monthly, &InProcess).unwrap()
     });
 }
 

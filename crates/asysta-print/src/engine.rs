@@ -6,6 +6,7 @@
 //! template decodes with `json(...)`. Strings decoded that way are text, not
 //! markup, so nothing a user typed can change a document's layout.
 
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -19,7 +20,7 @@ use typst_pdf::PdfOptions;
 
 /// The fixed template of each PDF document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Template {
+pub enum Template {
     Plan,
     Evaluation,
     Opinion,
@@ -30,8 +31,23 @@ pub(crate) enum Template {
 }
 
 impl Template {
+    const ALL: [Template; 7] = [
+        Template::Plan,
+        Template::Evaluation,
+        Template::Opinion,
+        Template::Visit,
+        Template::Diary,
+        Template::Monthly,
+        Template::HalfYear,
+    ];
+
+    /// The template named `file_name` (as [`Template::file_name`] gives it).
+    pub fn from_file_name(file_name: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.file_name() == file_name)
+    }
+
     /// The template's file name, which is also its path in the engine.
-    pub(crate) fn file_name(self) -> &'static str {
+    pub fn file_name(self) -> &'static str {
         match self {
             Template::Plan => "plan.typ",
             Template::Evaluation => "evaluation.typ",
@@ -82,15 +98,30 @@ fn engine() -> &'static TypstEngine {
 /// tests require none.
 #[cfg(test)]
 pub(crate) fn warnings(template: Template, data: &impl Serialize) -> Result<Vec<String>, PrintError> {
-    with_world(template, data, |world| {
+    let json = serde_json::to_vec(data).expect("the view serialises");
+    with_world(template, &json, |world| {
         let (_, warnings) = compile_in(world)?;
         Ok(warnings.iter().map(|w| describe(world, w)).collect())
     })
 }
 
-/// Compiles `template` with `data` and exports the PDF.
-pub(crate) fn render_pdf(template: Template, data: &impl Serialize) -> Result<Vec<u8>, PrintError> {
-    with_world(template, data, |world| {
+/// Serialises `data` for `template` and has `typesetter` make the PDF.
+pub(crate) fn render_pdf(
+    template: Template,
+    data: &impl Serialize,
+    typesetter: &dyn Typeset,
+) -> Result<Vec<u8>, PrintError> {
+    let json = serde_json::to_vec(data).map_err(|e| PrintError::Template {
+        template: template.file_name(),
+        message: format!("the data did not serialise: {e}"),
+    })?;
+    typesetter.typeset(template, &json)
+}
+
+/// Compiles `template` with `json` (its data) in this process and exports
+/// the PDF: what [`crate::InProcess`] does.
+pub(crate) fn typeset_here(template: Template, json: &[u8]) -> Result<Vec<u8>, PrintError> {
+    with_world(template, json, |world| {
         let (document, _warnings) = compile_in(world)?;
         let options = PdfOptions { creator: Smart::Custom(Some("Asysta".to_owned())), ..PdfOptions::default() };
         typst_pdf::pdf(&document, &options).map_err(|errors| describe_all(world, &errors))
@@ -98,20 +129,21 @@ pub(crate) fn render_pdf(template: Template, data: &impl Serialize) -> Result<Ve
 }
 
 /// Runs `f` in a world whose main file is `template` and whose
-/// `sys.inputs.data` is `data` as JSON; an error message from `f` becomes a
+/// `sys.inputs.data` is `json`; an error message from `f` becomes a
 /// [`PrintError::Template`] naming the template.
 fn with_world<R>(
     template: Template,
-    data: &impl Serialize,
+    json: &[u8],
     f: impl FnOnce(&TypstWorld<'_>) -> Result<R, String>,
 ) -> Result<R, PrintError> {
-    let result = serde_json::to_vec(data).map_err(|e| format!("the data did not serialise: {e}")).and_then(|json| {
-        let mut inputs = Dict::new();
-        inputs.insert("data".into(), Bytes::new(json).into_value());
-        let world =
-            engine().world_builder(template.file_name()).with_inputs(inputs).build().map_err(|e| e.to_string())?;
-        f(&world)
-    });
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), Bytes::new(json.to_vec()).into_value());
+    let result = engine()
+        .world_builder(template.file_name())
+        .with_inputs(inputs)
+        .build()
+        .map_err(|e| e.to_string())
+        .and_then(|world| f(&world));
     typst::comemo::evict(CACHE_MAX_AGE);
     result.map_err(|message| PrintError::Template { template: template.file_name(), message })
 }

@@ -3,6 +3,7 @@
 
 use crate::compose::{self, Labels, Letterhead};
 use crate::model::YearMonth;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use asysta_core::api::{FamilyCase, PrintJob};
 use asysta_core::record::FamilyStatus;
@@ -103,8 +104,9 @@ fn centre_monthly(
     Ok(())
 }
 
-/// Renders `job` as it stands in `store` on `today`.
-pub fn render(store: &Store, job: &PrintJob, today: NaiveDate) -> Result<Vec<u8>, JobError> {
+/// Renders `job` as it stands in `store` on `today`, a PDF typeset by
+/// `typesetter`.
+pub fn render(store: &Store, job: &PrintJob, today: NaiveDate, typesetter: &dyn Typeset) -> Result<Vec<u8>, JobError> {
     let labels = Labels::new(store.plan_areas()?);
     let case_of = |family_id: EntityId| -> Result<(FamilyCase, Letterhead), JobError> {
         Ok((store.family_case(family_id)?, letterhead(store, Some(family_id), today)?))
@@ -113,32 +115,32 @@ pub fn render(store: &Store, job: &PrintJob, today: NaiveDate) -> Result<Vec<u8>
         PrintJob::Plan { family_id, version } => {
             let (case, lh) = case_of(family_id)?;
             let doc = compose::plan_document(&case, version, &labels, &lh).ok_or_else(|| missing("plan"))?;
-            Ok(crate::plan_pdf(&doc)?)
+            Ok(crate::plan_pdf(&doc, typesetter)?)
         }
         PrintJob::Evaluation { evaluation_id } => {
             let (case, lh) = case_of(store.evaluation(evaluation_id)?.family_id)?;
             let scale = store.rating_scale()?;
             let doc = compose::evaluation_document(&case, evaluation_id, &scale, &labels, &lh)
                 .ok_or_else(|| missing(evaluation_id))?;
-            Ok(crate::evaluation_pdf(&doc)?)
+            Ok(crate::evaluation_pdf(&doc, typesetter)?)
         }
         PrintJob::Opinion { opinion_id } | PrintJob::OpinionDocx { opinion_id } => {
             let (case, lh) = case_of(store.opinion(opinion_id)?.family_id)?;
             let doc = compose::opinion_document(&case, opinion_id, &lh).ok_or_else(|| missing(opinion_id))?;
             Ok(match job {
                 PrintJob::OpinionDocx { .. } => crate::opinion_docx(&doc)?,
-                _ => crate::opinion_pdf(&doc)?,
+                _ => crate::opinion_pdf(&doc, typesetter)?,
             })
         }
         PrintJob::Visit { visit_id } => {
             let family_id = store.family_of_record(visit_id)?;
             let (case, lh) = case_of(family_id)?;
             let doc = compose::visit_document(&case, visit_id, &labels, &lh).ok_or_else(|| missing(visit_id))?;
-            Ok(crate::visit_pdf(&doc)?)
+            Ok(crate::visit_pdf(&doc, typesetter)?)
         }
         PrintJob::Diary { family_id, year, month } => {
             let (case, lh) = case_of(family_id)?;
-            Ok(crate::diary_pdf(&compose::diary_document(&case, YearMonth { year, month }, &labels, &lh))?)
+            Ok(crate::diary_pdf(&compose::diary_document(&case, YearMonth { year, month }, &labels, &lh), typesetter)?)
         }
         PrintJob::Monthly { year, month, assistant } => {
             let mut cases = Vec::new();
@@ -151,7 +153,10 @@ pub fn render(store: &Store, job: &PrintJob, today: NaiveDate) -> Result<Vec<u8>
             if store.role() == asysta_core::workspace::Role::Centre {
                 centre_monthly(store, &mut cases, &mut lh, assistant)?;
             }
-            Ok(crate::monthly_pdf(&compose::monthly_document(&cases, YearMonth { year, month }, &labels, &lh))?)
+            Ok(crate::monthly_pdf(
+                &compose::monthly_document(&cases, YearMonth { year, month }, &labels, &lh),
+                typesetter,
+            )?)
         }
         PrintJob::HalfYear { ref period } => {
             let period = asysta_core::centre::report::HalfYear::parse(period).ok_or_else(|| missing(period))?;
@@ -173,7 +178,7 @@ pub fn render(store: &Store, job: &PrintJob, today: NaiveDate) -> Result<Vec<u8>
                     })
                     .collect(),
             };
-            Ok(crate::half_year_pdf(&doc)?)
+            Ok(crate::half_year_pdf(&doc, typesetter)?)
         }
     }
 }

@@ -118,7 +118,9 @@ impl Session {
         today: NaiveDate,
     ) -> Result<String, ApiError> {
         use asysta_print::jobs::{render, JobError};
-        let bytes = render(self.store()?, job, today).map_err(|e| match e {
+        // typst stays out of the app: each print runs in the helper.
+        let typesetter = asysta_print::HelperProcess::beside_this_program();
+        let bytes = render(self.store()?, job, today, &typesetter).map_err(|e| match e {
             JobError::Store(e) => ApiError::from(e),
             JobError::NotFound(_) => ApiError::new(asysta_core::api::ErrorKind::NotFound),
             JobError::Print(e) => {

@@ -2,13 +2,14 @@ use super::{ordinal, HeaderView};
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::DiaryDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
 /// The PDF of a month of a family's visit diary: one table row per visit,
 /// breaking across pages with the header row repeated.
-pub fn diary_pdf(doc: &DiaryDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::Diary, &view(doc)?)
+pub fn diary_pdf(doc: &DiaryDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::Diary, &view(doc)?, typesetter)
 }
 
 #[derive(Serialize)]

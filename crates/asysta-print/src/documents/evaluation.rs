@@ -2,6 +2,7 @@ use super::HeaderView;
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::EvaluationDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
@@ -9,8 +10,8 @@ use serde::Serialize;
 /// areas, the outcome of the goals, the family's view, the risks to the
 /// children, the cooperation and the recommendation, with signature lines
 /// for the assistant and the head of the centre.
-pub fn evaluation_pdf(doc: &EvaluationDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::Evaluation, &view(doc))
+pub fn evaluation_pdf(doc: &EvaluationDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::Evaluation, &view(doc), typesetter)
 }
 
 #[derive(Serialize)]

@@ -2,13 +2,14 @@ use super::HeaderView;
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::HalfYearDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
 /// The PDF of the centre's half-year figures: one row per figure, the
 /// "of them" rows indented.
-pub fn half_year_pdf(doc: &HalfYearDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::HalfYear, &view(doc))
+pub fn half_year_pdf(doc: &HalfYearDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::HalfYear, &view(doc), typesetter)
 }
 
 #[derive(Serialize)]

@@ -2,14 +2,15 @@ use super::{ordinal, HeaderView};
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::MonthlyReportDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
 /// The PDF of the assistant's monthly activity report: visits and hours per
 /// family, the forms and places of contact, and the plan actions worked on.
 /// The totals are computed from the rows.
-pub fn monthly_pdf(doc: &MonthlyReportDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::Monthly, &view(doc)?)
+pub fn monthly_pdf(doc: &MonthlyReportDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::Monthly, &view(doc)?, typesetter)
 }
 
 #[derive(Serialize)]

@@ -2,13 +2,14 @@ use super::HeaderView;
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::OpinionDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
 /// The PDF of the opinion for the family court, with a signature line for
 /// the assistant. A draft (not finalised) says "PROJEKT" across every page.
-pub fn opinion_pdf(doc: &OpinionDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::Opinion, &view(doc))
+pub fn opinion_pdf(doc: &OpinionDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::Opinion, &view(doc), typesetter)
 }
 
 #[derive(Serialize)]

@@ -2,14 +2,15 @@ use super::{ordinal, HeaderView};
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::PlanDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
 /// The PDF of one version of a work plan: the goals with their actions, and
 /// signature lines for each family member, the assistant and the social
 /// worker's consultation.
-pub fn plan_pdf(doc: &PlanDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::Plan, &view(doc))
+pub fn plan_pdf(doc: &PlanDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::Plan, &view(doc), typesetter)
 }
 
 #[derive(Serialize)]

@@ -6,8 +6,7 @@ use super::*;
 use crate::engine::{warnings, Template};
 use crate::PrintError;
 
-#[path = "../../tests/it/samples.rs"]
-mod samples;
+use crate::samples;
 
 #[track_caller]
 fn check_no_warnings(template: Template, warnings: Result<Vec<String>, PrintError>) {

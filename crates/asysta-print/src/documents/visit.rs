@@ -2,13 +2,14 @@ use super::HeaderView;
 use crate::engine::{render_pdf, Template};
 use crate::format;
 use crate::model::VisitRecordDocument;
+use crate::typeset::Typeset;
 use crate::PrintError;
 use serde::Serialize;
 
 /// The PDF of the record of one visit, with signature lines for a family
 /// member and the assistant.
-pub fn visit_pdf(doc: &VisitRecordDocument) -> Result<Vec<u8>, PrintError> {
-    render_pdf(Template::Visit, &view(doc))
+pub fn visit_pdf(doc: &VisitRecordDocument, typesetter: &dyn Typeset) -> Result<Vec<u8>, PrintError> {
+    render_pdf(Template::Visit, &view(doc), typesetter)
 }
 
 #[derive(Serialize)]

@@ -26,7 +26,7 @@ fn check(bytes: Result<Vec<u8>, PrintError>, expected: &[&str]) -> Pdf {
 #[test]
 fn plan() {
     let pdf = check(
-        plan_pdf(&samples::plan(5, 3)),
+        plan_pdf(&samples::plan(5, 3), &InProcess),
         &[
             "PLAN PRACY Z RODZINĄ",
             "wersja 3",
@@ -51,12 +51,12 @@ fn plan_without_agreement_or_consultation_says_so() {
     let mut plan = samples::plan(1, 1);
     plan.agreed_with_family_on = None;
     plan.consultation = None;
-    check(plan_pdf(&plan), &["jeszcze nie uzgodniono", "jeszcze nie konsultowano"]);
+    check(plan_pdf(&plan, &InProcess), &["jeszcze nie uzgodniono", "jeszcze nie konsultowano"]);
 }
 
 #[test]
 fn plan_first_page_renders_to_a_non_trivial_png() {
-    let pdf = check(plan_pdf(&samples::plan(5, 3)), &[]);
+    let pdf = check(plan_pdf(&samples::plan(5, 3), &InProcess), &[]);
     let png = pdf.first_page_png(60);
     let size = file_size(&png);
     assert!(size > 15_000, "page 1 as PNG is only {size} bytes");
@@ -69,7 +69,7 @@ fn plan_first_page_renders_to_a_non_trivial_png() {
 #[test]
 fn evaluation() {
     check(
-        evaluation_pdf(&samples::evaluation()),
+        evaluation_pdf(&samples::evaluation(), &InProcess),
         &[
             "OKRESOWA OCENA SYTUACJI RODZINY",
             "01.05.2026 – 31.10.2026",
@@ -89,14 +89,14 @@ fn evaluation() {
 fn final_evaluation_is_titled_so() {
     let mut evaluation = samples::evaluation();
     evaluation.is_final = true;
-    let pdf = check(evaluation_pdf(&evaluation), &["KOŃCOWA OCENA SYTUACJI RODZINY"]);
+    let pdf = check(evaluation_pdf(&evaluation, &InProcess), &["KOŃCOWA OCENA SYTUACJI RODZINY"]);
     assert!(!pdf.text().contains("OKRESOWA"));
 }
 
 #[test]
 fn opinion() {
     let pdf = check(
-        opinion_pdf(&samples::opinion(true)),
+        opinion_pdf(&samples::opinion(true), &InProcess),
         &[
             "OPINIA ASYSTENTA RODZINY",
             "Sąd Rejonowy dla Łodzi-Śródmieścia w Łodzi, III Wydział Rodzinny i Nieletnich",
@@ -114,7 +114,7 @@ fn opinion() {
 #[test]
 fn draft_opinion_says_projekt() {
     check(
-        opinion_pdf(&samples::opinion(false)),
+        opinion_pdf(&samples::opinion(false), &InProcess),
         &["Projekt — opinia nie została jeszcze zatwierdzona.", "dnia 02.11.2026"],
     );
 }
@@ -122,7 +122,7 @@ fn draft_opinion_says_projekt() {
 #[test]
 fn visit() {
     check(
-        visit_pdf(&samples::visit()),
+        visit_pdf(&samples::visit(), &InProcess),
         &[
             "NOTATKA Z WIZYTY ASYSTENTA RODZINY",
             "14:30–16:00 (1,5 h)",
@@ -145,14 +145,14 @@ fn visit_without_intervention_or_next_contact() {
     visit.intervention = None;
     visit.next_planned = None;
     visit.actions_worked.clear();
-    let pdf = check(visit_pdf(&visit), &["nie zaplanowano", "Nie odnotowano działań z planu."]);
+    let pdf = check(visit_pdf(&visit, &InProcess), &["nie zaplanowano", "Nie odnotowano działań z planu."]);
     assert!(!pdf.text().contains("interwencja"));
 }
 
 #[test]
 fn diary_table_breaks_across_pages_and_repeats_its_header() {
     let pdf = check(
-        diary_pdf(&samples::diary(120)),
+        diary_pdf(&samples::diary(120), &InProcess),
         &["DZIENNIK WIZYT", "listopad 2026", "Liczba wpisów:", "120", "180 h", "09:00–10:30", "1,5 h", "120."],
     );
     let pages = pdf.page_count();
@@ -169,13 +169,13 @@ fn diary_table_breaks_across_pages_and_repeats_its_header() {
 fn diary_of_a_month_that_does_not_exist_is_refused() {
     let mut diary = samples::diary(1);
     diary.month.month = 13;
-    assert!(matches!(diary_pdf(&diary), Err(PrintError::InvalidMonth(13))));
+    assert!(matches!(diary_pdf(&diary, &InProcess), Err(PrintError::InvalidMonth(13))));
 }
 
 #[test]
 fn half_year_figures_list_their_rows_with_the_of_them_rows_unnumbered() {
     let pdf = check(
-        half_year_pdf(&samples::half_year()),
+        half_year_pdf(&samples::half_year(), &InProcess),
         &[
             "INFORMACJA PÓŁROCZNA O PRACY ASYSTENTÓW RODZINY",
             "za okres: 01.07.2026 – 31.12.2026",
@@ -192,7 +192,7 @@ fn half_year_figures_list_their_rows_with_the_of_them_rows_unnumbered() {
 #[test]
 fn monthly_report_totals_the_rows() {
     let pdf = check(
-        monthly_pdf(&samples::monthly(15)),
+        monthly_pdf(&samples::monthly(15), &InProcess),
         &[
             "SPRAWOZDANIE Z PRACY ASYSTENTA RODZINY",
             "za miesiąc: listopad 2026",
@@ -215,5 +215,8 @@ fn monthly_report_totals_the_rows() {
 #[test]
 fn the_same_document_prints_the_same_bytes() {
     let plan = samples::plan(2, 2);
-    assert!(plan_pdf(&plan).unwrap() == plan_pdf(&plan).unwrap(), "a PDF depends on more than its data");
+    assert!(
+        plan_pdf(&plan, &InProcess).unwrap() == plan_pdf(&plan, &InProcess).unwrap(),
+        "a PDF depends on more than its data"
+    );
 }

@@ -19,25 +19,25 @@ fn check_literal(bytes: Result<Vec<u8>, PrintError>) {
 fn a_family_name_with_markup_prints_literally() {
     let mut plan = samples::plan(1, 1);
     plan.header.family_name = HOSTILE.to_owned();
-    check_literal(plan_pdf(&plan));
+    check_literal(plan_pdf(&plan, &InProcess));
 }
 
 #[test]
 fn markup_in_table_cells_prints_literally() {
     let mut diary = samples::diary(2);
     diary.entries[1].summary = HOSTILE.to_owned();
-    check_literal(diary_pdf(&diary));
+    check_literal(diary_pdf(&diary, &InProcess));
 }
 
 #[test]
 fn markup_in_free_text_prints_literally() {
     let mut opinion = samples::opinion(true);
     opinion.body = format!("Pierwszy akapit.\n\n{HOSTILE}\n\nOstatni akapit.");
-    check_literal(opinion_pdf(&opinion));
+    check_literal(opinion_pdf(&opinion, &InProcess));
 
     let mut monthly = samples::monthly(2);
     monthly.families[1].actions_worked = vec![HOSTILE.to_owned()];
-    check_literal(monthly_pdf(&monthly));
+    check_literal(monthly_pdf(&monthly, &InProcess));
 }
 
 #[test]

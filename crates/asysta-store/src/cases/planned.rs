@@ -32,14 +32,16 @@ impl Store {
         Ok(())
     }
 
-    /// Every visit planned ahead and not cancelled: the missed ones (their
-    /// day passed by `today`) first, then by date, time and family.
-    pub fn scheduled_visits(&self, today: NaiveDate) -> Result<Vec<ScheduledVisit>> {
+    /// Every visit planned ahead and not cancelled, of `family` when given:
+    /// the missed ones (their day passed by `today`) first, then by date,
+    /// time and family.
+    pub fn scheduled_visits(&self, today: NaiveDate, family: Option<EntityId>) -> Result<Vec<ScheduledVisit>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.family_id, f.name, p.visit_json FROM planned_visits p \
-             JOIN families f ON f.id = p.family_id WHERE p.deleted = 0 AND f.deleted = 0",
+             JOIN families f ON f.id = p.family_id WHERE p.deleted = 0 AND f.deleted = 0 \
+             AND (?1 IS NULL OR p.family_id = ?1)",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([family.map(|f| f.to_string())], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
         })?;
         let mut out = Vec::new();

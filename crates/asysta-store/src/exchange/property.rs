@@ -381,8 +381,7 @@ fn random_edit(world: &mut World, r: usize, rng: &mut DemoRng) {
         }
         41..=43 => {
             // A planned visit happens, or is cancelled.
-            let planned: Vec<_> =
-                store.scheduled_visits(today()).unwrap().into_iter().filter(|v| v.family_id == f).collect();
+            let planned: Vec<_> = store.scheduled_visits(today(), Some(f)).unwrap();
             if !planned.is_empty() {
                 let v = rng.pick(&planned).clone();
                 if rng.below(2) == 0 {

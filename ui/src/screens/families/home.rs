@@ -198,7 +198,7 @@ pub fn HomePanel(props: &HomePanelProps) -> Html {
                     alerts: Part::from_reply(ipc::alerts().await),
                     due: Part::from_reply(ipc::due().await),
                     planned: Part::from_reply(ipc::planned_visits().await),
-                    scheduled: Part::from_reply(ipc::scheduled_visits().await),
+                    scheduled: Part::from_reply(ipc::scheduled_visits(None).await),
                     decisions: Part::from_reply(ipc::plan_decisions().await),
                 };
                 let locked = next.drafts.is_locked() || next.alerts.is_locked();

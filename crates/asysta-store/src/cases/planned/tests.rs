@@ -42,8 +42,16 @@ fn a_planned_visit_is_listed_missed_turned_into_a_diary_entry_or_cancelled() {
     let soon =
         s.anna.run(ops::PlanVisit { family_id, form: plan("07.12.2026", "16:00", "Szkoła syna") }, today).unwrap();
     let later = s.anna.run(ops::PlanVisit { family_id, form: plan("2026-12-14", "09:30", "") }, today).unwrap();
-    let listed = s.anna.scheduled_visits(today).unwrap();
+    let other_family: EntityId = s.anna.add_family(&family("Nowakowie", "Ewa")).unwrap();
+    let theirs = s.anna.run(ops::PlanVisit { family_id: other_family, form: plan("2026-12-08", "12:00", "") }, today);
+    let theirs = theirs.unwrap();
+    let listed = s.anna.scheduled_visits(today, None).unwrap();
+    assert_eq!(listed.iter().map(|v| v.id).collect::<Vec<_>>(), [soon, theirs, later]);
+    s.anna.cancel_planned_visit(theirs).unwrap();
+    // One family's, as its case lists them.
+    let listed = s.anna.scheduled_visits(today, Some(family_id)).unwrap();
     assert_eq!(listed.iter().map(|v| v.id).collect::<Vec<_>>(), [soon, later]);
+    assert!(s.anna.scheduled_visits(today, Some(other_family)).unwrap().is_empty());
     assert_eq!(
         (listed[0].time.as_str(), listed[0].purpose.as_str(), listed[0].missed),
         ("16:00", "Szkoła syna", false)
@@ -52,7 +60,7 @@ fn a_planned_visit_is_listed_missed_turned_into_a_diary_entry_or_cancelled() {
     assert!(s.anna.family_case(family_id).unwrap().visits.is_empty());
     assert_eq!(s.anna.list_families().unwrap()[0].last_visit, None);
     // A week on, the first one is missed (listed first).
-    let listed = s.anna.scheduled_visits(d("2026-12-10")).unwrap();
+    let listed = s.anna.scheduled_visits(d("2026-12-10"), None).unwrap();
     assert_eq!((listed[0].id, listed[0].missed, listed[1].missed), (soon, true, false));
 
     // It happened after all: corrected into a diary entry, the family's
@@ -65,10 +73,10 @@ fn a_planned_visit_is_listed_missed_turned_into_a_diary_entry_or_cancelled() {
     assert_eq!(case.visits[0].id, soon);
     assert_eq!(case.visits[0].visit.purpose.as_deref(), Some("Szkoła syna"), "what it was planned for stays");
     assert!(s.anna.drafts().unwrap().is_empty());
-    assert_eq!(s.anna.scheduled_visits(today).unwrap().iter().map(|v| v.id).collect::<Vec<_>>(), [later]);
+    assert_eq!(s.anna.scheduled_visits(today, None).unwrap().iter().map(|v| v.id).collect::<Vec<_>>(), [later]);
     // The other one is cancelled; a diary entry cannot be.
     s.anna.run(ops::CancelPlannedVisit { visit_id: later }, today).unwrap();
-    assert!(s.anna.scheduled_visits(today).unwrap().is_empty());
+    assert!(s.anna.scheduled_visits(today, None).unwrap().is_empty());
     assert!(matches!(s.anna.run(ops::CancelPlannedVisit { visit_id: soon }, today), Err(StoreError::NotFound(_))));
     assert!(s.anna.check().unwrap().ok);
 
@@ -76,7 +84,7 @@ fn a_planned_visit_is_listed_missed_turned_into_a_diary_entry_or_cancelled() {
     let bundle = export(&mut s.anna, &s.root.join("b1.asysta"), ExportRequest::default());
     import(&mut s.centre, &bundle, Some(&s.anna)).unwrap();
     assert_eq!(s.centre.family_case(family_id).unwrap().visits.len(), 1);
-    assert!(s.centre.scheduled_visits(today).unwrap().is_empty());
+    assert!(s.centre.scheduled_visits(today, None).unwrap().is_empty());
     assert!(s.centre.check().unwrap().ok);
 }
 

@@ -2,7 +2,7 @@
 //! time, place, purpose), cancel one, or write the entry of one that took
 //! place (the diary's form opens on it, see [`DiaryAction::RecordPlanned`]).
 //! Missed ones (their day has passed) are marked. The list is the shell's
-//! `scheduled_visits` narrowed to the family, read again whenever `reload`
+//! `scheduled_visits` of the family, read again whenever `reload`
 //! changes.
 
 use super::DiaryAction;
@@ -138,10 +138,8 @@ pub fn PlannedVisits(props: &PlannedVisitsProps) -> Html {
             let dispatcher = dispatcher.clone();
             let on_locked = on_locked.clone();
             spawn_local(async move {
-                match ipc::scheduled_visits().await {
-                    Ok(all) => dispatcher.dispatch(PlannedAction::Loaded(
-                        all.into_iter().filter(|v| v.family_id == family_id).collect(),
-                    )),
+                match ipc::scheduled_visits(Some(family_id)).await {
+                    Ok(visits) => dispatcher.dispatch(PlannedAction::Loaded(visits)),
                     Err(error) if error.kind == ErrorKind::Locked => on_locked.emit(()),
                     Err(error) => dispatcher.dispatch(PlannedAction::LoadFailed(error.kind)),
                 }

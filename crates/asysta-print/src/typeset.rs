@@ -1,0 +1,104 @@
+//! Who typesets a PDF. typst, its fonts and the data it needs make up most
+//! of a program that links them (about 50 of the app's 84 MB) and tens of
+//! megabytes of memory once used. The CLI prints in its own short-lived
+//! process ([`InProcess`]); the app, which runs all day, hands each print
+//! to a helper program beside it ([`HelperProcess`], `asysta-typeset`),
+//! which lives only for that print.
+//!
+//! The helper's protocol: standard input is the template's file name, a
+//! line feed, then the template's data as JSON, to the end; standard output
+//! is the PDF, exit status 0. On failure the exit status is not 0 and
+//! standard error says why. The data travels through pipes only, never
+//! through a file.
+
+use crate::engine::{typeset_here, Template};
+use crate::PrintError;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// Makes the PDF of `template` from its data (`json`).
+pub trait Typeset {
+    fn typeset(&self, template: Template, json: &[u8]) -> Result<Vec<u8>, PrintError>;
+}
+
+/// Typesets in this process, with typst linked in.
+pub struct InProcess;
+
+impl Typeset for InProcess {
+    fn typeset(&self, template: Template, json: &[u8]) -> Result<Vec<u8>, PrintError> {
+        typeset_here(template, json)
+    }
+}
+
+/// Typesets in a helper process started for each print.
+pub struct HelperProcess {
+    program: PathBuf,
+}
+
+impl HelperProcess {
+    /// The helper program's name, without the platform's extension.
+    pub const PROGRAM: &'static str = "asysta-typeset";
+
+    pub fn new(program: PathBuf) -> HelperProcess {
+        HelperProcess { program }
+    }
+
+    /// The helper installed beside the running program (a package puts
+    /// both in one folder, as cargo does).
+    pub fn beside_this_program() -> HelperProcess {
+        let name = format!("{}{}", HelperProcess::PROGRAM, std::env::consts::EXE_SUFFIX);
+        let program = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&name)))
+            .unwrap_or_else(|| PathBuf::from(name));
+        HelperProcess { program }
+    }
+
+    fn failed(&self, message: impl Into<String>) -> PrintError {
+        PrintError::Helper { program: self.program.display().to_string(), message: message.into() }
+    }
+}
+
+impl Typeset for HelperProcess {
+    fn typeset(&self, template: Template, json: &[u8]) -> Result<Vec<u8>, PrintError> {
+        let mut child = Command::new(&self.program)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| self.failed(format!("cannot start it: {e}")))?;
+        // The helper reads the whole request before it writes, so writing
+        // it all first cannot deadlock; a helper that died early shows in
+        // its exit status below rather than in this write's broken pipe.
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = stdin.write_all(template.file_name().as_bytes());
+            let _ = stdin.write_all(b"\n");
+            let _ = stdin.write_all(json);
+        }
+        let output = child.wait_with_output().map_err(|e| self.failed(format!("no answer: {e}")))?;
+        if !output.status.success() {
+            let reason = String::from_utf8_lossy(&output.stderr);
+            return Err(self.failed(format!("{}: {}", output.status, reason.trim())));
+        }
+        if !output.stdout.starts_with(b"%PDF-") {
+            return Err(self.failed("its answer is not a PDF"));
+        }
+        Ok(output.stdout)
+    }
+}
+
+/// The helper's side: reads one request from `input`, typesets it in this
+/// process and writes the PDF to `output`. The error is for standard error.
+pub fn serve(mut input: impl Read, mut output: impl Write) -> Result<(), String> {
+    let mut request = Vec::new();
+    input.read_to_end(&mut request).map_err(|e| format!("cannot read the request: {e}"))?;
+    let line_end = request.iter().position(|&b| b == b'\n').ok_or("the request names no template")?;
+    let name = std::str::from_utf8(&request[..line_end]).map_err(|_| "the template's name is not UTF-8")?;
+    let template = Template::from_file_name(name).ok_or_else(|| format!("no template is named {name:?}"))?;
+    let pdf = typeset_here(template, &request[line_end + 1..]).map_err(|e| e.to_string())?;
+    output.write_all(&pdf).and_then(|()| output.flush()).map_err(|e| format!("cannot write the PDF: {e}"))
+}
+
+#[cfg(test)]
+mod tests;
