@@ -1,8 +1,8 @@
 //! Where the memory goes: the app and its WebKit processes after the
 //! assistant has opened ten cases, each process's PSS (proportional set
 //! size: shared pages split between the processes that map them) from
-//! `/proc/PID/smaps_rollup`, the app's split into its heap and other
-//! anonymous memory and the files it maps (its binary, the libraries), and
+//! `/proc/PID/smaps`, split into the heap, other anonymous memory and the
+//! files mapped (the binary, the libraries), and
 //! in the page the wasm's linear memory and the number of DOM elements.
 //! Linux only, as the e2e harness is. Release build: `cargo xtask bench`
 //! (or `cargo bench -p asysta-app --features custom-protocol --bench
@@ -44,18 +44,23 @@ fn main() {
     processes.extend(children(pid).into_iter().map(|child| (child, command_name(child))));
     let mut total = 0;
     for (pid, name) in &processes {
-        let pss = rollup(*pid, "Pss:");
+        let (heap, anonymous, files) = split(*pid);
+        let pss = heap + anonymous + files;
         total += pss;
-        println!("| PSS after opening {FAMILIES} cases: {name} | {:.1} MB |", mb(pss));
+        println!(
+            "| PSS after opening {FAMILIES} cases: {name} | {:.1} MB (heap {:.1}, other anonymous {:.1}, mapped files {:.1}) |",
+            mb(pss),
+            mb(heap),
+            mb(anonymous),
+            mb(files)
+        );
     }
     println!("| PSS after opening {FAMILIES} cases: all processes | {:.1} MB |", mb(total));
-    let (heap, anonymous, files) = app_split(pid);
-    println!(
-        "| the app's PSS: heap {:.1} MB, other anonymous {:.1} MB, mapped files {:.1} MB |",
-        mb(heap),
-        mb(anonymous),
-        mb(files)
-    );
+    for (pid, name) in &processes {
+        let files: Vec<String> =
+            largest_files(*pid, 6).into_iter().map(|(file, pss)| format!("{file} {:.1}", mb(pss))).collect();
+        println!("| {name}: the files mapped with most PSS (MB) | {} |", files.join(", "));
+    }
     let page = app.execute(
         "return [window.asystaWasmMemory ? window.asystaWasmMemory.buffer.byteLength : -1, \
          document.getElementsByTagName('*').length]",
@@ -126,15 +131,10 @@ fn command_name(pid: u32) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/comm")).map_or_else(|_| pid.to_string(), |s| s.trim().to_owned())
 }
 
-/// A field of `/proc/PID/smaps_rollup`, in bytes.
-fn rollup(pid: u32, field: &str) -> u64 {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-    text.lines().find_map(|l| l.strip_prefix(field)).map_or(0, kb)
-}
-
-/// The app's PSS in its heap, in other anonymous mappings (thread stacks,
-/// allocator arenas, SQLCipher's page cache) and in mapped files, in bytes.
-fn app_split(pid: u32) -> (u64, u64, u64) {
+/// A process's PSS in its heap, in other anonymous mappings (thread
+/// stacks, allocator arenas, SQLCipher's page cache, JavaScript's heap) and
+/// in mapped files (its binary, the libraries), in bytes.
+fn split(pid: u32) -> (u64, u64, u64) {
     let text = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
     let (mut heap, mut anonymous, mut files) = (0, 0, 0);
     let mut current = "";
@@ -158,6 +158,28 @@ fn app_split(pid: u32) -> (u64, u64, u64) {
         }
     }
     (heap, anonymous, files)
+}
+
+/// The `count` files with the most PSS mapped into `pid`, in bytes.
+fn largest_files(pid: u32, count: usize) -> Vec<(String, u64)> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut by_file: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let first = fields.next().unwrap_or_default();
+        if first.contains('-') && !first.ends_with(':') {
+            current = fields.nth(4).filter(|p| p.starts_with('/')).map(|p| {
+                std::path::Path::new(p).file_name().map_or(p.to_owned(), |n| n.to_string_lossy().into_owned())
+            });
+        } else if let (Some(file), Some(value)) = (&current, line.strip_prefix("Pss:")) {
+            *by_file.entry(file.clone()).or_default() += kb(value);
+        }
+    }
+    let mut files: Vec<_> = by_file.into_iter().collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.1));
+    files.truncate(count);
+    files
 }
 
 fn kb(value: &str) -> u64 {
