@@ -7,9 +7,12 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match asysta_print::typeset::serve(std::io::stdin().lock(), std::io::stdout().lock()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("asysta-typeset: {message}");
-            ExitCode::FAILURE
+        Err(error) => {
+            eprintln!("asysta-typeset: {error}");
+            match error {
+                asysta_print::PrintError::Template { .. } => ExitCode::from(asysta_print::typeset::TEMPLATE_FAILED),
+                _ => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -100,6 +100,7 @@ error-backup-damaged = This backup is damaged: its content does not match the di
 error-workspace-missing = There is no workspace in this directory. Create one first (asysta init).
 error-locked = The workspace is locked.
 error-no-viewer = No program on this computer opens this file (a PDF viewer).
+error-printer-missing = The document cannot be printed: Asysta's printer (asysta-typeset) is missing or broken. Install Asysta again; your data is safe.
 error-not-found = Record not found.
 error-invalid = Correct the marked fields.
 error-storage = Reading or writing data on disk failed.

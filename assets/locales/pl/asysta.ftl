@@ -102,6 +102,7 @@ error-backup-damaged = Ta kopia zapasowa jest uszkodzona: jej zawartość nie zg
 error-workspace-missing = W tym katalogu nie ma obszaru roboczego. Najpierw go utwórz (asysta init).
 error-locked = Obszar roboczy jest zablokowany.
 error-no-viewer = Na tym komputerze nie ma programu, który otworzy ten plik (przeglądarki PDF).
+error-printer-missing = Nie można przygotować wydruku: brakuje programu drukującego Asysty (asysta-typeset) albo jest uszkodzony. Zainstaluj Asystę ponownie; dane są bezpieczne.
 error-not-found = Nie znaleziono rekordu.
 error-invalid = Popraw zaznaczone pola.
 error-storage = Nie udało się odczytać lub zapisać danych na dysku.

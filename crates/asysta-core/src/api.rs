@@ -335,6 +335,9 @@ pub enum ErrorKind {
     Locked,
     /// No program on this computer opens the file (a PDF viewer).
     NoViewer,
+    /// The app's printer (`asysta-typeset`, installed beside it) is
+    /// missing or broken: an installation fault.
+    PrinterMissing,
     /// The record does not exist.
     NotFound,
     /// Some fields were refused; see [`ApiError::fields`].
@@ -430,6 +433,7 @@ impl ErrorKind {
             ErrorKind::WorkspaceMissing => "error-workspace-missing",
             ErrorKind::Locked => "error-locked",
             ErrorKind::NoViewer => "error-no-viewer",
+            ErrorKind::PrinterMissing => "error-printer-missing",
             ErrorKind::NotFound => "error-not-found",
             ErrorKind::Invalid => "error-invalid",
             ErrorKind::CaseloadFull => "error-caseload-full",

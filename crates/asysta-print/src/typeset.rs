@@ -7,15 +7,19 @@
 //!
 //! The helper's protocol: standard input is the template's file name, a
 //! line feed, then the template's data as JSON, to the end; standard output
-//! is the PDF, exit status 0. On failure the exit status is not 0 and
-//! standard error says why. The data travels through pipes only, never
-//! through a file.
+//! is the PDF, exit status 0. On failure standard error says why, and the
+//! exit status is [`TEMPLATE_FAILED`] when the template failed (a bug, as
+//! in process) or 1 when the request was bad. The data travels through
+//! pipes only, never through a file.
 
 use crate::engine::{typeset_here, Template};
 use crate::PrintError;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+
+/// The helper's exit status when typst failed on the template.
+pub const TEMPLATE_FAILED: u8 = 3;
 
 /// Makes the PDF of `template` from its data (`json`).
 pub trait Typeset {
@@ -78,8 +82,11 @@ impl Typeset for HelperProcess {
         }
         let output = child.wait_with_output().map_err(|e| self.failed(format!("no answer: {e}")))?;
         if !output.status.success() {
-            let reason = String::from_utf8_lossy(&output.stderr);
-            return Err(self.failed(format!("{}: {}", output.status, reason.trim())));
+            let reason = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+            if output.status.code() == Some(i32::from(TEMPLATE_FAILED)) {
+                return Err(PrintError::Template { template: template.file_name(), message: reason });
+            }
+            return Err(self.failed(format!("{}: {reason}", output.status)));
         }
         if !output.stdout.starts_with(b"%PDF-") {
             return Err(self.failed("its answer is not a PDF"));
@@ -89,15 +96,19 @@ impl Typeset for HelperProcess {
 }
 
 /// The helper's side: reads one request from `input`, typesets it in this
-/// process and writes the PDF to `output`. The error is for standard error.
-pub fn serve(mut input: impl Read, mut output: impl Write) -> Result<(), String> {
+/// process and writes the PDF to `output`. A bad request or a failed
+/// read or write is a [`PrintError::Helper`]; a failed template stays a
+/// [`PrintError::Template`].
+pub fn serve(mut input: impl Read, mut output: impl Write) -> Result<(), PrintError> {
+    let bad = |message: String| PrintError::Helper { program: HelperProcess::PROGRAM.to_owned(), message };
     let mut request = Vec::new();
-    input.read_to_end(&mut request).map_err(|e| format!("cannot read the request: {e}"))?;
-    let line_end = request.iter().position(|&b| b == b'\n').ok_or("the request names no template")?;
-    let name = std::str::from_utf8(&request[..line_end]).map_err(|_| "the template's name is not UTF-8")?;
-    let template = Template::from_file_name(name).ok_or_else(|| format!("no template is named {name:?}"))?;
-    let pdf = typeset_here(template, &request[line_end + 1..]).map_err(|e| e.to_string())?;
-    output.write_all(&pdf).and_then(|()| output.flush()).map_err(|e| format!("cannot write the PDF: {e}"))
+    input.read_to_end(&mut request).map_err(|e| bad(format!("cannot read the request: {e}")))?;
+    let line_end =
+        request.iter().position(|&b| b == b'\n').ok_or_else(|| bad("the request names no template".to_owned()))?;
+    let name = std::str::from_utf8(&request[..line_end]).map_err(|_| bad("the template's name is not UTF-8".into()))?;
+    let template = Template::from_file_name(name).ok_or_else(|| bad(format!("no template is named {name:?}")))?;
+    let pdf = typeset_here(template, &request[line_end + 1..])?;
+    output.write_all(&pdf).and_then(|()| output.flush()).map_err(|e| bad(format!("cannot write the PDF: {e}")))
 }
 
 #[cfg(test)]

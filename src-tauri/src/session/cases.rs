@@ -123,6 +123,10 @@ impl Session {
         let bytes = render(self.store()?, job, today, &typesetter).map_err(|e| match e {
             JobError::Store(e) => ApiError::from(e),
             JobError::NotFound(_) => ApiError::new(asysta_core::api::ErrorKind::NotFound),
+            JobError::Print(e @ asysta_print::PrintError::Helper { .. }) => {
+                eprintln!("asysta: printing failed: {e}");
+                ApiError::new(asysta_core::api::ErrorKind::PrinterMissing)
+            }
             JobError::Print(e) => {
                 // A template failure is a bug; its text may quote the
                 // case, so it goes to the log only.

@@ -116,6 +116,8 @@ fn every_computed_message_exists_in_both_languages() {
         ErrorKind::BackupDamaged,
         ErrorKind::WorkspaceMissing,
         ErrorKind::Locked,
+        ErrorKind::NoViewer,
+        ErrorKind::PrinterMissing,
         ErrorKind::NotFound,
         ErrorKind::Invalid,
         ErrorKind::CaseloadFull,

@@ -28,9 +28,11 @@ fn the_helper_side_typesets_a_request_and_refuses_a_bad_one() {
     assert!(pdf.starts_with(b"%PDF-"));
 
     let mut out = Vec::new();
-    assert!(serve(&b"../etc/passwd\n{}"[..], &mut out).unwrap_err().contains("no template"));
-    assert!(serve(&b"plan.typ"[..], &mut out).unwrap_err().contains("names no template"));
-    assert!(serve(&b"plan.typ\nnot json"[..], &mut out).is_err());
+    assert!(serve(&b"../etc/passwd\n{}"[..], &mut out).unwrap_err().to_string().contains("no template"));
+    assert!(serve(&b"plan.typ"[..], &mut out).unwrap_err().to_string().contains("names no template"));
+    // Data the template cannot read fails in the template, as in process.
+    let failed = serve(&b"plan.typ\nnot json"[..], &mut out).unwrap_err();
+    assert!(matches!(failed, PrintError::Template { template: "plan.typ", .. }), "{failed}");
     assert!(out.is_empty(), "nothing is written for a refused request");
 }
 
@@ -40,4 +42,35 @@ fn a_missing_helper_is_a_clear_error() {
     let err = helper.typeset(Template::Plan, b"{}").unwrap_err();
     assert!(matches!(err, PrintError::Helper { .. }), "{err}");
     assert!(err.to_string().contains("cannot start it"), "{err}");
+}
+
+/// A helper that answers as `script` does (a shell script standing in for
+/// `asysta-typeset`).
+#[cfg(unix)]
+fn fake_helper(dir: &std::path::Path, name: &str, script: &str) -> HelperProcess {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\ncat > /dev/null\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    HelperProcess::new(path)
+}
+
+#[cfg(unix)]
+#[test]
+fn the_app_side_tells_a_failed_template_from_a_broken_helper() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = fake_helper(dir.path(), "template", "echo 'plan.typ:3: unknown variable' >&2; exit 3");
+    let err = template.typeset(Template::Plan, b"{}").unwrap_err();
+    assert!(matches!(&err, PrintError::Template { template: "plan.typ", message } if message.contains("unknown")));
+
+    let broken = fake_helper(dir.path(), "broken", "echo 'cannot read' >&2; exit 1");
+    let err = broken.typeset(Template::Plan, b"{}").unwrap_err();
+    assert!(matches!(&err, PrintError::Helper { message, .. } if message.contains("cannot read")), "{err}");
+
+    let not_pdf = fake_helper(dir.path(), "not-pdf", "echo hello");
+    let err = not_pdf.typeset(Template::Plan, b"{}").unwrap_err();
+    assert!(err.to_string().contains("not a PDF"), "{err}");
+
+    let pdf = fake_helper(dir.path(), "pdf", "printf '%%PDF-1.7 ...'");
+    assert_eq!(pdf.typeset(Template::Plan, b"{}").unwrap(), b"%PDF-1.7 ...");
 }
