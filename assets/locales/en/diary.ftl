@@ -31,6 +31,11 @@ visit-correct-title = Correcting a diary entry
 
 ## Older entries, a month at a time. $month: the month's name; $count: entries.
 diary-older = Earlier entries
+diary-more-months = { $count ->
+    [one] Show { $count } earlier month
+   *[other] Show { $count } earlier months
+}
+diary-fewer-months = Show only the latest months
 diary-month = { $month } { $year } — { $count ->
     [one] { $count } entry
    *[other] { $count } entries

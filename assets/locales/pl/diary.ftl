@@ -32,6 +32,12 @@ visit-correct-title = Poprawa wpisu w dzienniku
 
 ## Older entries, a month at a time. $month: the month's name; $count: entries.
 diary-older = Wcześniejsze wpisy
+diary-more-months = { $count ->
+    [one] Pokaż jeszcze { $count } wcześniejszy miesiąc
+    [few] Pokaż jeszcze { $count } wcześniejsze miesiące
+   *[many] Pokaż jeszcze { $count } wcześniejszych miesięcy
+}
+diary-fewer-months = Pokaż tylko ostatnie miesiące
 diary-month = { $month } { $year } — { $count ->
     [one] { $count } wpis
     [few] { $count } wpisy

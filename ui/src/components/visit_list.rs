@@ -39,6 +39,11 @@ pub struct VisitListProps {
 /// a month at a time (a case with 500 visits paints fast).
 pub const RECENT_ENTRIES: usize = 10;
 
+/// How many months of older entries are listed at once; the months before
+/// them wait behind one button (years of work are a hundred months, each
+/// a row with its print button).
+pub const RECENT_MONTHS: usize = 12;
+
 /// The entries after the recent ones, by month (newest month first):
 /// `((year, month), entries)`.
 pub fn older_by_month(visits: &[VisitView]) -> Vec<((i32, u32), Vec<&VisitView>)> {
@@ -77,11 +82,19 @@ pub fn time_range(visit: &Visit) -> String {
 pub fn VisitList(props: &VisitListProps) -> Html {
     let i18n = use_i18n();
     let open_months = use_state(Vec::<(i32, u32)>::new);
+    let all_months = use_state(|| false);
     if props.visits.is_empty() {
         return html! { <p id="visits-empty" class="empty">{ i18n.tr("visits-empty") }</p> };
     }
     let recent = props.visits.iter().take(RECENT_ENTRIES).map(|view| visit_entry(&i18n, props, view));
-    let months = older_by_month(&props.visits).into_iter().map(|((year, month), entries)| {
+    let older = older_by_month(&props.visits);
+    let month_count = older.len();
+    let listed = if *all_months { month_count } else { month_count.min(RECENT_MONTHS) };
+    let toggle_all = {
+        let all_months = all_months.clone();
+        Callback::from(move |_: MouseEvent| all_months.set(!*all_months))
+    };
+    let months = older.into_iter().take(listed).map(|((year, month), entries)| {
         let open = open_months.contains(&(year, month));
         let toggle = {
             let open_months = open_months.clone();
@@ -124,6 +137,24 @@ pub fn VisitList(props: &VisitListProps) -> Html {
             if props.visits.len() > RECENT_ENTRIES {
                 <h4 class="diary-older">{ i18n.tr("diary-older") }</h4>
                 <ul id="diary-months" class="diary-months">{ for months }</ul>
+                if month_count > RECENT_MONTHS {
+                    <p class="diary-more-months">
+                        <button
+                            type="button"
+                            id="diary-more-months"
+                            class="link"
+                            aria-controls="diary-months"
+                            aria-expanded={all_months.to_string()}
+                            onclick={toggle_all}
+                        >
+                            if *all_months {
+                                { i18n.tr("diary-fewer-months") }
+                            } else {
+                                { i18n.count("diary-more-months", month_count - RECENT_MONTHS) }
+                            }
+                        </button>
+                    </p>
+                }
             }
         </>
     }

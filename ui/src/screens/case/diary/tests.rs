@@ -508,12 +508,9 @@ fn a_correction_shows_no_draft_controls() {
     assert!(!has_id(&html, "visit-discard") && !has_id(&html, "visit-draft-status"));
 }
 
-#[test]
-fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
-    use crate::components::visit_list::{older_by_month, RECENT_ENTRIES};
-    let case = (*case()).clone();
-    // 40 visits, newest first, every five days back from 30 November.
-    let visits: Vec<VisitView> = (0..40i64)
+/// `count` visits, newest first, every five days back from 30 November.
+fn visits_every_five_days(count: i64) -> Vec<VisitView> {
+    (0..count)
         .map(|i| {
             let visit = Visit {
                 date: d("2026-11-30") - chrono::Duration::days(5 * i),
@@ -539,7 +536,14 @@ fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
                 visit,
             }
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
+    use crate::components::visit_list::{older_by_month, RECENT_ENTRIES};
+    let case = (*case()).clone();
+    let visits = visits_every_five_days(40);
     let months = older_by_month(&visits);
     let keys: Vec<(i32, u32)> = months.iter().map(|(k, _)| *k).collect();
     assert_eq!(keys, [(2026, 10), (2026, 9), (2026, 8), (2026, 7), (2026, 6), (2026, 5)]);
@@ -557,4 +561,25 @@ fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
     assert_eq!(html.matches("class=\"visit-entry").count(), RECENT_ENTRIES, "older months stay folded");
     assert!(html.contains("październik 2026 — 3 wpisy"), "{html}");
     assert!(html.contains("wrzesień 2026 — 6 wpisów"), "{html}");
+}
+
+#[test]
+fn years_of_diary_list_the_last_twelve_months_and_the_rest_behind_one_button() {
+    use crate::components::visit_list::{older_by_month, RECENT_MONTHS};
+    let case = (*case()).clone();
+    let visits = visits_every_five_days(200);
+    let hidden = older_by_month(&visits).len() - RECENT_MONTHS;
+    assert_eq!(hidden, 20, "200 visits five days apart: 32 older months");
+    let html = render::<VisitListView>(move || VisitListProps {
+        visits: visits.clone(),
+        members: case.members.clone(),
+        plan_versions: case.plan_versions.clone(),
+        areas: default_areas(),
+        on_correct: None,
+        print: None,
+        comments: None,
+    });
+    assert_eq!(html.matches("class=\"diary-month\"").count(), RECENT_MONTHS, "{html}");
+    assert_eq!(text_of(&html, "diary-more-months"), "Pokaż jeszcze 20 wcześniejszych miesięcy");
+    assert!(html.contains("aria-expanded=\"false\""), "{html}");
 }
