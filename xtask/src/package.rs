@@ -15,7 +15,8 @@
 //!
 //! `--check` then (after building it, or with `--reuse` as it was last
 //! built) installs the package on a bare Debian 12 root (made by
-//! debootstrap, cached), runs `asysta --version` and the app to its
+//! debootstrap, cached), runs `asysta --version`, has the app's printer
+//! typeset a document, and runs the app to its
 //! first-run screen there, writes a user's workspace with the CLI, removes
 //! and purges the package and checks that the user's files did not change.
 //! It needs root (debootstrap, chroot, mounts) and is not part of
@@ -419,7 +420,7 @@ mod check {
                     return Err(format!("{file} is missing"));
                 }
             }
-            for binary in [APP_BINARY, CLI_BINARY] {
+            for binary in [APP_BINARY, TYPESET_BINARY, CLI_BINARY] {
                 let ldd = chroot.shell(&format!("ldd /usr/bin/{binary}"))?;
                 if let Some(line) = ldd.lines().find(|l| l.contains("not found")) {
                     return Err(format!("/usr/bin/{binary} needs a library no dependency brought: {}", line.trim()));
@@ -441,6 +442,20 @@ mod check {
                 return Err(format!("printed {printed:?}, not {expected:?}"));
             }
             Ok(printed.trim().to_owned())
+        })?;
+        step(steps, "the app's printer typesets a document (as a normal user)", || {
+            // The half-year report's template with a little data, as the
+            // app sends it (asysta_print::typeset); the PDF's size back.
+            let request = r#"halfyear.typ
+{"header":{"centre_name":"MOPS","assistant_name":"Anna Nowak","family_name":"","generated_on":"7 grudnia 2026","date":[2026,12,7]},"period":"1.07.2026 – 31.12.2026","rows":[["1.","Rodziny","12",false]]}"#;
+            let printed = chroot.shell_as_user(&format!(
+                "printf '%s' '{request}' | {TYPESET_BINARY} > /tmp/report.pdf && head -c 5 /tmp/report.pdf && echo && wc -c < /tmp/report.pdf"
+            ))?;
+            let mut lines = printed.lines();
+            if lines.next() != Some("%PDF-") {
+                return Err(format!("{TYPESET_BINARY} did not answer with a PDF: {printed:?}"));
+            }
+            Ok(format!("a PDF of {} bytes", lines.next().unwrap_or("?").trim()))
         })?;
         step(steps, "the check's own tools in the root (Xvfb, WebKitWebDriver, tauri-driver)", || {
             chroot.shell(&format!("apt-get install -y -q --no-install-recommends {}", TEST_TOOLS.join(" ")))?;
