@@ -8,6 +8,8 @@
 #[path = "../tests/e2e/support.rs"]
 #[allow(dead_code)]
 mod support;
+#[path = "page/timeline.rs"]
+mod timeline;
 
 use asysta_core::workspace::{Role, WorkspaceInfo};
 use asysta_store::{ExportRequest, KdfParams, NewCase, Passphrase, Store, SystemEnvironment};
@@ -31,35 +33,6 @@ document.querySelector(button).click();
 requestAnimationFrame(check);
 "#;
 
-/// One click on `button` with every command's call and reply timed
-/// (from the click, in ms), and the page's element count once `ready`
-/// is painted: where the time of a paint goes.
-const TIMELINE: &str = r#"
-const [button, ready, done] = arguments;
-// The wasm binds `window.__TAURI__.core.invoke` once; that calls this one.
-const core = window.__TAURI_INTERNALS__;
-const original = core.invoke;
-const calls = [];
-const t0 = performance.now();
-core.invoke = async (cmd, args) => {
-  const start = performance.now() - t0;
-  const reply = await original(cmd, args);
-  calls.push([cmd, start, performance.now() - t0]);
-  return reply;
-};
-const check = () => {
-  if (document.querySelector(ready)) {
-    const built = performance.now() - t0;
-    requestAnimationFrame(() => {
-      core.invoke = original;
-      done({calls, built, painted: performance.now() - t0, elements: document.getElementsByTagName("*").length});
-    });
-  } else { requestAnimationFrame(check); }
-};
-document.querySelector(button).click();
-requestAnimationFrame(check);
-"#;
-
 /// Each command the dashboard calls, invoked from the page: the time from
 /// the call to its reply in JavaScript (the store, the reply's JSON and
 /// the IPC; not its decoding into Rust types in the wasm) and its size.
@@ -77,7 +50,7 @@ const out = [];
       const t0 = performance.now();
       const reply = await invoke(cmd, args);
       runs.push(performance.now() - t0);
-      size = JSON.stringify(reply).length;
+      size = reply instanceof ArrayBuffer ? reply.byteLength : JSON.stringify(reply).length;
     }
     runs.sort((a, b) => a - b);
     out.push([cmd, runs[3], size]);
@@ -178,7 +151,7 @@ fn main() {
     let report = timed(&app, "#nav-report", "#report-table", "#nav-families", "#families");
     app.click("#nav-families");
     app.find("#families");
-    let timeline = app.execute_async(TIMELINE, json!(["#nav-dashboard", "#dashboard #chart-caseload"]));
+    let timeline = app.execute_async(timeline::TIMELINE, json!(["#nav-dashboard", "#dashboard #chart-caseload"]));
     let commands = app.execute_async(COMMANDS, json!([]));
     app.quit();
     for command in commands.as_array().expect("the commands' times") {

@@ -3,6 +3,7 @@
 
 mod commands;
 pub mod open_copies;
+mod reply;
 pub mod session;
 
 use session::Session;

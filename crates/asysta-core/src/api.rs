@@ -5,8 +5,10 @@
 
 mod check;
 mod drafts;
+mod visit_view;
 pub use check::{CheckReport, TableDifference};
 pub use drafts::{DraftKind, FormDraft};
+pub use visit_view::VisitView;
 
 use crate::event::Event;
 use crate::family::FamilySummary;
@@ -15,7 +17,6 @@ use crate::member::{DuplicateReason, MemberDetails};
 use crate::plan::{PlanVersion, ProgressNote};
 use crate::record::CaseDetails;
 use crate::validation::FieldError;
-use crate::visit::Visit;
 use crate::visit::VisitDraft;
 use crate::workspace::WorkspaceInfo;
 use chrono::NaiveDate;
@@ -217,16 +218,6 @@ pub enum DueWhat {
     Opinion { opinion_id: EntityId, court: String, case_signature: String },
     /// The end of monitoring: the case is to be archived.
     MonitoringEnd,
-}
-
-/// One entry of the visit diary.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VisitView {
-    pub id: EntityId,
-    pub rev: u64,
-    pub author_name: String,
-    #[serde(flatten)]
-    pub visit: Visit,
 }
 
 /// A planned contact (the next date recorded on a family's last visit).

@@ -4,22 +4,21 @@
 
 use crate::components::member_list::full_name;
 use crate::i18n::{use_i18n, I18n};
-use asysta_core::api::{MemberView, PrintJob, VisitView};
+use asysta_core::api::{FamilyCase, PrintJob, VisitView};
 use asysta_core::centre::CommentTarget;
 use asysta_core::plan::{PlanArea, PlanVersion};
 use asysta_core::visit::{Intervention, Place, Visit};
 use asysta_core::EntityId;
 use asysta_i18n::{Arg, Locale};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct VisitListProps {
-    /// Newest first.
-    pub visits: Vec<VisitView>,
-    /// The family's members, to name the participants.
-    pub members: Vec<MemberView>,
-    /// Every version of the plan, to name the actions worked on.
-    pub plan_versions: Vec<PlanVersion>,
+    /// The case whose diary this is (its visits newest first), shared, not
+    /// copied: its members name the participants and its plan's versions
+    /// the actions worked on.
+    pub case: Rc<FamilyCase>,
     /// The plan's areas, to name them.
     pub areas: Vec<PlanArea>,
     /// Opens an entry for correction; no button when `None` (a form is open).
@@ -83,11 +82,12 @@ pub fn VisitList(props: &VisitListProps) -> Html {
     let i18n = use_i18n();
     let open_months = use_state(Vec::<(i32, u32)>::new);
     let all_months = use_state(|| false);
-    if props.visits.is_empty() {
+    let visits = &props.case.visits;
+    if visits.is_empty() {
         return html! { <p id="visits-empty" class="empty">{ i18n.tr("visits-empty") }</p> };
     }
-    let recent = props.visits.iter().take(RECENT_ENTRIES).map(|view| visit_entry(&i18n, props, view));
-    let older = older_by_month(&props.visits);
+    let recent = visits.iter().take(RECENT_ENTRIES).map(|view| visit_entry(&i18n, props, view));
+    let older = older_by_month(visits);
     let month_count = older.len();
     let listed = if *all_months { month_count } else { month_count.min(RECENT_MONTHS) };
     let toggle_all = {
@@ -132,9 +132,9 @@ pub fn VisitList(props: &VisitListProps) -> Html {
     });
     html! {
         <>
-            <p id="visit-count" class="count">{ i18n.count("visit-count", props.visits.len()) }</p>
+            <p id="visit-count" class="count">{ i18n.count("visit-count", visits.len()) }</p>
             <ol id="visits" class="visits">{ for recent }</ol>
-            if props.visits.len() > RECENT_ENTRIES {
+            if visits.len() > RECENT_ENTRIES {
                 <h4 class="diary-older">{ i18n.tr("diary-older") }</h4>
                 <ul id="diary-months" class="diary-months">{ for months }</ul>
                 if month_count > RECENT_MONTHS {
@@ -171,7 +171,13 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
         .participants
         .iter()
         .map(|id| {
-            props.members.iter().find(|m| m.id == *id).map(full_name).unwrap_or_else(|| i18n.tr("visit-member-gone"))
+            props
+                .case
+                .members
+                .iter()
+                .find(|m| m.id == *id)
+                .map(full_name)
+                .unwrap_or_else(|| i18n.tr("visit-member-gone"))
         })
         .collect();
     let areas: Vec<String> = visit
@@ -186,7 +192,7 @@ fn visit_entry(i18n: &I18n, props: &VisitListProps, view: &VisitView) -> Html {
         })
         .collect();
     let actions = visit.actions_worked.iter().map(|work| {
-        let what = action_what(&props.plan_versions, work.action_id)
+        let what = action_what(&props.case.plan_versions, work.action_id)
             .map_or_else(|| i18n.tr("visit-action-gone"), str::to_owned);
         html! {
             <li class="visit-action-worked">

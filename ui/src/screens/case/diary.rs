@@ -275,9 +275,7 @@ pub fn DiarySection(props: &DiarySectionProps) -> Html {
                 on_locked={props.on_locked.clone()}
             />
             <VisitList
-                visits={case.visits.clone()}
-                members={case.members.clone()}
-                plan_versions={case.plan_versions.clone()}
+                case={case.clone()}
                 areas={(*props.areas).clone()}
                 on_correct={(!state.open).then_some(on_correct)}
                 print={Some((case.family.id, crate::screens::print::print_buttons()))}

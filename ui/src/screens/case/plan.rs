@@ -374,6 +374,9 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
     let i18n = use_i18n();
     let state = use_reducer(PlanState::default);
     let versions: Vec<Rc<PlanVersion>> = props.case.plan_versions.iter().cloned().map(Rc::new).collect();
+    // Copied once per case, not at every drawing of the section (a case
+    // of years has hundreds of notes).
+    let notes = use_memo(props.case.clone(), |case| Rc::new(case.progress_notes.clone()));
     let next_number = versions.len() as u32 + 1;
     // Every edit of the next version is kept as a draft: a crash or a
     // killed app loses nothing of a plan being drawn up.
@@ -552,7 +555,7 @@ pub fn PlanSection(props: &PlanSectionProps) -> Html {
                     {overdue}
                     members={props.case.members.clone()}
                     areas={props.areas.clone()}
-                    notes={Rc::new(props.case.progress_notes.clone())}
+                    notes={(*notes).clone()}
                     comments={Some(super::comments::comment_threads())}
                 />
             </>

@@ -359,9 +359,10 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
     };
     let case = (*case()).clone();
     let html = render::<VisitListView>(move || VisitListProps {
-        visits: vec![VisitView { id: entity(50), rev: 1, author_name: "Anna Łęcka".into(), visit }],
-        members: case.members,
-        plan_versions: case.plan_versions,
+        case: Rc::new(FamilyCase {
+            visits: vec![VisitView { id: entity(50), rev: 1, author_name: "Anna Łęcka".into(), visit }],
+            ..case
+        }),
         areas: default_areas(),
         on_correct: None,
         print: None,
@@ -392,9 +393,12 @@ fn the_diary_lists_each_visit_with_its_work_and_intervention() {
     }
     assert!(html.contains("visit-entry with-intervention"));
     let empty = render::<VisitListView>(|| VisitListProps {
-        visits: Vec::new(),
-        members: Vec::new(),
-        plan_versions: Vec::new(),
+        case: Rc::new(FamilyCase {
+            visits: Vec::new(),
+            members: Vec::new(),
+            plan_versions: Vec::new(),
+            ..family_case(Vec::new())
+        }),
         areas: Vec::new(),
         on_correct: None,
         print: None,
@@ -550,9 +554,7 @@ fn a_long_diary_shows_the_recent_entries_and_the_rest_by_month() {
     assert_eq!(months.iter().map(|(_, e)| e.len()).sum::<usize>(), 40 - RECENT_ENTRIES);
     let shown = visits.clone();
     let html = render::<VisitListView>(move || VisitListProps {
-        visits: shown.clone(),
-        members: case.members.clone(),
-        plan_versions: case.plan_versions.clone(),
+        case: Rc::new(FamilyCase { visits: shown.clone(), ..case.clone() }),
         areas: default_areas(),
         on_correct: None,
         print: None,
@@ -571,9 +573,7 @@ fn years_of_diary_list_the_last_twelve_months_and_the_rest_behind_one_button() {
     let hidden = older_by_month(&visits).len() - RECENT_MONTHS;
     assert_eq!(hidden, 20, "200 visits five days apart: 32 older months");
     let html = render::<VisitListView>(move || VisitListProps {
-        visits: visits.clone(),
-        members: case.members.clone(),
-        plan_versions: case.plan_versions.clone(),
+        case: Rc::new(FamilyCase { visits: visits.clone(), ..case.clone() }),
         areas: default_areas(),
         on_correct: None,
         print: None,
